@@ -1,0 +1,3 @@
+"""analysis layer."""
+
+from __future__ import annotations

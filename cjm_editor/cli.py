@@ -1,0 +1,200 @@
+"""The `cjm` headless commands. Exit 0 on success, 1 when a file is invalid, 2 on usage errors.
+
+Messages go to stderr as `FILE: LOCATION: message`. Bad input never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from cjm_editor import __version__
+from cjm_editor.formats import cjm_json
+from cjm_editor.formats.errors import LoadError, SaveError
+from cjm_editor.formats.templates import TEMPLATE_IDS, template, templates
+
+OK, INVALID, USAGE = 0, 1, 2
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    for t in templates():
+        print(f"{t.id:<26}{t.title}")
+        print(f"{'':<26}{' > '.join(t.stages)}")
+    return OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    out = args.out
+    if os.path.exists(out) and not args.force:
+        _err(f"{out}: $: the file exists; use --force to replace it")
+        return INVALID
+    journey = template(args.template)
+    if args.title:
+        journey.title = args.title
+    try:
+        cjm_json.save(journey, out)
+    except SaveError as exc:
+        _err(str(exc))
+        return INVALID
+    print(f"{out}: new map from the {args.template!r} template")
+    return OK
+
+
+def _load(path: str) -> cjm_json.LoadResult | None:
+    try:
+        return cjm_json.load(path)
+    except LoadError as exc:
+        _err(str(exc))
+        return None
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    status = OK
+    for path in args.files:
+        result = _load(path)
+        if result is None:
+            status = INVALID
+        elif result.report:
+            for line in result.report.lines():
+                _err(line)
+            status = INVALID
+        elif not args.quiet:
+            print(f"{path}: valid ({len(result.journey.cards)} cards)")
+    return status
+
+
+def cmd_format(args: argparse.Namespace) -> int:
+    status = OK
+    for path in args.files:
+        result = _load(path)
+        if result is None:
+            status = INVALID
+            continue
+        if result.report:
+            for line in result.report.lines():
+                _err(line)
+            _err(f"{path}: $: not formatted: the map needs repairs; open it in cjm-editor and save it")
+            status = INVALID
+            continue
+        text = cjm_json.dumps(result.journey).encode("utf-8")
+        with open(path, "rb") as f:
+            current = f.read()
+        if current == text:
+            continue
+        if args.check:
+            _err(f"{path}: $: not in canonical form")
+            status = INVALID
+            continue
+        try:
+            cjm_json.save(result.journey, path)
+        except SaveError as exc:
+            _err(str(exc))
+            status = INVALID
+            continue
+        print(f"{path}: formatted")
+    return status
+
+
+def info_dict(result: cjm_json.LoadResult) -> dict[str, Any]:
+    """The summary `cjm info --json` prints."""
+    j = result.journey
+    by_kind: dict[str, int] = {}
+    for c in j.cards:
+        by_kind[c.kind] = by_kind.get(c.kind, 0) + 1
+    return {
+        "title": j.title,
+        "documentId": j.id,
+        "formatVersion": result.source_version,
+        "scale": {"min": j.scale.min, "max": j.scale.max},
+        "personas": [p.name for p in j.personas],
+        "stages": [s.name for s in j.stages],
+        "lanes": [{"name": lane.name, "kind": lane.kind} for lane in j.lanes],
+        "cards": len(j.cards),
+        "cardsByKind": by_kind,
+        "emotionPoints": len(j.emotions),
+        "connections": len(j.connections),
+        "links": [link.path for link in j.links],
+        "repairs": [{"location": i.location, "message": i.message} for i in result.report.issues],
+    }
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    result = _load(args.file)
+    if result is None:
+        return INVALID
+    info = info_dict(result)
+    if args.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+    else:
+        print(f"{info['title']}  ({args.file}, format version {info['formatVersion']})")
+        print(f"  stages ({len(info['stages'])}): {', '.join(info['stages'])}")
+        print(f"  lanes ({len(info['lanes'])}): {', '.join(lane['name'] for lane in info['lanes'])}")
+        print(f"  personas ({len(info['personas'])}): {', '.join(info['personas'])}")
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(info["cardsByKind"].items()))
+        print(f"  cards: {info['cards']} ({kinds})")
+        print(f"  emotion points: {info['emotionPoints']}, connections: {info['connections']}")
+        scale = info["scale"]
+        print(f"  emotion scale: {scale['min']}..{scale['max']}")
+    for line in result.report.lines():
+        _err(line)
+    return INVALID if result.report else OK
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # usage errors: one line, exit 2
+        self.print_usage(sys.stderr)
+        _err(f"cjm: {message}")
+        raise SystemExit(USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cjm", description="Customer journey maps from the command line.")
+    parser.add_argument("--version", action="version", version=f"cjm {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
+
+    p = sub.add_parser("new", help="create a map from a template")
+    p.add_argument("--template", "-t", default="classic-five", choices=TEMPLATE_IDS, metavar="ID")
+    p.add_argument("--title", help="the map's title")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.add_argument("out", metavar="OUT")
+    p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser("templates", help="list the templates")
+    p.set_defaults(run=cmd_templates)
+
+    p = sub.add_parser("validate", help="check map files; exit 1 if any is invalid or needs repair")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--quiet", "-q", action="store_true")
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("format", help="rewrite map files in canonical form")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--check", action="store_true", help="only report files that are not canonical")
+    p.set_defaults(run=cmd_format)
+
+    p = sub.add_parser("info", help="summarise a map")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_info)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

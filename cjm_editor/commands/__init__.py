@@ -1,0 +1,3 @@
+"""commands layer."""
+
+from __future__ import annotations

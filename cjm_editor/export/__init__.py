@@ -1,0 +1,3 @@
+"""export layer."""
+
+from __future__ import annotations

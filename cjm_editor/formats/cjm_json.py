@@ -1,0 +1,112 @@
+"""Load and save .cjm.json maps.
+
+Load: bytes -> strict JSON -> envelope check -> migrate -> build model -> repair references.
+Result: a LoadResult (journey + report) or a LoadError naming the file, the JSON location and the fault.
+Save: serialise in memory, re-parse, write atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from cjm_editor.formats import strict_json
+from cjm_editor.formats.atomic import write_atomic
+from cjm_editor.formats.errors import LoadError, LoadReport, SaveError, path_str
+from cjm_editor.formats.journey_codec import journey_from_dict, journey_to_dict
+from cjm_editor.formats.migrations import FORMAT_NAME, READER_VERSION, file_version, upgrade
+from cjm_editor.formats.repair import repair
+from cjm_editor.model.journey import Journey
+
+SUFFIX = ".cjm.json"
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """A loaded map and what the loader had to repair (empty report for a clean file)."""
+
+    journey: Journey
+    report: LoadReport
+    source_version: int
+
+
+def load(path: str | os.PathLike[str]) -> LoadResult:
+    """Open a map file. Raises LoadError; never changes the file."""
+    display = os.fspath(path)
+    return loads(strict_json.read_capped(path, display), display)
+
+
+def loads(data: bytes | str, display: str = "<map>") -> LoadResult:
+    """Parse a map from bytes (or text). Raises LoadError."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    value = strict_json.parse(raw, display)
+    report = LoadReport(display)
+    if strict_json.has_lone_surrogates(raw):
+        value = _clean_tree(value, (), report)
+    version = check_envelope(value, display)
+    try:
+        value = upgrade(value)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise LoadError(display, "$", f"cannot upgrade this version {version} map: {exc}") from None
+    journey = journey_from_dict(value, display)
+    repair(journey, report)
+    return LoadResult(journey, report, version)
+
+
+def check_envelope(value: Any, display: str) -> int:
+    """Check the envelope and return the file's format version."""
+    if not isinstance(value, dict):
+        raise LoadError(display, "$", "not a journey map: the file holds JSON but not an object")
+    fmt = value.get("format")
+    if fmt != FORMAT_NAME:
+        found = "no 'format' field" if fmt is None else f"format {fmt!r}"
+        raise LoadError(display, "format", f"not a cjm-editor journey map ({found})")
+    version = file_version(value)
+    if type(version) is not int or version < 1:
+        raise LoadError(display, "formatVersion", "formatVersion must be a whole number from 1 up")
+    needed = value.get("minReaderVersion", version if version <= READER_VERSION else None)
+    if needed is None:
+        needed = version
+    if type(needed) is not int:
+        raise LoadError(display, "minReaderVersion", "minReaderVersion must be a whole number")
+    if needed > READER_VERSION:
+        raise LoadError(
+            display,
+            "minReaderVersion",
+            f"this map needs a newer cjm-editor (it needs format reader {needed}; this one reads up to "
+            f"{READER_VERSION}). The file was not changed.",
+        )
+    return version
+
+
+def _clean_tree(value: Any, path: tuple[str | int, ...], report: LoadReport) -> Any:
+    if isinstance(value, str):
+        if strict_json.has_surrogate(value):
+            report.add(
+                path_str(path), "text held an invalid character (lone surrogate); replaced it with \ufffd"
+            )
+            return strict_json.clean_surrogates(value)
+        return value
+    if isinstance(value, dict):
+        return {strict_json.clean_surrogates(k): _clean_tree(v, (*path, k), report) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_tree(v, (*path, i), report) for i, v in enumerate(value)]
+    return value
+
+
+def dumps(journey: Journey) -> str:
+    """Canonical text of a map: 2-space indent, fixed key order, trailing newline."""
+    return json.dumps(journey_to_dict(journey), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def save(journey: Journey, path: str | os.PathLike[str]) -> None:
+    """Save atomically. Raises SaveError; on failure the old file is untouched."""
+    try:
+        text = dumps(journey)
+        json.loads(text)  # a corrupt serialisation never reaches the disk
+        data = text.encode("utf-8")
+    except (ValueError, TypeError, UnicodeEncodeError) as exc:
+        raise SaveError(f"{os.fspath(path)}: the map could not be written as JSON: {exc}") from None
+    write_atomic(path, data)

@@ -1,0 +1,401 @@
+"""Plain JSON values <-> Journey, for format version 2.
+
+`journey_to_dict` gives the canonical form: keys in a fixed order, empty optional fields left out,
+unknown fields sorted after the known ones. `journey_from_dict` checks every field's type and raises
+LoadError naming the JSON location; it does not repair references (see repair.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cjm_editor.formats.errors import LoadError, path_str
+from cjm_editor.formats.migrations import CURRENT_VERSION, FORMAT_NAME, READER_VERSION
+from cjm_editor.model.journey import (
+    CARD_KINDS,
+    LANE_KINDS,
+    Card,
+    Connection,
+    EmotionPoint,
+    EmotionScale,
+    Journey,
+    Lane,
+    MapLink,
+    Persona,
+    Stage,
+)
+
+ENVELOPE = ("format", "formatVersion", "minReaderVersion", "documentId")
+TOP_KEYS = frozenset(
+    (*ENVELOPE, "title", "description", "scale", "personas", "stages", "lanes", "cards", "emotions")
+    + ("connections", "links")
+)
+PERSONA_KEYS = frozenset(("id", "name", "description", "goals", "needs", "painPoints", "channels", "colour"))
+STAGE_KEYS = frozenset(("id", "name", "description", "link"))
+LANE_KEYS = frozenset(("id", "name", "kind", "collapsed"))
+CARD_KEYS = frozenset(
+    ("id", "stage", "lane", "kind", "title", "body", "channel", "owner", "source", "value", "target", "unit")
+    + ("votes", "tags", "personas", "link")
+)
+EMOTION_KEYS = frozenset(("id", "persona", "stage", "card", "score", "note"))
+CONNECTION_KEYS = frozenset(("id", "from", "to", "label"))
+LINK_KEYS = frozenset(("id", "path", "label"))
+MAX_EXTRA_DEPTH = 64
+
+Json = dict[str, Any]
+
+
+# ---------------------------------------------------------------------- writing
+def _extra(out: Json, extra: Json) -> Json:
+    for key in sorted(extra):
+        out[key] = _sorted_value(extra[key])
+    return out
+
+
+def _sorted_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _sorted_value(value[k]) for k in sorted(value)}
+    if isinstance(value, list):
+        return [_sorted_value(v) for v in value]
+    return value
+
+
+def _card_dict(c: Card) -> Json:
+    out: Json = {"id": c.id, "stage": c.stage_id, "lane": c.lane_id, "kind": c.kind, "title": c.title}
+    if c.body:
+        out["body"] = c.body
+    if c.channel:
+        out["channel"] = c.channel
+    if c.owner:
+        out["owner"] = c.owner
+    if c.source:
+        out["source"] = c.source
+    if c.value is not None:
+        out["value"] = c.value
+    if c.target is not None:
+        out["target"] = c.target
+    if c.unit:
+        out["unit"] = c.unit
+    if c.votes:
+        out["votes"] = c.votes
+    if c.tags:
+        out["tags"] = list(c.tags)
+    if c.personas:
+        out["personas"] = list(c.personas)
+    if c.link is not None:
+        out["link"] = c.link
+    return _extra(out, c.extra) if c.extra else out
+
+
+def _persona_dict(p: Persona) -> Json:
+    out: Json = {"id": p.id, "name": p.name}
+    if p.description:
+        out["description"] = p.description
+    for key, values in (("goals", p.goals), ("needs", p.needs), ("painPoints", p.pain_points)):
+        if values:
+            out[key] = list(values)
+    if p.channels:
+        out["channels"] = list(p.channels)
+    out["colour"] = p.colour
+    return _extra(out, p.extra)
+
+
+def _stage_dict(s: Stage) -> Json:
+    out: Json = {"id": s.id, "name": s.name}
+    if s.description:
+        out["description"] = s.description
+    if s.link is not None:
+        out["link"] = s.link
+    return _extra(out, s.extra)
+
+
+def _lane_dict(lane: Lane) -> Json:
+    out: Json = {"id": lane.id, "name": lane.name, "kind": lane.kind}
+    if lane.collapsed:
+        out["collapsed"] = True
+    return _extra(out, lane.extra)
+
+
+def _emotion_dict(e: EmotionPoint) -> Json:
+    out: Json = {"id": e.id, "persona": e.persona_id, e.anchor_kind: e.anchor_id, "score": e.score}
+    if e.note:
+        out["note"] = e.note
+    return _extra(out, e.extra)
+
+
+def _connection_dict(c: Connection) -> Json:
+    out: Json = {"id": c.id, "from": c.source_id, "to": c.target_id}
+    if c.label:
+        out["label"] = c.label
+    return _extra(out, c.extra)
+
+
+def _link_dict(link: MapLink) -> Json:
+    out: Json = {"id": link.id, "path": link.path}
+    if link.label:
+        out["label"] = link.label
+    return _extra(out, link.extra)
+
+
+def scale_dict(scale: EmotionScale) -> Json:
+    out: Json = {"min": scale.min, "max": scale.max}
+    if scale.labels:
+        out["labels"] = [{"score": k, "label": scale.labels[k]} for k in sorted(scale.labels)]
+    return out
+
+
+def journey_to_dict(j: Journey) -> Json:
+    """The canonical JSON value of a journey, envelope included."""
+    out: Json = {
+        "format": FORMAT_NAME,
+        "formatVersion": CURRENT_VERSION,
+        "minReaderVersion": READER_VERSION,
+        "documentId": j.id,
+        "title": j.title,
+    }
+    if j.description:
+        out["description"] = j.description
+    out["scale"] = scale_dict(j.scale)
+    out["personas"] = [_persona_dict(p) for p in j.personas]
+    out["stages"] = [_stage_dict(s) for s in j.stages]
+    out["lanes"] = [_lane_dict(lane) for lane in j.lanes]
+    out["cards"] = [_card_dict(c) for c in j.cards]
+    out["emotions"] = [_emotion_dict(e) for e in j.emotions]
+    out["connections"] = [_connection_dict(c) for c in j.connections]
+    if j.links:
+        out["links"] = [_link_dict(link) for link in j.links]
+    return _extra(out, j.extra)
+
+
+# ---------------------------------------------------------------------- reading
+class _Reader:
+    """Typed field access that raises LoadError naming the JSON path."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+
+    def fail(self, path: tuple[str | int, ...], message: str) -> LoadError:
+        return LoadError(self.display, path_str(path), message)
+
+    def obj(self, value: Any, path: tuple[str | int, ...]) -> Json:
+        if type(value) is not dict:
+            raise self.fail(path, f"expected an object, found {_kind(value)}")
+        return value
+
+    def items(self, d: Json, key: str, path: tuple[str | int, ...]) -> list[Any]:
+        value = d.get(key, [])
+        if type(value) is not list:
+            raise self.fail((*path, key), f"expected a list, found {_kind(value)}")
+        return value
+
+    def text(self, d: Json, key: str, path: tuple[str | int, ...], default: str | None = "") -> str:
+        value = d.get(key, default)
+        if type(value) is not str:
+            if value is None and key not in d:
+                raise self.fail(path, f"missing field {key!r}")
+            raise self.fail((*path, key), f"expected text, found {_kind(value)}")
+        return value
+
+    def opt_text(self, d: Json, key: str, path: tuple[str | int, ...]) -> str | None:
+        value = d.get(key)
+        if value is not None and type(value) is not str:
+            raise self.fail((*path, key), f"expected text, found {_kind(value)}")
+        return value
+
+    def texts(self, d: Json, key: str, path: tuple[str | int, ...]) -> tuple[str, ...]:
+        value = d.get(key)
+        if value is None:
+            return ()
+        if type(value) is not list or any(type(v) is not str for v in value):
+            raise self.fail((*path, key), "expected a list of texts")
+        return tuple(value)
+
+    def whole(self, d: Json, key: str, path: tuple[str | int, ...], default: int | None = None) -> int:
+        value = d.get(key, default)
+        if type(value) is float and value.is_integer():
+            value = int(value)
+        if type(value) is not int:
+            if value is None and key not in d:
+                raise self.fail(path, f"missing field {key!r}")
+            raise self.fail((*path, key), f"expected a whole number, found {_kind(value)}")
+        return value
+
+    def number(self, d: Json, key: str, path: tuple[str | int, ...]) -> float | None:
+        value = d.get(key)
+        if value is not None and type(value) not in (int, float):
+            raise self.fail((*path, key), f"expected a number, found {_kind(value)}")
+        return value
+
+    def extra(self, d: Json, known: frozenset[str], path: tuple[str | int, ...]) -> Json:
+        unknown = d.keys() - known
+        if not unknown:
+            return {}
+        for key in unknown:
+            if _depth(d[key]) > MAX_EXTRA_DEPTH:
+                raise self.fail((*path, key), f"nesting is deeper than {MAX_EXTRA_DEPTH} levels")
+        return {k: d[k] for k in d if k in unknown}
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}
+    return names.get(type(value), "a number")
+
+
+def _depth(value: Any) -> int:
+    best, stack = 0, [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict | list):
+            best = max(best, depth)
+            if depth > MAX_EXTRA_DEPTH:
+                return depth
+            stack.extend((v, depth + 1) for v in (node.values() if isinstance(node, dict) else node))
+    return best
+
+
+def _scale(r: _Reader, d: Json) -> EmotionScale:
+    path: tuple[str | int, ...] = ("scale",)
+    raw = r.obj(d.get("scale", {"min": -2, "max": 2}), path)
+    lo, hi = r.whole(raw, "min", path), r.whole(raw, "max", path)
+    if hi <= lo:
+        raise r.fail(path, f"the scale's max ({hi}) must be above its min ({lo})")
+    labels: dict[int, str] = {}
+    for i, item in enumerate(r.items(raw, "labels", path)):
+        ipath = (*path, "labels", i)
+        entry = r.obj(item, ipath)
+        labels[r.whole(entry, "score", ipath)] = r.text(entry, "label", ipath)
+    return EmotionScale(lo, hi, labels)
+
+
+def _persona(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Persona:
+    d = r.obj(raw, path)
+    return Persona(
+        id=r.text(d, "id", path, None),
+        name=r.text(d, "name", path),
+        description=r.text(d, "description", path),
+        goals=r.texts(d, "goals", path),
+        needs=r.texts(d, "needs", path),
+        pain_points=r.texts(d, "painPoints", path),
+        channels=r.texts(d, "channels", path),
+        colour=r.text(d, "colour", path, "#3b6fd1"),
+        extra=r.extra(d, PERSONA_KEYS, path),
+    )
+
+
+def _stage(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Stage:
+    d = r.obj(raw, path)
+    return Stage(
+        id=r.text(d, "id", path, None),
+        name=r.text(d, "name", path),
+        description=r.text(d, "description", path),
+        link=r.opt_text(d, "link", path),
+        extra=r.extra(d, STAGE_KEYS, path),
+    )
+
+
+def _lane(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Lane:
+    d = r.obj(raw, path)
+    kind = r.text(d, "kind", path, None)
+    if kind not in LANE_KINDS:
+        raise r.fail((*path, "kind"), f"unknown lane kind {kind!r} (expected one of {', '.join(LANE_KINDS)})")
+    collapsed = d.get("collapsed", False)
+    if type(collapsed) is not bool:
+        raise r.fail((*path, "collapsed"), "expected true or false")
+    return Lane(
+        id=r.text(d, "id", path, None),
+        name=r.text(d, "name", path),
+        kind=kind,
+        collapsed=collapsed,
+        extra=r.extra(d, LANE_KEYS, path),
+    )
+
+
+def _card(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Card:
+    d = r.obj(raw, path)
+    text = r.text
+    kind = text(d, "kind", path, None)
+    if kind not in CARD_KINDS:
+        raise r.fail((*path, "kind"), f"unknown card kind {kind!r} (expected one of {', '.join(CARD_KINDS)})")
+    votes = r.whole(d, "votes", path, 0)
+    if votes < 0:
+        raise r.fail((*path, "votes"), "votes cannot be negative")
+    return Card(
+        stage_id=text(d, "stage", path, None),
+        lane_id=text(d, "lane", path, None),
+        kind=kind,
+        title=text(d, "title", path),
+        id=text(d, "id", path, None),
+        body=text(d, "body", path) if "body" in d else "",
+        channel=text(d, "channel", path) if "channel" in d else "",
+        owner=text(d, "owner", path) if "owner" in d else "",
+        source=text(d, "source", path) if "source" in d else "",
+        value=r.number(d, "value", path),
+        target=r.number(d, "target", path),
+        unit=text(d, "unit", path) if "unit" in d else "",
+        votes=votes,
+        tags=r.texts(d, "tags", path),
+        personas=r.texts(d, "personas", path),
+        link=r.opt_text(d, "link", path),
+        extra=r.extra(d, CARD_KEYS, path),
+    )
+
+
+def _emotion(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> EmotionPoint:
+    d = r.obj(raw, path)
+    if ("stage" in d) == ("card" in d):
+        raise r.fail(path, "an emotion point needs exactly one anchor: 'stage' or 'card'")
+    anchor_kind = "stage" if "stage" in d else "card"
+    return EmotionPoint(
+        persona_id=r.text(d, "persona", path, None),
+        anchor_kind=anchor_kind,
+        anchor_id=r.text(d, anchor_kind, path, None),
+        score=r.whole(d, "score", path),
+        id=r.text(d, "id", path, None),
+        note=r.text(d, "note", path),
+        extra=r.extra(d, EMOTION_KEYS, path),
+    )
+
+
+def _connection(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Connection:
+    d = r.obj(raw, path)
+    return Connection(
+        source_id=r.text(d, "from", path, None),
+        target_id=r.text(d, "to", path, None),
+        id=r.text(d, "id", path, None),
+        label=r.text(d, "label", path),
+        extra=r.extra(d, CONNECTION_KEYS, path),
+    )
+
+
+def _link(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> MapLink:
+    d = r.obj(raw, path)
+    return MapLink(
+        path=r.text(d, "path", path, None),
+        label=r.text(d, "label", path),
+        id=r.text(d, "id", path, None),
+        extra=r.extra(d, LINK_KEYS, path),
+    )
+
+
+def journey_from_dict(data: Json, display: str) -> Journey:
+    """Build a Journey from a version-2 document whose envelope was already checked."""
+    r = _Reader(display)
+    top: tuple[str | int, ...] = ()
+
+    def each(key: str, build: Any) -> list[Any]:
+        return [build(r, raw, (key, i)) for i, raw in enumerate(r.items(data, key, top))]
+
+    return Journey(
+        id=r.text(data, "documentId", top, None),
+        title=r.text(data, "title", top),
+        description=r.text(data, "description", top),
+        scale=_scale(r, data),
+        personas=each("personas", _persona),
+        stages=each("stages", _stage),
+        lanes=each("lanes", _lane),
+        cards=each("cards", _card),
+        emotions=each("emotions", _emotion),
+        connections=each("connections", _connection),
+        links=each("links", _link),
+        extra=r.extra(data, TOP_KEYS, top),
+    )

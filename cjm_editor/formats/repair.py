@@ -1,0 +1,120 @@
+"""Repair what a hand-edited or damaged file gets wrong about references, and report every change.
+
+Nothing is dropped silently: duplicate ids are re-keyed; a reference to a missing stage, lane or
+persona creates a visible placeholder with that id; what cannot be placed (an arrow or a score whose
+card is gone) is removed and listed in the report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from cjm_editor.formats.errors import LoadReport
+from cjm_editor.model.ids import new_id
+from cjm_editor.model.journey import Journey, Lane, Persona, Stage
+
+_COLLECTIONS = ("personas", "stages", "lanes", "cards", "emotions", "connections", "links")
+
+
+def repair(j: Journey, report: LoadReport) -> None:
+    """Make `j` satisfy every invariant JourneyDocument relies on, recording each change in `report`."""
+    _rekey_duplicates(j, report)
+    _placeholders(j, report)
+    _emotions(j, report)
+    _connections(j, report)
+
+
+def _rekey_duplicates(j: Journey, report: LoadReport) -> None:
+    seen: set[str] = {j.id}
+    for name in _COLLECTIONS:
+        items = getattr(j, name)
+        for i, e in enumerate(items):
+            if e.id in seen or not e.id:
+                fresh = new_id()
+                what = f"duplicate id {e.id!r}" if e.id else "empty id"
+                report.add(f"{name}[{i}].id", f"{what}; this element now has the id {fresh!r}")
+                items[i] = dataclasses.replace(e, id=fresh)
+                seen.add(fresh)
+            else:
+                seen.add(e.id)
+
+
+def _placeholders(j: Journey, report: LoadReport) -> None:
+    stages = {s.id for s in j.stages}
+    lanes = {lane.id for lane in j.lanes}
+    personas = {p.id for p in j.personas}
+    for i, c in enumerate(j.cards):
+        if c.stage_id not in stages:
+            j.stages.append(Stage(id=c.stage_id, name=f"Missing stage ({c.stage_id})"))
+            stages.add(c.stage_id)
+            report.add(f"cards[{i}].stage", f"stage {c.stage_id!r} does not exist; added a placeholder stage")
+        if c.lane_id not in lanes:
+            j.lanes.append(Lane(id=c.lane_id, name=f"Missing lane ({c.lane_id})", kind="notes"))
+            lanes.add(c.lane_id)
+            report.add(f"cards[{i}].lane", f"lane {c.lane_id!r} does not exist; added a placeholder lane")
+        for pid in c.personas:
+            if pid not in personas:
+                _add_persona(j, pid, personas)
+                report.add(
+                    f"cards[{i}].personas", f"persona {pid!r} does not exist; added a placeholder persona"
+                )
+    for i, e in enumerate(j.emotions):
+        if e.persona_id not in personas:
+            _add_persona(j, e.persona_id, personas)
+            report.add(
+                f"emotions[{i}].persona", f"persona {e.persona_id!r} does not exist; added a placeholder"
+            )
+
+
+def _add_persona(j: Journey, persona_id: str, personas: set[str]) -> None:
+    j.personas.append(Persona(id=persona_id, name=f"Missing persona ({persona_id})", colour="#888888"))
+    personas.add(persona_id)
+
+
+def _emotions(j: Journey, report: LoadReport) -> None:
+    anchors = {"stage": {s.id for s in j.stages}, "card": {c.id for c in j.cards}}
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    scale = j.scale
+    for i, e in enumerate(j.emotions):
+        key = (e.persona_id, e.anchor_kind, e.anchor_id)
+        if e.anchor_id not in anchors[e.anchor_kind]:
+            report.add(
+                f"emotions[{i}].{e.anchor_kind}",
+                f"{e.anchor_kind} {e.anchor_id!r} does not exist; removed this score ({e.score})",
+            )
+            continue
+        if key in seen:
+            report.add(
+                f"emotions[{i}]",
+                f"a second score for the same persona and {e.anchor_kind}; removed it ({e.score})",
+            )
+            continue
+        if not scale.contains(e.score):
+            clamped = scale.clamp(e.score)
+            report.add(
+                f"emotions[{i}].score",
+                f"score {e.score} is outside {scale.min}..{scale.max}; set to {clamped}",
+            )
+            e = dataclasses.replace(e, score=clamped)
+        seen.add(key)
+        kept.append(e)
+    j.emotions[:] = kept
+
+
+def _connections(j: Journey, report: LoadReport) -> None:
+    cards = {c.id for c in j.cards}
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for i, c in enumerate(j.connections):
+        missing = [end for end in (c.source_id, c.target_id) if end not in cards]
+        if missing:
+            report.add(f"connections[{i}]", f"card {missing[0]!r} does not exist; removed this connection")
+        elif c.source_id == c.target_id:
+            report.add(f"connections[{i}]", "a card connected to itself; removed this connection")
+        elif (c.source_id, c.target_id) in seen:
+            report.add(f"connections[{i}]", "these cards were already connected; removed the copy")
+        else:
+            seen.add((c.source_id, c.target_id))
+            kept.append(c)
+    j.connections[:] = kept

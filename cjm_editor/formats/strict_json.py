@@ -1,0 +1,173 @@
+"""Strict JSON decoding: bytes -> Python values, or LoadError with a precise location.
+
+Refuses NaN, Infinity, numbers that overflow to infinity, duplicate keys, invalid UTF-8, nesting past
+the parser's limit and files over the size cap. Error paths re-parse to find the JSON location of the
+fault; the happy path is one json.loads call.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from typing import Any
+
+from cjm_editor.formats.errors import LoadError, path_str
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Largest map file we open (a 10,000-card map is about 4 MB)."""
+
+_LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _Fault:
+    """Marks where a parse hook met something invalid, so the error can name the location."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+class _Strict(Exception):
+    pass
+
+
+def read_capped(path: str | os.PathLike[str], display: str) -> bytes:
+    """Read a file, refusing one over MAX_BYTES without reading it whole."""
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise LoadError(
+                    display, "$", f"file is {size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB"
+                )
+            data = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise LoadError(display, "$", f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise LoadError(display, "$", f"file is larger than the {MAX_BYTES // 2**20} MB limit")
+    return data
+
+
+def _line_col(text: str | bytes, offset: int) -> str:
+    nl = "\n" if isinstance(text, str) else b"\n"
+    line = text.count(nl, 0, offset) + 1  # type: ignore[arg-type]
+    col = offset - (text.rfind(nl, 0, offset) + 1) + 1  # type: ignore[arg-type]
+    return f"line {line}, column {col}"
+
+
+def decode_text(data: bytes, display: str) -> str:
+    """UTF-8 (an initial BOM is allowed) -> str, or LoadError at the first bad byte."""
+    if len(data) > MAX_BYTES:
+        raise LoadError(display, "$", f"file is larger than the {MAX_BYTES // 2**20} MB limit")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError(display, _line_col(data, exc.start), "the file is not valid UTF-8 text") from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise _Strict(name)
+
+
+def _checked_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Strict(text)
+    return value
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Strict("duplicate")
+    return result
+
+
+def parse(data: bytes, display: str) -> Any:
+    """Decode and parse strictly. Returns plain dicts, lists, str, int, float, bool, None."""
+    text = decode_text(data, display)
+    try:
+        return json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_float=_checked_float,
+            object_pairs_hook=_no_duplicates,
+        )
+    except json.JSONDecodeError as exc:
+        where = _line_col(text, exc.pos)
+        msg = exc.msg
+        if exc.pos >= len(text.rstrip()):
+            msg = "the file ends too early (truncated?)" if text.strip() else "the file is empty"
+        elif not text.lstrip().startswith(("{", "[")) and exc.pos == len(text) - len(text.lstrip()):
+            msg = "this is not a JSON file"
+        raise LoadError(display, where, f"invalid JSON: {msg}") from None
+    except RecursionError:
+        raise LoadError(display, _deep_place(text), "nesting is too deep") from None
+    except _Strict:
+        raise _locate_fault(text, display) from None
+
+
+def _deep_place(text: str, limit: int = 500) -> str:
+    depth = 0
+    for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+        tok = m.group()
+        if tok in "[{":
+            depth += 1
+            if depth > limit:
+                return _line_col(text, m.start())
+        elif tok in "]}":
+            depth -= 1
+    return "$"
+
+
+def _locate_fault(text: str, display: str) -> LoadError:
+    """Re-parse, marking faults instead of raising, and name the JSON path of the first one."""
+
+    def constant(name: str) -> _Fault:
+        return _Fault(f"{name} is not allowed in a map file")
+
+    def number(s: str) -> float | _Fault:
+        value = float(s)
+        return _Fault(f"number {s} is too large") if value in (float("inf"), float("-inf")) else value
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: set[str] = set()
+        for key, _ in items:
+            if key in seen:
+                return {"\0fault": _Fault(f"duplicate key {key!r}"), **dict(items)}
+            seen.add(key)
+        return dict(items)
+
+    value = json.loads(text, parse_constant=constant, parse_float=number, object_pairs_hook=pairs)
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), value)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, _Fault):
+            return LoadError(display, path_str(path), node.message)
+        if isinstance(node, dict):
+            fault = node.get("\0fault")
+            if isinstance(fault, _Fault):
+                return LoadError(display, path_str(path), fault.message)
+            stack.extend(((*path, k), v) for k, v in reversed(list(node.items())))
+        elif isinstance(node, list):
+            stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(node))))
+    return LoadError(display, "$", "invalid JSON value")  # pragma: no cover
+
+
+def has_lone_surrogates(text_escapes_possible: bytes | str) -> bool:
+    """Cheap pre-check: only a \\uD8xx-\\uDFxx escape can produce a lone surrogate after parsing."""
+    if isinstance(text_escapes_possible, bytes):
+        return re.search(rb"\\u[dD][89a-fA-F]", text_escapes_possible) is not None
+    return _LONE_SURROGATE_ESCAPE.search(text_escapes_possible) is not None
+
+
+def clean_surrogates(s: str) -> str:
+    """Replace lone surrogates (which cannot be saved as UTF-8) with U+FFFD."""
+    return _SURROGATE.sub("\ufffd", s)
+
+
+def has_surrogate(s: str) -> bool:
+    return _SURROGATE.search(s) is not None

@@ -1,0 +1,3 @@
+"""layout layer."""
+
+from __future__ import annotations

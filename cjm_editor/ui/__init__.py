@@ -1,0 +1,3 @@
+"""ui layer."""
+
+from __future__ import annotations
