@@ -90,6 +90,7 @@ class JourneyDocument:
         self.events = DocumentEvents()
         self._by_id: dict[str, dict[str, Any]] = {}
         self._depth = 0
+        self._touched = False
         self._removal_log: list[tuple[str, int, Any]] | None = None
         self._change_log: list[tuple[str, Any, Any]] | None = None
         self._reindex()
@@ -169,7 +170,8 @@ class JourneyDocument:
             yield
         finally:
             self._depth -= 1
-        if self._depth == 0:
+        if self._depth == 0 and self._touched:
+            self._touched = False
             self.events.changed.emit()
 
     def _list(self, collection: str) -> list[Any]:
@@ -186,6 +188,7 @@ class JourneyDocument:
             raise ModelError(f"index {index} out of range for {collection}")
         items.insert(index, entity)
         self._by_id[collection][entity.id] = entity
+        self._touched = True
         self.events.of(collection).inserted.emit(index, entity)
         return index
 
@@ -193,6 +196,7 @@ class JourneyDocument:
         index = self.index_of(collection, element_id)
         entity = self._list(collection).pop(index)
         del self._by_id[collection][element_id]
+        self._touched = True
         if self._removal_log is not None:
             self._removal_log.append((collection, index, entity))
         self.events.of(collection).removed.emit(index, entity)
@@ -203,6 +207,7 @@ class JourneyDocument:
             return old
         self._list(collection)[self.index_of(collection, new.id)] = new
         self._by_id[collection][new.id] = new
+        self._touched = True
         if self._change_log is not None:
             self._change_log.append((collection, old, new))
         self.events.of(collection).changed.emit(old, new)
@@ -216,6 +221,7 @@ class JourneyDocument:
         if new_index != old_index:
             entity = items.pop(old_index)
             items.insert(new_index, entity)
+            self._touched = True
             self.events.of(collection).moved.emit(old_index, new_index, entity)
         return old_index
 
@@ -257,6 +263,7 @@ class JourneyDocument:
         with self._mutation():
             for k, v in changes.items():
                 setattr(self.journey, k, v)
+            self._touched = True
             self.events.journey_changed.emit()
         return old
 
