@@ -8,4 +8,5 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     from cjm_editor.ui.application import run
 
-    return run(sys.argv[1:] if argv is None else argv)
+    status: int = run(sys.argv[1:] if argv is None else argv)
+    return status

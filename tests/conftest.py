@@ -1,4 +1,4 @@
-"""Shared fixtures. Sets offscreen Qt before any Qt import; with CJM_BLOCK_QT=1, makes PySide6 unimportable."""
+"""Shared fixtures: offscreen Qt before any Qt import; CJM_BLOCK_QT=1 makes PySide6 unimportable."""
 
 from __future__ import annotations
 
@@ -9,6 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI replays the same examples every run; developers' runs keep exploring new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -14,6 +14,7 @@ from cjm_editor.formats.migrations import CURRENT_VERSION, FORMAT_NAME, READER_V
 from cjm_editor.model.journey import (
     CARD_KINDS,
     LANE_KINDS,
+    AnchorKind,
     Card,
     Connection,
     EmotionPoint,
@@ -344,7 +345,7 @@ def _emotion(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> EmotionPoint:
     d = r.obj(raw, path)
     if ("stage" in d) == ("card" in d):
         raise r.fail(path, "an emotion point needs exactly one anchor: 'stage' or 'card'")
-    anchor_kind = "stage" if "stage" in d else "card"
+    anchor_kind: AnchorKind = "stage" if "stage" in d else "card"
     return EmotionPoint(
         persona_id=r.text(d, "persona", path, None),
         anchor_kind=anchor_kind,

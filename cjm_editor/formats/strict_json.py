@@ -97,17 +97,20 @@ def parse(data: bytes, display: str) -> Any:
             object_pairs_hook=_no_duplicates,
         )
     except json.JSONDecodeError as exc:
-        where = _line_col(text, exc.pos)
-        msg = exc.msg
-        if exc.pos >= len(text.rstrip()):
-            msg = "the file ends too early (truncated?)" if text.strip() else "the file is empty"
-        elif not text.lstrip().startswith(("{", "[")) and exc.pos == len(text) - len(text.lstrip()):
-            msg = "this is not a JSON file"
-        raise LoadError(display, where, f"invalid JSON: {msg}") from None
+        raise _syntax_error(text, exc, display) from None
     except RecursionError:
         raise LoadError(display, _deep_place(text), "nesting is too deep") from None
     except _Strict:
         raise _locate_fault(text, display) from None
+
+
+def _syntax_error(text: str, exc: json.JSONDecodeError, display: str) -> LoadError:
+    msg = exc.msg
+    if exc.pos >= len(text.rstrip()):
+        msg = "the file ends too early (truncated?)" if text.strip() else "the file is empty"
+    elif not text.lstrip().startswith(("{", "[")) and exc.pos == len(text) - len(text.lstrip()):
+        msg = "this is not a JSON file"
+    return LoadError(display, _line_col(text, exc.pos), f"invalid JSON: {msg}")
 
 
 def _deep_place(text: str, limit: int = 500) -> str:
@@ -141,7 +144,10 @@ def _locate_fault(text: str, display: str) -> LoadError:
             seen.add(key)
         return dict(items)
 
-    value = json.loads(text, parse_constant=constant, parse_float=number, object_pairs_hook=pairs)
+    try:
+        value = json.loads(text, parse_constant=constant, parse_float=number, object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:  # the file also has a syntax error further on
+        return _syntax_error(text, exc, display)
     stack: list[tuple[tuple[str | int, ...], Any]] = [((), value)]
     while stack:
         path, node = stack.pop()

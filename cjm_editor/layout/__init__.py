@@ -1,3 +1,7 @@
-"""layout layer."""
+"""Geometry of a map, shared by the canvas and the PDF export. Pure Python: no Qt."""
 
 from __future__ import annotations
+
+from cjm_editor.layout.geometry import MapGeometry, Point, Rect, compute
+
+__all__ = ["MapGeometry", "Point", "Rect", "compute"]

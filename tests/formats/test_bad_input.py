@@ -205,3 +205,10 @@ def test_bad_file_is_never_changed_by_loading(tmp_path):
     with pytest.raises(LoadError):
         cjm_json.load(path)
     assert path.read_bytes() == data and os.stat(path).st_mtime_ns == before.st_mtime_ns
+
+
+def test_duplicate_key_followed_by_a_syntax_error():
+    # found by fuzzing: the strict hook fires first, then the locating re-parse meets the syntax error
+    data = good_text().replace('"title": "B"', '"title": "B", "title": "C"') + "}"
+    with pytest.raises(LoadError, match="invalid JSON: Extra data"):
+        cjm_json.loads(data.encode(), "bad.cjm.json")

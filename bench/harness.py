@@ -1,0 +1,56 @@
+"""Timing helpers and the result table shared by every benchmark."""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass
+class Result:
+    """One measured figure. `target` is a ratio to `floor` when floor is set, else seconds."""
+
+    name: str
+    size: str
+    seconds: float
+    floor: float | None
+    target: float
+    floor_name: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return None if self.floor is None else self.seconds / self.floor
+
+    @property
+    def ok(self) -> bool:
+        value = self.ratio if self.ratio is not None else self.seconds
+        return value <= self.target
+
+    def row(self) -> str:
+        if self.ratio is not None:
+            floor = f"{self.floor * 1000:.1f} ms ({self.floor_name})"
+            ratio, target = f"{self.ratio:.2f}x", f"<= {self.target:g}x"
+        else:
+            floor, ratio, target = "-", "-", f"<= {self.target * 1000:g} ms"
+        verdict = "ok" if self.ok else "MISSED"
+        cells = [self.name, self.size, f"{self.seconds * 1000:.1f} ms", floor, ratio, target, verdict]
+        return "| " + " | ".join(cells) + " |"
+
+
+HEADER = "| operation | size | time | floor | ratio | target | |\n|---|---|---|---|---|---|---|"
+
+
+def best_of(fn: Callable[[], object], repeat: int = 5, setup: Callable[[], object] | None = None) -> float:
+    """Median wall time of `repeat` runs (setup excluded), with the garbage collector as in real use."""
+    times = []
+    for _ in range(repeat):
+        if setup is not None:
+            setup()
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)

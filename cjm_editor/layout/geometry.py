@@ -1,0 +1,228 @@
+"""Stage columns, lane rows, cells, card rects, emotion curves and connection routes, in pixels.
+
+Everything here is derived from the Journey and never stored. Units are scene pixels; the PDF
+export converts to points in one place. Cells grow to fit their cards: a lane row is as tall as
+its fullest cell. Collapsed lanes shrink to their header and hide their cards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cjm_editor.model.journey import Journey
+
+LANE_HEADER_W = 170.0
+STAGE_HEADER_H = 56.0
+STAGE_W = 230.0
+STAGE_GAP = 18.0  # gutter between stage columns; connections run here
+LANE_GAP = 14.0  # gap between lane rows; connections run here
+CELL_PAD = 10.0
+CARD_H = 70.0
+CARD_GAP = 8.0
+EMPTY_CELL_H = CARD_H + 2 * CELL_PAD
+COLLAPSED_H = 30.0
+EMOTION_H = 190.0
+EMOTION_PAD = 22.0
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def center(self) -> Point:
+        return Point(self.x + self.w / 2, self.y + self.h / 2)
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x <= self.right and self.y <= y <= self.bottom
+
+
+@dataclass(slots=True)
+class MapGeometry:
+    """Where everything of one map is drawn. Keys are element ids."""
+
+    width: float = 0.0
+    height: float = 0.0
+    stages: dict[str, Rect] = field(default_factory=dict)  # header rect of each stage
+    columns: dict[str, Rect] = field(default_factory=dict)  # the full column under a header
+    lanes: dict[str, Rect] = field(default_factory=dict)  # header rect of each lane
+    rows: dict[str, Rect] = field(default_factory=dict)  # the full row right of a header
+    cells: dict[tuple[str, str], Rect] = field(default_factory=dict)  # (stage id, lane id)
+    cards: dict[str, Rect] = field(default_factory=dict)  # cards of collapsed lanes are absent
+    emotion_lane: str | None = None
+    emotion_points: dict[str, Point] = field(default_factory=dict)
+    curves: dict[str, list[tuple[str, Point]]] = field(default_factory=dict)  # persona -> (point id, pos)
+    connections: dict[str, list[Point]] = field(default_factory=dict)  # orthogonal polyline
+
+    def score_y(self, score: float, lo: int, hi: int) -> float:
+        """Y of a score in the emotion band (higher scores are drawn higher)."""
+        band = self.rows[self.emotion_lane] if self.emotion_lane else Rect(0, 0, 0, EMOTION_H)
+        top, bottom = band.y + EMOTION_PAD, band.bottom - EMOTION_PAD
+        return bottom - (score - lo) / (hi - lo) * (bottom - top)
+
+    def y_score(self, y: float, lo: int, hi: int) -> int:
+        """The nearest scale step to a Y in the emotion band, clamped to the scale."""
+        band = self.rows[self.emotion_lane] if self.emotion_lane else Rect(0, 0, 0, EMOTION_H)
+        top, bottom = band.y + EMOTION_PAD, band.bottom - EMOTION_PAD
+        value = lo + (bottom - y) / (bottom - top) * (hi - lo)
+        return max(lo, min(hi, round(value)))
+
+    def cell_at(self, x: float, y: float) -> tuple[str, str] | None:
+        """The (stage id, lane id) of the cell under a point, or None."""
+        stage = next((sid for sid, r in self.columns.items() if r.x <= x <= r.right), None)
+        lane = next((lid for lid, r in self.rows.items() if r.y <= y <= r.bottom), None)
+        return (stage, lane) if stage and lane else None
+
+    def stage_at(self, x: float) -> str | None:
+        return next(
+            (sid for sid, r in self.columns.items() if r.x - STAGE_GAP / 2 <= x <= r.right + STAGE_GAP / 2),
+            None,
+        )
+
+
+def card_rect(cell: Rect, position: int) -> Rect:
+    """The rect of the card at `position` in a cell."""
+    return Rect(
+        cell.x + CELL_PAD, cell.y + CELL_PAD + position * (CARD_H + CARD_GAP), cell.w - 2 * CELL_PAD, CARD_H
+    )
+
+
+def insert_position(cell: Rect, y: float, count: int) -> int:
+    """Where a card dropped at `y` lands among `count` cards of a cell (0..count)."""
+    slot = (y - cell.y - CELL_PAD + CARD_GAP / 2) / (CARD_H + CARD_GAP)
+    return max(0, min(count, round(slot)))
+
+
+def compute(journey: Journey) -> MapGeometry:
+    """Lay the whole map out. Linear in the number of cards."""
+    g = MapGeometry()
+    counts: dict[tuple[str, str], int] = {}
+    order: dict[str, int] = {}
+    for card in journey.cards:
+        key = (card.stage_id, card.lane_id)
+        order[card.id] = counts.get(key, 0)
+        counts[key] = order[card.id] + 1
+    per_lane: dict[str, int] = {}
+    for (_, lane_id), n in counts.items():
+        per_lane[lane_id] = max(per_lane.get(lane_id, 0), n)
+
+    x = LANE_HEADER_W + STAGE_GAP
+    content_top = STAGE_HEADER_H + LANE_GAP
+    y = content_top
+    for lane in journey.lanes:
+        n = per_lane.get(lane.id, 0)
+        if lane.collapsed:
+            h = COLLAPSED_H
+        else:
+            h = max(EMPTY_CELL_H, 2 * CELL_PAD + n * CARD_H + max(0, n - 1) * CARD_GAP)
+            if lane.kind == "emotions":
+                h = max(h, EMOTION_H)
+                if g.emotion_lane is None:
+                    g.emotion_lane = lane.id
+        g.lanes[lane.id] = Rect(0, y, LANE_HEADER_W, h)
+        y += h + LANE_GAP
+    bottom = max(y - LANE_GAP, content_top)
+    for stage in journey.stages:
+        g.stages[stage.id] = Rect(x, 0, STAGE_W, STAGE_HEADER_H)
+        g.columns[stage.id] = Rect(x, content_top, STAGE_W, bottom - content_top)
+        x += STAGE_W + STAGE_GAP
+    right = max(x - STAGE_GAP, LANE_HEADER_W)
+    for lane in journey.lanes:
+        header = g.lanes[lane.id]
+        g.rows[lane.id] = Rect(
+            LANE_HEADER_W + STAGE_GAP, header.y, right - LANE_HEADER_W - STAGE_GAP, header.h
+        )
+        for stage in journey.stages:
+            col = g.columns[stage.id]
+            g.cells[(stage.id, lane.id)] = Rect(col.x, header.y, col.w, header.h)
+    g.width, g.height = right + STAGE_GAP, bottom + LANE_GAP
+
+    collapsed = {lane.id for lane in journey.lanes if lane.collapsed}
+    for card in journey.cards:
+        if card.lane_id in collapsed:
+            continue
+        cell = g.cells.get((card.stage_id, card.lane_id))
+        if cell is not None:
+            g.cards[card.id] = card_rect(cell, order[card.id])
+    _curves(journey, g, order)
+    _connections(journey, g)
+    return g
+
+
+def _curves(journey: Journey, g: MapGeometry, order: dict[str, int]) -> None:
+    """Place emotion points: per persona and stage, spread the stage's points across its column."""
+    if g.emotion_lane is None or g.emotion_lane in {lane.id for lane in journey.lanes if lane.collapsed}:
+        return
+    stage_of_card = {c.id: c.stage_id for c in journey.cards}
+    card_index = {c.id: i for i, c in enumerate(journey.cards)}
+    lo, hi = journey.scale.min, journey.scale.max
+    stage_rank = {s.id: i for i, s in enumerate(journey.stages)}
+    for persona in journey.personas:
+        slots: dict[str, list[tuple[float, str, int]]] = {}
+        for p in journey.emotions:
+            if p.persona_id != persona.id:
+                continue
+            if p.anchor_kind == "stage":
+                sid, key = p.anchor_id, 0.5
+            else:
+                sid = stage_of_card.get(p.anchor_id, "")
+                key = card_index.get(p.anchor_id, 0) / max(1, len(journey.cards))
+            if sid in g.columns:
+                slots.setdefault(sid, []).append((key, p.id, p.score))
+        curve: list[tuple[str, Point]] = []
+        for sid in sorted(slots, key=stage_rank.__getitem__):
+            col = g.columns[sid]
+            points = sorted(slots[sid])
+            for i, (_, pid, score) in enumerate(points):
+                pos = Point(col.x + col.w * (i + 1) / (len(points) + 1), g.score_y(score, lo, hi))
+                g.emotion_points[pid] = pos
+                curve.append((pid, pos))
+        g.curves[persona.id] = curve
+
+
+def _connections(journey: Journey, g: MapGeometry) -> None:
+    """Orthogonal routes that leave a card to its right gutter, run along the lane gap above the
+    target's row, and enter the target from its left gutter, so arrows never cross cards."""
+    for conn in journey.connections:
+        a, b = g.cards.get(conn.source_id), g.cards.get(conn.target_id)
+        if a is None or b is None:
+            continue
+        sy, ty = a.center.y, b.center.y
+        gs = a.right + CELL_PAD + STAGE_GAP / 2
+        gt = b.x - CELL_PAD - STAGE_GAP / 2
+        if gt > gs and abs(sy - ty) < 1:
+            g.connections[conn.id] = [Point(a.right, sy), Point(b.x, ty)]
+            continue
+        highway = _row_top(g, b) - LANE_GAP / 2
+        g.connections[conn.id] = [
+            Point(a.right, sy),
+            Point(gs, sy),
+            Point(gs, highway),
+            Point(gt, highway),
+            Point(gt, ty),
+            Point(b.x, ty),
+        ]
+
+
+def _row_top(g: MapGeometry, card: Rect) -> float:
+    for row in g.rows.values():
+        if row.y <= card.y <= row.bottom:
+            return row.y
+    return card.y  # pragma: no cover

@@ -1,0 +1,108 @@
+"""The `cjm` command: exit codes, message shapes, and files left as they were."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cjm_editor.cli import main
+from tests.formats.test_bad_input import ERRORS, REPAIRS
+
+CJM = [sys.executable, "-m", "cjm_editor.cli"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CJM, *args], capture_output=True, text=True)
+
+
+def test_new_then_validate(tmp_path, capsys):
+    out = tmp_path / "m.cjm.json"
+    assert main(["new", "--template", "classic-five", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+    assert "valid" in capsys.readouterr().out
+    assert main(["new", "--template", "classic-five", str(out)]) == 1, "never overwrites without --force"
+
+
+def test_templates_lists_every_template(capsys):
+    assert main(["templates"]) == 0
+    out = capsys.readouterr().out
+    for tid in ("blank", "classic-five", "acquisition-to-advocacy", "purchase-funnel", "retention"):
+        assert tid in out
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "where", "what"), ERRORS + REPAIRS, ids=[e[0] for e in ERRORS + REPAIRS]
+)
+def test_validate_bad_input_exits_1_with_one_line(tmp_path, capsys, name, data, where, what):
+    path = tmp_path / "bad.cjm.json"
+    path.write_bytes(data)
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1, err
+    assert err[0].startswith(f"{path}: ") and what in err[0]
+    assert path.read_bytes() == data
+
+
+def test_no_traceback_for_bad_input_in_a_real_process(tmp_path):
+    path = tmp_path / "bad.cjm.json"
+    path.write_bytes(b'{"format": "cjm-editor/journey", "formatVersion": 2, "title": NaN}')
+    proc = run("validate", str(path))
+    assert proc.returncode == 1
+    assert proc.stderr == f"{path}: title: NaN is not allowed in a map file\n"
+    assert "Traceback" not in proc.stderr
+
+
+def test_usage_errors_exit_2():
+    assert run("frobnicate").returncode == 2
+    assert run("new", "--template", "nope", "x.cjm.json").returncode == 2
+    assert run().returncode == 2
+
+
+def test_format_rewrites_canonically_and_check_reports(tmp_path, sample_file):
+    path = tmp_path / "messy.cjm.json"
+    value = json.loads(sample_file.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(value), encoding="utf-8")  # one line, not canonical
+    assert main(["format", "--check", str(path)]) == 1
+    assert main(["format", str(path)]) == 0
+    assert path.read_bytes() == sample_file.read_bytes()
+    assert main(["format", "--check", str(path)]) == 0
+
+
+def test_format_refuses_a_map_that_needs_repair(tmp_path, capsys):
+    path = tmp_path / "r.cjm.json"
+    data = REPAIRS[1][1]
+    path.write_bytes(data)
+    assert main(["format", str(path)]) == 1
+    assert path.read_bytes() == data
+    assert "needs repairs" in capsys.readouterr().err
+
+
+def test_info_text_and_json(sample_file, capsys):
+    assert main(["info", str(sample_file)]) == 0
+    text = capsys.readouterr().out
+    assert "FreshBox" in text and "stages (6)" in text
+    assert main(["info", "--json", str(sample_file)]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["cards"] == 41 and info["personas"] == [
+        "Maya, busy professional",
+        "Robert, retired home cook",
+    ]
+    assert info["formatVersion"] == 2 and info["repairs"] == []
+
+
+def test_validate_several_files_reports_each(tmp_path, sample_file, capsys):
+    bad = tmp_path / "bad.cjm.json"
+    bad.write_text("{", encoding="utf-8")
+    assert main(["validate", str(sample_file), str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert "valid" in captured.out and str(bad) in captured.err
+
+
+def test_console_script_is_installed():
+    cjm = Path(sys.executable).with_name("cjm")
+    proc = subprocess.run([str(cjm), "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("cjm ")
