@@ -1,3 +1,3 @@
-"""commands layer."""
+"""Undo commands: one QUndoCommand per user intent, storing ids and values, calling only JourneyDocument."""
 
 from __future__ import annotations

@@ -197,18 +197,25 @@ class _Reader:
             raise self.fail((*path, key), f"expected text, found {_kind(value)}")
         return value
 
+    def ident(self, d: Json, key: str, path: tuple[str | int, ...]) -> str:
+        """An id or a reference to one: required, non-empty text."""
+        value = self.text(d, key, path, None)
+        if not value:
+            raise self.fail((*path, key), "an id cannot be empty")
+        return value
+
     def opt_text(self, d: Json, key: str, path: tuple[str | int, ...]) -> str | None:
         value = d.get(key)
         if value is not None and type(value) is not str:
             raise self.fail((*path, key), f"expected text, found {_kind(value)}")
         return value
 
-    def texts(self, d: Json, key: str, path: tuple[str | int, ...]) -> tuple[str, ...]:
+    def texts(self, d: Json, key: str, path: tuple[str | int, ...], ids: bool = False) -> tuple[str, ...]:
         value = d.get(key)
         if value is None:
             return ()
-        if type(value) is not list or any(type(v) is not str for v in value):
-            raise self.fail((*path, key), "expected a list of texts")
+        if type(value) is not list or any(type(v) is not str or (ids and not v) for v in value):
+            raise self.fail((*path, key), "expected a list of ids" if ids else "expected a list of texts")
         return tuple(value)
 
     def whole(self, d: Json, key: str, path: tuple[str | int, ...], default: int | None = None) -> int:
@@ -271,7 +278,7 @@ def _scale(r: _Reader, d: Json) -> EmotionScale:
 def _persona(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Persona:
     d = r.obj(raw, path)
     return Persona(
-        id=r.text(d, "id", path, None),
+        id=r.ident(d, "id", path),
         name=r.text(d, "name", path),
         description=r.text(d, "description", path),
         goals=r.texts(d, "goals", path),
@@ -286,7 +293,7 @@ def _persona(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Persona:
 def _stage(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Stage:
     d = r.obj(raw, path)
     return Stage(
-        id=r.text(d, "id", path, None),
+        id=r.ident(d, "id", path),
         name=r.text(d, "name", path),
         description=r.text(d, "description", path),
         link=r.opt_text(d, "link", path),
@@ -303,7 +310,7 @@ def _lane(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Lane:
     if type(collapsed) is not bool:
         raise r.fail((*path, "collapsed"), "expected true or false")
     return Lane(
-        id=r.text(d, "id", path, None),
+        id=r.ident(d, "id", path),
         name=r.text(d, "name", path),
         kind=kind,
         collapsed=collapsed,
@@ -321,11 +328,11 @@ def _card(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Card:
     if votes < 0:
         raise r.fail((*path, "votes"), "votes cannot be negative")
     return Card(
-        stage_id=text(d, "stage", path, None),
-        lane_id=text(d, "lane", path, None),
+        stage_id=r.ident(d, "stage", path),
+        lane_id=r.ident(d, "lane", path),
         kind=kind,
         title=text(d, "title", path),
-        id=text(d, "id", path, None),
+        id=r.ident(d, "id", path),
         body=text(d, "body", path) if "body" in d else "",
         channel=text(d, "channel", path) if "channel" in d else "",
         owner=text(d, "owner", path) if "owner" in d else "",
@@ -335,7 +342,7 @@ def _card(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Card:
         unit=text(d, "unit", path) if "unit" in d else "",
         votes=votes,
         tags=r.texts(d, "tags", path),
-        personas=r.texts(d, "personas", path),
+        personas=r.texts(d, "personas", path, ids=True),
         link=r.opt_text(d, "link", path),
         extra=r.extra(d, CARD_KEYS, path),
     )
@@ -347,11 +354,11 @@ def _emotion(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> EmotionPoint:
         raise r.fail(path, "an emotion point needs exactly one anchor: 'stage' or 'card'")
     anchor_kind: AnchorKind = "stage" if "stage" in d else "card"
     return EmotionPoint(
-        persona_id=r.text(d, "persona", path, None),
+        persona_id=r.ident(d, "persona", path),
         anchor_kind=anchor_kind,
-        anchor_id=r.text(d, anchor_kind, path, None),
+        anchor_id=r.ident(d, anchor_kind, path),
         score=r.whole(d, "score", path),
-        id=r.text(d, "id", path, None),
+        id=r.ident(d, "id", path),
         note=r.text(d, "note", path),
         extra=r.extra(d, EMOTION_KEYS, path),
     )
@@ -360,9 +367,9 @@ def _emotion(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> EmotionPoint:
 def _connection(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Connection:
     d = r.obj(raw, path)
     return Connection(
-        source_id=r.text(d, "from", path, None),
-        target_id=r.text(d, "to", path, None),
-        id=r.text(d, "id", path, None),
+        source_id=r.ident(d, "from", path),
+        target_id=r.ident(d, "to", path),
+        id=r.ident(d, "id", path),
         label=r.text(d, "label", path),
         extra=r.extra(d, CONNECTION_KEYS, path),
     )
@@ -371,9 +378,9 @@ def _connection(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Connection
 def _link(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> MapLink:
     d = r.obj(raw, path)
     return MapLink(
-        path=r.text(d, "path", path, None),
+        path=r.ident(d, "path", path),
         label=r.text(d, "label", path),
-        id=r.text(d, "id", path, None),
+        id=r.ident(d, "id", path),
         extra=r.extra(d, LINK_KEYS, path),
     )
 
@@ -387,7 +394,7 @@ def journey_from_dict(data: Json, display: str) -> Journey:
         return [build(r, raw, (key, i)) for i, raw in enumerate(r.items(data, key, top))]
 
     return Journey(
-        id=r.text(data, "documentId", top, None),
+        id=r.ident(data, "documentId", top),
         title=r.text(data, "title", top),
         description=r.text(data, "description", top),
         scale=_scale(r, data),

@@ -7,6 +7,7 @@ its fullest cell. Collapsed lanes shrink to their header and hide their cards.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from cjm_editor.model.journey import Journey
@@ -104,10 +105,11 @@ def card_rect(cell: Rect, position: int) -> Rect:
     )
 
 
-def insert_position(cell: Rect, y: float, count: int) -> int:
-    """Where a card dropped at `y` lands among `count` cards of a cell (0..count)."""
-    slot = (y - cell.y - CELL_PAD + CARD_GAP / 2) / (CARD_H + CARD_GAP)
-    return max(0, min(count, round(slot)))
+def insert_position(cell: Rect, centre_y: float, count: int) -> int:
+    """Where a card whose centre is at `centre_y` lands among `count` cards of a cell: after every
+    card whose centre is above it (0..count)."""
+    above = math.floor((centre_y - cell.y - CELL_PAD - CARD_H / 2) / (CARD_H + CARD_GAP)) + 1
+    return max(0, min(count, above))
 
 
 def compute(journey: Journey) -> MapGeometry:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from cjm_editor.ui.dialogs import Choice
+from cjm_editor.ui.main_window import MainWindow
+
 
 @pytest.fixture(autouse=True)
 def _no_unexpected_message_boxes(monkeypatch):
@@ -14,3 +17,21 @@ def _no_unexpected_message_boxes(monkeypatch):
     for name in ("critical", "warning", "information", "question", "about"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(fail))
     monkeypatch.setattr(QMessageBox, "exec", fail)
+
+
+@pytest.fixture
+def window(qtbot, sample_file, tmp_path, monkeypatch):
+    """The editor on a copy of the sample map, shown at 100% zoom, scrolled to the top left."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # recent files go there
+    path = tmp_path / "map.cjm.json"
+    path.write_bytes(sample_file.read_bytes())
+    w = MainWindow()
+    w.ask.save_changes = lambda *args: Choice.DISCARD  # closing at teardown; tests that check it override
+    qtbot.addWidget(w)
+    w.resize(1700, 1200)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.open_path(path)
+    w.canvas.zoom_reset()
+    w.canvas.centerOn(0, 0)
+    return w

@@ -1,0 +1,32 @@
+"""Starts the editor: the QApplication, the window, the map named on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from cjm_editor import __version__
+from cjm_editor.formats.templates import sample_path
+from cjm_editor.ui.main_window import MainWindow
+
+
+def run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="cjm-editor", description="Edit customer journey maps.")
+    parser.add_argument("files", nargs="*", metavar="MAP", help="a .cjm.json map to open")
+    parser.add_argument("--sample", action="store_true", help="open the bundled sample map")
+    parser.add_argument("--version", action="version", version=f"cjm-editor {__version__}")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("cjm-editor")
+    app.setOrganizationName("cjm-editor")
+    app.setApplicationVersion(__version__)
+    window = MainWindow()
+    window.show()
+    path = args.files[0] if args.files else (sample_path() if args.sample else None)
+    if path:
+        window.open_path(path)
+    QTimer.singleShot(0, window.canvas.zoom_fit)
+    return app.exec()

@@ -1,0 +1,144 @@
+"""A card on the canvas: a snapshot of one Card, drawn in its kind's colours."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from cjm_editor.model import Card
+from cjm_editor.ui.canvas import style
+
+_Flag = QGraphicsItem.GraphicsItemFlag
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:g}"
+
+
+class CardItem(QGraphicsObject):
+    """Shows one card. Holds the card id and a display snapshot; never touches the document."""
+
+    Type = style.USER_TYPE + 1
+
+    def __init__(self, card: Card, width: float, height: float) -> None:
+        super().__init__()
+        self.element_id = card.id
+        self.card = card
+        self._rect = QRectF(0, 0, width, height)
+        self.setFlags(_Flag.ItemIsMovable | _Flag.ItemIsSelectable | _Flag.ItemIsFocusable)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(style.Z_CARD)
+        self.setAcceptHoverEvents(True)
+        self._update_tooltip()
+
+    def type(self) -> int:
+        return self.Type
+
+    def sync(self, card: Card) -> None:
+        """Take a new snapshot of the card and repaint."""
+        self.card = card
+        self._update_tooltip()
+        self.update()
+
+    def set_size(self, width: float, height: float) -> None:
+        if (width, height) != (self._rect.width(), self._rect.height()):
+            self.prepareGeometryChange()
+            self._rect = QRectF(0, 0, width, height)
+
+    def _update_tooltip(self) -> None:
+        c = self.card
+        lines = [f"<b>{style.KIND_LABELS.get(c.kind, c.kind)}</b>: {_escape(c.title)}"]
+        if c.body:
+            lines.append(_escape(c.body))
+        if c.channel or c.owner:
+            lines.append(f"Channel: {_escape(c.channel or '–')} · Owner: {_escape(c.owner or '–')}")
+        if c.source:
+            lines.append(f"Source: {_escape(c.source)}")
+        if c.link:
+            lines.append(f"Micro map: {_escape(c.link)}")
+        self.setToolTip("<br>".join(lines))
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        h = style.CARD_PEN / 2 + 2
+        return self._rect.adjusted(-h, -h, h, h)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self._rect, style.CARD_RADIUS, style.CARD_RADIUS)
+        return path
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        c = self.card
+        fill, accent = (QColor(x) for x in style.CARD_COLOURS.get(c.kind, style.CARD_COLOURS["note"]))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.5)
+        pen = QPen(style.SELECTION if selected else accent.darker(110), 2.5 if selected else style.CARD_PEN)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(fill))
+        painter.drawRoundedRect(self._rect, style.CARD_RADIUS, style.CARD_RADIUS)
+        painter.fillRect(QRectF(0, 4, 4, self._rect.height() - 8), accent)
+        if lod < 0.35:  # zoomed far out: colour blocks only
+            return
+        r = self._rect.adjusted(10, 6, -8, -6)
+        painter.setPen(style.TEXT)
+        painter.setFont(style.font(8.5, bold=True))
+        title_rect = QRectF(r.x(), r.y(), r.width() - (22 if c.votes else 0), 34)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(title_rect, int(flags), _elide_lines(painter, c.title, title_rect))
+        painter.setFont(style.font(7.5))
+        painter.setPen(style.MUTED)
+        footer = QRectF(r.x(), r.bottom() - 14, r.width(), 14)
+        painter.drawText(
+            footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self._footer()
+        )
+        if c.votes:
+            self._paint_votes(painter, QRectF(r.right() - 18, r.y(), 20, 16), accent, c.votes)
+
+    def _footer(self) -> str:
+        c = self.card
+        if c.kind == "touchpoint":
+            glyph = style.CHANNEL_GLYPHS.get(c.channel.lower(), "•")
+            parts = [f"{glyph} {c.channel}" if c.channel else "", c.owner]
+            return "  ·  ".join(p for p in parts if p)
+        if c.kind == "quote":
+            return f"— {c.source}" if c.source else ""
+        if c.kind == "metric":
+            unit = c.unit
+            return f"{_number(c.value)}{unit} of {_number(c.target)}{unit} target"
+        if c.link:
+            return f"↗ {c.link}"
+        return ", ".join(c.tags)
+
+    @staticmethod
+    def _paint_votes(painter: QPainter, rect: QRectF, accent: QColor, votes: int) -> None:
+        painter.setBrush(accent)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(rect, 8, 8)
+        painter.setPen(QColor("#ffffff"))
+        painter.setFont(style.font(7.5, bold=True))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(votes))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _elide_lines(painter: QPainter, text: str, rect: QRectF) -> str:
+    """Fit text in two lines of the rect, ending with … when cut."""
+    metrics = painter.fontMetrics()
+    if metrics.boundingRect(rect.toRect(), int(Qt.TextFlag.TextWordWrap), text).height() <= rect.height():
+        return text
+    words, out = text.split(), ""
+    for word in words:
+        trial = f"{out} {word}".strip()
+        size = metrics.boundingRect(rect.toRect(), int(Qt.TextFlag.TextWordWrap), trial + "…")
+        if size.height() > rect.height():
+            break
+        out = trial
+    return (out or metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()))) + "…"

@@ -1,0 +1,91 @@
+"""A connection arrow between two cards, routed by layout along the gutters."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from cjm_editor.layout import Point
+from cjm_editor.model import Connection
+from cjm_editor.ui.canvas import style
+from cjm_editor.ui.canvas.items.emotion import stroke_shape
+
+ARROW = 9.0
+CORNER = 8.0
+
+
+def rounded_polyline(points: list[Point]) -> QPainterPath:
+    """An orthogonal polyline with softened corners."""
+    path = QPainterPath(QPointF(points[0].x, points[0].y))
+    for i in range(1, len(points) - 1):
+        prev, cur, nxt = points[i - 1], points[i], points[i + 1]
+        d1 = max(1e-6, math.hypot(cur.x - prev.x, cur.y - prev.y))
+        d2 = max(1e-6, math.hypot(nxt.x - cur.x, nxt.y - cur.y))
+        r = min(CORNER, d1 / 2, d2 / 2)
+        a = QPointF(cur.x - (cur.x - prev.x) / d1 * r, cur.y - (cur.y - prev.y) / d1 * r)
+        b = QPointF(cur.x + (nxt.x - cur.x) / d2 * r, cur.y + (nxt.y - cur.y) / d2 * r)
+        path.lineTo(a)
+        path.quadTo(QPointF(cur.x, cur.y), b)
+    path.lineTo(QPointF(points[-1].x, points[-1].y))
+    return path
+
+
+class ConnectionItem(QGraphicsObject):
+    """Shows one connection; selectable so it can be deleted."""
+
+    Type = style.USER_TYPE + 6
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__()
+        self.element_id = connection.id
+        self.connection = connection
+        self._path = QPainterPath()
+        self._points: list[Point] = []
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(style.Z_CONNECTION)
+
+    def type(self) -> int:
+        return self.Type
+
+    def sync(self, connection: Connection, points: list[Point]) -> None:
+        self.connection = connection
+        if points != self._points:
+            self.prepareGeometryChange()
+            self._points = points
+            self._path = rounded_polyline(points) if len(points) > 1 else QPainterPath()
+        self.setToolTip(connection.label or "Connection (select and press Delete to remove)")
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._path.boundingRect().adjusted(-ARROW - 30, -ARROW - 14, ARROW + 30, ARROW + 14)
+
+    def shape(self) -> QPainterPath:
+        return stroke_shape(self._path, 10)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if len(self._points) < 2:
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = style.SELECTION if selected else style.CONNECTION
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, 2.6 if selected else 1.6))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        end, before = self._points[-1], self._points[-2]
+        angle = math.atan2(end.y - before.y, end.x - before.x)
+        tip = QPointF(end.x, end.y)
+        left = QPointF(end.x - ARROW * math.cos(angle - 0.45), end.y - ARROW * math.sin(angle - 0.45))
+        right = QPointF(end.x - ARROW * math.cos(angle + 0.45), end.y - ARROW * math.sin(angle + 0.45))
+        painter.setBrush(colour)
+        painter.drawPolygon(QPolygonF([tip, left, right]))
+        if self.connection.label:
+            mid = self._points[len(self._points) // 2]
+            painter.setFont(style.font(7.5))
+            rect = QRectF(mid.x - 40, mid.y - 14, 80, 12)
+            painter.setPen(style.MUTED)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.connection.label)

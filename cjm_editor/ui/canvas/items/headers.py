@@ -1,0 +1,173 @@
+"""Stage headers (top row) and lane headers (left column). Dragging one reorders stages or lanes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsSceneMouseEvent,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from cjm_editor.model import Lane, Stage
+from cjm_editor.ui.canvas import style
+
+_Flag = QGraphicsItem.GraphicsItemFlag
+_Change = QGraphicsItem.GraphicsItemChange
+
+
+class _HeaderItem(QGraphicsObject):
+    """Shared behaviour: a movable header constrained to one axis that reports where it was dropped."""
+
+    drag_finished = Signal(str, QPointF)  # element id, drop position (scene)
+    double_clicked = Signal(str)
+
+    horizontal = True
+
+    def __init__(self, element_id: str, width: float, height: float) -> None:
+        super().__init__()
+        self.element_id = element_id
+        self._rect = QRectF(0, 0, width, height)
+        self._home = QPointF()
+        self._press: QPointF | None = None
+        self.setFlags(_Flag.ItemIsMovable | _Flag.ItemIsSelectable | _Flag.ItemSendsGeometryChanges)
+        self.setZValue(style.Z_HEADER)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def place(self, x: float, y: float, width: float, height: float) -> None:
+        if (width, height) != (self._rect.width(), self._rect.height()):
+            self.prepareGeometryChange()
+            self._rect = QRectF(0, 0, width, height)
+        self._home = QPointF(x, y)
+        self.setPos(self._home)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def itemChange(self, change: _Change, value: object) -> object:  # noqa: N802
+        if change == _Change.ItemPositionChange and isinstance(value, QPointF):
+            if self.horizontal:
+                return QPointF(value.x(), self._home.y())
+            return QPointF(self._home.x(), value.y())
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self._press = self.pos()
+        self.setZValue(style.Z_DRAGGING)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        self.setZValue(style.Z_HEADER)
+        if self._press is not None and self._press != self.pos():
+            centre = self.mapToScene(self._rect.center())
+            self.drag_finished.emit(self.element_id, centre)
+        self._press = None
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.double_clicked.emit(self.element_id)
+        event.accept()
+
+
+class StageHeaderItem(_HeaderItem):
+    Type = style.USER_TYPE + 2
+    horizontal = True
+
+    def __init__(self, stage: Stage, width: float, height: float) -> None:
+        super().__init__(stage.id, width, height)
+        self.stage = stage
+        self.sync(stage)
+
+    def type(self) -> int:
+        return self.Type
+
+    def sync(self, stage: Stage) -> None:
+        self.stage = stage
+        tip = f"<b>{stage.name}</b>" + (f"<br>{stage.description}" if stage.description else "")
+        if stage.link:
+            tip += f"<br>Micro map: {stage.link}"
+        self.setToolTip(tip + "<br><i>Drag to reorder · double-click to rename</i>")
+        self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(style.SELECTION, 2.5) if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(style.HEADER_BG)
+        painter.drawRoundedRect(self._rect.adjusted(0, 6, 0, -4), 6, 6)
+        painter.setPen(style.HEADER_TEXT)
+        painter.setFont(style.font(10.5, bold=True))
+        text_rect = self._rect.adjusted(12, 6, -12, -4)
+        name = painter.fontMetrics().elidedText(
+            self.stage.name, Qt.TextElideMode.ElideRight, int(text_rect.width())
+        )
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), name)
+        if self.stage.link:
+            painter.setFont(style.font(9))
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), "↗")
+
+
+class LaneHeaderItem(_HeaderItem):
+    Type = style.USER_TYPE + 3
+    horizontal = False
+    collapse_toggled = Signal(str)
+
+    def __init__(self, lane: Lane, width: float, height: float) -> None:
+        super().__init__(lane.id, width, height)
+        self.lane = lane
+        self.sync(lane)
+
+    def type(self) -> int:
+        return self.Type
+
+    def sync(self, lane: Lane) -> None:
+        self.lane = lane
+        kind = style.LANE_KIND_LABELS.get(lane.kind, lane.kind)
+        self.setToolTip(
+            f"<b>{lane.name}</b> ({kind})<br><i>Drag to reorder · ▸ collapses · double-click renames</i>"
+        )
+        self.update()
+
+    def toggle_rect(self) -> QRectF:
+        return QRectF(6, 6, 16, 18)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.toggle_rect().contains(event.pos()):
+            self.collapse_toggled.emit(self.element_id)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(style.SELECTION, 2.5) if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(style.LANE_BG)
+        painter.drawRoundedRect(self._rect.adjusted(4, 0, 0, 0), 6, 6)
+        painter.setPen(style.LANE_TEXT)
+        painter.setFont(style.font(9))
+        painter.drawText(
+            self.toggle_rect(), int(Qt.AlignmentFlag.AlignCenter), "▸" if self.lane.collapsed else "▾"
+        )
+        painter.setFont(style.font(9.5, bold=True))
+        text = QRectF(24, 6, self._rect.width() - 30, 20)
+        name = painter.fontMetrics().elidedText(
+            self.lane.name, Qt.TextElideMode.ElideRight, int(text.width())
+        )
+        painter.drawText(text, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
+        if not self.lane.collapsed:
+            painter.setPen(style.LANE_KIND_TEXT)
+            painter.setFont(style.font(7.5))
+            painter.drawText(
+                QRectF(24, 26, self._rect.width() - 30, 16),
+                int(Qt.AlignmentFlag.AlignLeft),
+                style.LANE_KIND_LABELS.get(self.lane.kind, self.lane.kind),
+            )

@@ -1,0 +1,62 @@
+"""Questions the editor asks the user. Each is a plain function so tests can answer it instead."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from cjm_editor.formats.cjm_json import SUFFIX
+
+MAP_FILTER = f"Journey maps (*{SUFFIX});;JSON files (*.json);;All files (*)"
+
+
+class Choice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_save_changes(parent: QWidget, name: str) -> Choice:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Unsaved changes")
+    box.setText(f"Save the changes to “{name}” before closing it?")
+    box.setInformativeText("Your changes will be lost if you don't save them.")
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return Choice.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return Choice.DISCARD
+    return Choice.CANCEL
+
+
+def ask_open_path(parent: QWidget, folder: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open journey map", folder, MAP_FILTER)
+    return path or None
+
+
+def ask_save_path(parent: QWidget, suggestion: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "Save journey map", suggestion, MAP_FILTER)
+    if path and not path.endswith(SUFFIX) and not path.endswith(".json"):
+        path += SUFFIX
+    return path or None
+
+
+def ask_text(parent: QWidget, title: str, label: str, value: str) -> str | None:
+    text, ok = QInputDialog.getText(parent, title, label, text=value)
+    return text if ok else None
+
+
+def ask_template(parent: QWidget, choices: list[tuple[str, str]]) -> str | None:
+    labels = [f"{title}" for _, title in choices]
+    label, ok = QInputDialog.getItem(parent, "New journey map", "Start from template:", labels, 1, False)
+    if not ok:
+        return None
+    return choices[labels.index(label)][0]

@@ -1,0 +1,331 @@
+"""The editor window: canvas, undo history, menus, file handling.
+
+Stable surface for tests: open_path(path), save(), save_as(path), .document, .undo_stack, .canvas,
+and .canvas.item_for(element_id). Constructing a MainWindow never opens a modal dialog; the
+questions it asks go through the replaceable functions in `self.ask`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QUndoView
+
+from cjm_editor.commands.cards import RemoveElements
+from cjm_editor.commands.structure import RenameLane, RenameStage
+from cjm_editor.formats import cjm_json
+from cjm_editor.formats.errors import LoadError, SaveError
+from cjm_editor.formats.templates import template, templates
+from cjm_editor.model import JourneyDocument
+from cjm_editor.ui import dialogs
+from cjm_editor.ui.canvas.items.card import CardItem
+from cjm_editor.ui.canvas.items.connection import ConnectionItem
+from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
+from cjm_editor.ui.canvas.scene import JourneyScene
+from cjm_editor.ui.canvas.view import JourneyView
+
+MAX_RECENT = 8
+
+
+def _paths(value: object) -> list[str]:
+    """QSettings returns a list, a single string, or None depending on how many were stored."""
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+class MainWindow(QMainWindow):
+    """One editor window showing one map."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ask = SimpleNamespace(
+            save_changes=dialogs.ask_save_changes,
+            open_path=dialogs.ask_open_path,
+            save_path=dialogs.ask_save_path,
+            text=dialogs.ask_text,
+            template=dialogs.ask_template,
+        )
+        self.path: str | None = None
+        self.last_message: QMessageBox | None = None
+        self._repaired = False
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.document = JourneyDocument(template("classic-five"))
+        self.scene = JourneyScene(self.document, self.undo_stack)
+        self.canvas = JourneyView(self.scene)
+        self.setCentralWidget(self.canvas)
+        self._connect_scene()
+        self._history = QUndoView(self.undo_stack)
+        self._history.setEmptyLabel("Opened map")
+        dock = QDockWidget("History", self)
+        dock.setObjectName("history")
+        dock.setWidget(self._history)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self._build_menus(dock)
+        self.setAcceptDrops(True)
+        self.resize(1500, 950)
+        self._update_title()
+
+    # ------------------------------------------------------------------ document
+    def _set_document(self, doc: JourneyDocument, path: str | None) -> None:
+        self.scene.detach()
+        self.undo_stack.clear()
+        self.document = doc
+        self.scene = JourneyScene(doc, self.undo_stack)
+        self.canvas.setScene(self.scene)
+        self._connect_scene()
+        self.path = path
+        self.undo_stack.setClean()
+        self._update_title()
+
+    def _connect_scene(self) -> None:
+        self.scene.stage_rename_requested.connect(self.rename_stage)
+        self.scene.lane_rename_requested.connect(self.rename_lane)
+
+    def is_modified(self) -> bool:
+        return self._repaired or not self.undo_stack.isClean()
+
+    def _display_name(self) -> str:
+        return Path(self.path).name if self.path else f"{self.document.journey.title} (unsaved)"
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self._display_name()}[*] — cjm-editor")
+        self.setWindowModified(self.is_modified())
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes; True means go ahead."""
+        if not self.is_modified():
+            return True
+        choice = self.ask.save_changes(self, self._display_name())
+        if choice is dialogs.Choice.SAVE:
+            return self.save()
+        return choice is dialogs.Choice.DISCARD
+
+    def new_from_template(self, template_id: str) -> bool:
+        if not self.maybe_save():
+            return False
+        self._repaired = False
+        self._set_document(JourneyDocument(template(template_id)), None)
+        self.canvas.zoom_fit()
+        return True
+
+    def open_path(self, path: str | os.PathLike[str]) -> bool:
+        """Open a map. On a load error, say so in a dialog and keep the open map untouched."""
+        path = os.fspath(path)
+        if not self.maybe_save():
+            return False
+        try:
+            result = cjm_json.load(path)
+        except LoadError as exc:
+            self.show_message("Cannot open the map", f"{Path(path).name} could not be opened.", str(exc))
+            return False
+        self._repaired = bool(result.report)
+        self._set_document(JourneyDocument(result.journey), path)
+        self._remember(path)
+        if result.report:
+            details = "\n".join(result.report.lines())
+            self.show_message(
+                "The map was repaired",
+                f"{Path(path).name} had problems that were repaired. Check the map, then save it.",
+                details,
+                QMessageBox.Icon.Warning,
+            )
+        return True
+
+    def save(self) -> bool:
+        if self.path is None:
+            suggestion = self.document.journey.title.replace("/", "-") + cjm_json.SUFFIX
+            chosen = self.ask.save_path(self, suggestion)
+            return chosen is not None and self.save_as(chosen)
+        return self.save_as(self.path)
+
+    def save_as(self, path: str | os.PathLike[str]) -> bool:
+        path = os.fspath(path)
+        try:
+            cjm_json.save(self.document.journey, path)
+        except SaveError as exc:
+            self.show_message(
+                "Cannot save the map", "The map was not saved; the file on disk is unchanged.", str(exc)
+            )
+            return False
+        self.path = path
+        self._repaired = False
+        self.undo_stack.setClean()
+        self._remember(path)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def show_message(
+        self, title: str, text: str, details: str = "", icon: QMessageBox.Icon = QMessageBox.Icon.Critical
+    ) -> None:
+        """A non-blocking message dialog (tests find it in `last_message`)."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        if details:
+            box.setInformativeText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message = box
+        box.open()
+
+    # ------------------------------------------------------------------ edits
+    def delete_selection(self) -> None:
+        ids = [
+            item.element_id
+            for item in self.scene.selectedItems()
+            if isinstance(item, CardItem | ConnectionItem | EmotionPointItem)
+        ]
+        if ids:
+            self.undo_stack.push(
+                RemoveElements(self.document, ids, f"Delete {len(ids)} item{'s' * (len(ids) > 1)}")
+            )
+
+    def select_all(self) -> None:
+        for item in self.scene.items():
+            if isinstance(item, CardItem) and item.isVisible():
+                item.setSelected(True)
+
+    def rename_stage(self, stage_id: str) -> None:
+        name = self.ask.text(self, "Rename stage", "Stage name:", self.document.stage(stage_id).name)
+        if name and name != self.document.stage(stage_id).name:
+            self.undo_stack.push(RenameStage(self.document, stage_id, name))
+
+    def rename_lane(self, lane_id: str) -> None:
+        name = self.ask.text(self, "Rename lane", "Lane name:", self.document.lane(lane_id).name)
+        if name and name != self.document.lane(lane_id).name:
+            self.undo_stack.push(RenameLane(self.document, lane_id, name))
+
+    # ------------------------------------------------------------------ menus
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence
+        | QKeySequence.StandardKey
+        | list[QKeySequence | QKeySequence.StandardKey]
+        | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts([QKeySequence(k) for k in shortcut])
+            else:
+                action.setShortcut(shortcut)
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self, history_dock: QDockWidget) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(
+            file,
+            "&New from template…",
+            self._new_dialog,
+            QKeySequence.StandardKey.New,
+            "Start a new map from a template",
+        )
+        self._action(file, "&Open…", self._open_dialog, QKeySequence.StandardKey.Open, "Open a .cjm.json map")
+        self._recent_menu = file.addMenu("Open &Recent")
+        self._recent_menu.aboutToShow.connect(self._fill_recent)
+        file.addSeparator()
+        self._action(file, "&Save", self.save, QKeySequence.StandardKey.Save, "Save the map")
+        self._action(
+            file,
+            "Save &As…",
+            self._save_as_dialog,
+            QKeySequence.StandardKey.SaveAs,
+            "Save the map under a new name",
+        )
+        file.addSeparator()
+        self._action(file, "&Close", self.close, QKeySequence.StandardKey.Close, "Close this window")
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit cjm-editor")
+
+        edit = bar.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        self._action(
+            edit,
+            "&Delete",
+            self.delete_selection,
+            [QKeySequence.StandardKey.Delete, QKeySequence("Backspace")],
+            "Delete the selected cards, connections or emotion points",
+        )
+        self._action(
+            edit, "Select &All", self.select_all, QKeySequence.StandardKey.SelectAll, "Select every card"
+        )
+
+        view = bar.addMenu("&View")
+        self._action(
+            view, "Zoom &In", self.canvas.zoom_in, [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")]
+        )
+        self._action(view, "Zoom &Out", self.canvas.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self._action(view, "&Fit Map", self.canvas.zoom_fit, QKeySequence("Ctrl+0"), "Show the whole map")
+        self._action(view, "&100%", self.canvas.zoom_reset, QKeySequence("Ctrl+1"), "Actual size")
+        view.addSeparator()
+        view.addAction(history_dock.toggleViewAction())
+
+    def _new_dialog(self) -> None:
+        chosen = self.ask.template(self, [(t.id, t.title) for t in templates()])
+        if chosen:
+            self.new_from_template(chosen)
+
+    def _open_dialog(self) -> None:
+        folder = str(Path(self.path).parent) if self.path else str(Path.home())
+        path = self.ask.open_path(self, folder)
+        if path:
+            self.open_path(path)
+
+    def _save_as_dialog(self) -> None:
+        path = self.ask.save_path(self, self.path or self.document.journey.title + cjm_json.SUFFIX)
+        if path:
+            self.save_as(path)
+
+    # ------------------------------------------------------------------ recent files
+    def _settings(self) -> QSettings:
+        return QSettings("cjm-editor", "cjm-editor")
+
+    def _remember(self, path: str) -> None:
+        settings = self._settings()
+        recent = [p for p in _paths(settings.value("recent", [])) if p != path]
+        settings.setValue("recent", [os.path.abspath(path), *recent][:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self._recent_menu.clear()
+        recent = _paths(self._settings().value("recent", []))
+        for path in recent:
+            action = self._recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda checked=False, p=path: self.open_path(p))
+        if not recent:
+            self._recent_menu.addAction("No recent maps").setEnabled(False)
+
+    # ------------------------------------------------------------------ window events
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.maybe_save():
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(url.toLocalFile())
+                break

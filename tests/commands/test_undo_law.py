@@ -1,0 +1,56 @@
+"""Every command: push changes the file content; undo restores it exactly; redo repeats it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QUndoStack
+
+from cjm_editor.commands.cards import AddCard, EditCard, MoveCard, RemoveElements
+from cjm_editor.commands.emotions import AddEmotion, SetEmotion
+from cjm_editor.commands.structure import MoveLane, MoveStage, RenameLane, RenameStage, SetLaneCollapsed
+from cjm_editor.formats.cjm_json import dumps
+from cjm_editor.model import Card, EmotionPoint
+
+COMMANDS = {
+    "add card": lambda d: AddCard(d, Card("s-discover", "l-touchpoints", "touchpoint", "Podcast"), 0),
+    "move card": lambda d: MoveCard(d, "t-checkout", "s-consider", "l-touchpoints", 1),
+    "edit card": lambda d: EditCard(d, "t-checkout", title="Pay", votes=9),
+    "delete cards": lambda d: RemoveElements(d, ["t-checkout", "t-landing", "c-01"]),
+    "delete stage": lambda d: RemoveElements(d, ["s-signup"]),
+    "delete persona": lambda d: RemoveElements(d, ["p-robert"]),
+    "set emotion": lambda d: SetEmotion(d, "e-maya-discover", -2),
+    "add emotion": lambda d: AddEmotion(d, EmotionPoint("p-robert", "card", "t-checkout", 2)),
+    "rename stage": lambda d: RenameStage(d, "s-discover", "See"),
+    "move stage": lambda d: MoveStage(d, "s-renew", 0),
+    "rename lane": lambda d: RenameLane(d, "l-metrics", "KPIs"),
+    "move lane": lambda d: MoveLane(d, "l-backstage", 0),
+    "collapse lane": lambda d: SetLaneCollapsed(d, "l-backstage", True),
+}
+
+
+@pytest.fixture
+def stack(qapp):
+    return QUndoStack()
+
+
+@pytest.mark.parametrize("make", COMMANDS.values(), ids=COMMANDS.keys())
+def test_undo_redo_restore_exact_state(doc, stack, make):
+    before = dumps(doc.journey)
+    stack.push(make(doc))
+    after = dumps(doc.journey)
+    assert after != before
+    stack.undo()
+    assert dumps(doc.journey) == before
+    stack.redo()
+    assert dumps(doc.journey) == after
+
+
+def test_emotion_drag_merges_into_one_step_and_back_to_start_is_no_step(doc, stack):
+    for score in (0, 1, 2):
+        stack.push(SetEmotion(doc, "e-robert-consider", score, gesture=1))
+    assert stack.count() == 1 and doc.emotion("e-robert-consider").score == 2
+    stack.push(SetEmotion(doc, "e-robert-consider", 1, gesture=2))
+    assert stack.count() == 2, "a second drag is a second step"
+    for score in (0, 1):
+        stack.push(SetEmotion(doc, "e-maya-discover", score, gesture=3))
+    assert stack.count() == 2, "dragged back to where it started: no step"
