@@ -1,72 +1,73 @@
-"""Stage and lane commands: rename, reorder."""
+"""Stage and lane commands: rename, reorder, collapse. Two generic commands serve both kinds."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from cjm_editor.model import JourneyDocument
 
+_SINGULAR = {"stages": "stage", "lanes": "lane", "personas": "persona"}
 
-class RenameStage(QUndoCommand):
+
+class UpdateElement(QUndoCommand):
+    """Change fields of a stage, lane or persona through its document update method."""
+
+    def __init__(
+        self, doc: JourneyDocument, collection: str, element_id: str, text: str, **changes: Any
+    ) -> None:
+        super().__init__(text)
+        self._update = getattr(doc, f"update_{_SINGULAR[collection]}")
+        self._id = element_id
+        old = doc.get(collection, element_id)
+        self._new, self._old = changes, {k: getattr(old, k) for k in changes}
+
+    def redo(self) -> None:
+        self._update(self._id, **self._new)
+
+    def undo(self) -> None:
+        self._update(self._id, **self._old)
+
+
+class ReorderElement(QUndoCommand):
+    """Move a stage, lane or persona to another index."""
+
+    def __init__(self, doc: JourneyDocument, collection: str, element_id: str, index: int) -> None:
+        name = doc.get(collection, element_id).name
+        super().__init__(f"Move {_SINGULAR[collection]} “{name}”")
+        self._move = getattr(doc, f"move_{_SINGULAR[collection]}")
+        self._id, self._index = element_id, index
+        self._old = doc.index_of(collection, element_id)
+
+    def redo(self) -> None:
+        self._move(self._id, self._index)
+
+    def undo(self) -> None:
+        self._move(self._id, self._old)
+
+
+class RenameStage(UpdateElement):
     def __init__(self, doc: JourneyDocument, stage_id: str, name: str) -> None:
-        old = doc.stage(stage_id).name
-        super().__init__(f"Rename “{old}”")
-        self._doc, self._stage_id, self._old, self._new = doc, stage_id, old, name
-
-    def redo(self) -> None:
-        self._doc.update_stage(self._stage_id, name=self._new)
-
-    def undo(self) -> None:
-        self._doc.update_stage(self._stage_id, name=self._old)
+        super().__init__(doc, "stages", stage_id, f"Rename “{doc.stage(stage_id).name}”", name=name)
 
 
-class MoveStage(QUndoCommand):
-    def __init__(self, doc: JourneyDocument, stage_id: str, index: int) -> None:
-        super().__init__(f"Move stage “{doc.stage(stage_id).name}”")
-        self._doc, self._stage_id, self._index = doc, stage_id, index
-        self._old = doc.index_of("stages", stage_id)
-
-    def redo(self) -> None:
-        self._doc.move_stage(self._stage_id, self._index)
-
-    def undo(self) -> None:
-        self._doc.move_stage(self._stage_id, self._old)
-
-
-class RenameLane(QUndoCommand):
+class RenameLane(UpdateElement):
     def __init__(self, doc: JourneyDocument, lane_id: str, name: str) -> None:
-        old = doc.lane(lane_id).name
-        super().__init__(f"Rename “{old}”")
-        self._doc, self._lane_id, self._old, self._new = doc, lane_id, old, name
-
-    def redo(self) -> None:
-        self._doc.update_lane(self._lane_id, name=self._new)
-
-    def undo(self) -> None:
-        self._doc.update_lane(self._lane_id, name=self._old)
+        super().__init__(doc, "lanes", lane_id, f"Rename “{doc.lane(lane_id).name}”", name=name)
 
 
-class MoveLane(QUndoCommand):
-    def __init__(self, doc: JourneyDocument, lane_id: str, index: int) -> None:
-        super().__init__(f"Move lane “{doc.lane(lane_id).name}”")
-        self._doc, self._lane_id, self._index = doc, lane_id, index
-        self._old = doc.index_of("lanes", lane_id)
-
-    def redo(self) -> None:
-        self._doc.move_lane(self._lane_id, self._index)
-
-    def undo(self) -> None:
-        self._doc.move_lane(self._lane_id, self._old)
-
-
-class SetLaneCollapsed(QUndoCommand):
+class SetLaneCollapsed(UpdateElement):
     def __init__(self, doc: JourneyDocument, lane_id: str, collapsed: bool) -> None:
-        name = doc.lane(lane_id).name
-        super().__init__(f"{'Collapse' if collapsed else 'Expand'} “{name}”")
-        self._doc, self._lane_id, self._new = doc, lane_id, collapsed
+        verb = "Collapse" if collapsed else "Expand"
+        super().__init__(doc, "lanes", lane_id, f"{verb} “{doc.lane(lane_id).name}”", collapsed=collapsed)
 
-    def redo(self) -> None:
-        self._doc.update_lane(self._lane_id, collapsed=self._new)
 
-    def undo(self) -> None:
-        self._doc.update_lane(self._lane_id, collapsed=not self._new)
+class MoveStage(ReorderElement):
+    def __init__(self, doc: JourneyDocument, stage_id: str, index: int) -> None:
+        super().__init__(doc, "stages", stage_id, index)
+
+
+class MoveLane(ReorderElement):
+    def __init__(self, doc: JourneyDocument, lane_id: str, index: int) -> None:
+        super().__init__(doc, "lanes", lane_id, index)
