@@ -8,10 +8,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bench import bench_files
+from bench import bench_canvas, bench_files
 from bench.harness import HEADER
 
-SUITES = {"files": bench_files.run}
+SUITES = {"files": bench_files.run, "canvas": bench_canvas.run}
 
 
 def main() -> int:
