@@ -29,10 +29,9 @@ def _rekey_duplicates(j: Journey, report: LoadReport) -> None:
     for name in _COLLECTIONS:
         items = getattr(j, name)
         for i, e in enumerate(items):
-            if e.id in seen or not e.id:
+            if e.id in seen:
                 fresh = new_id()
-                what = f"duplicate id {e.id!r}" if e.id else "empty id"
-                report.add(f"{name}[{i}].id", f"{what}; this element now has the id {fresh!r}")
+                report.add(f"{name}[{i}].id", f"duplicate id {e.id!r}; this element now has the id {fresh!r}")
                 items[i] = dataclasses.replace(e, id=fresh)
                 seen.add(fresh)
             else:

@@ -17,7 +17,7 @@ from cjm_editor.formats.errors import LoadError, path_str
 MAX_BYTES = 64 * 1024 * 1024
 """Largest map file we open (a 10,000-card map is about 4 MB)."""
 
-_LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -163,11 +163,9 @@ def _locate_fault(text: str, display: str) -> LoadError:
     return LoadError(display, "$", "invalid JSON value")  # pragma: no cover
 
 
-def has_lone_surrogates(text_escapes_possible: bytes | str) -> bool:
+def has_lone_surrogates(data: bytes) -> bool:
     """Cheap pre-check: only a \\uD8xx-\\uDFxx escape can produce a lone surrogate after parsing."""
-    if isinstance(text_escapes_possible, bytes):
-        return re.search(rb"\\u[dD][89a-fA-F]", text_escapes_possible) is not None
-    return _LONE_SURROGATE_ESCAPE.search(text_escapes_possible) is not None
+    return _LONE_SURROGATE_ESCAPE.search(data) is not None
 
 
 def clean_surrogates(s: str) -> str:

@@ -72,16 +72,19 @@ class MapGeometry:
     curves: dict[str, list[tuple[str, Point]]] = field(default_factory=dict)  # persona -> (point id, pos)
     connections: dict[str, list[Point]] = field(default_factory=dict)  # orthogonal polyline
 
+    def _band(self) -> tuple[float, float]:
+        """Top and bottom Y of the emotion band's usable height."""
+        band = self.rows[self.emotion_lane] if self.emotion_lane else Rect(0, 0, 0, EMOTION_H)
+        return band.y + EMOTION_PAD, band.bottom - EMOTION_PAD
+
     def score_y(self, score: float, lo: int, hi: int) -> float:
         """Y of a score in the emotion band (higher scores are drawn higher)."""
-        band = self.rows[self.emotion_lane] if self.emotion_lane else Rect(0, 0, 0, EMOTION_H)
-        top, bottom = band.y + EMOTION_PAD, band.bottom - EMOTION_PAD
+        top, bottom = self._band()
         return bottom - (score - lo) / (hi - lo) * (bottom - top)
 
     def y_score(self, y: float, lo: int, hi: int) -> int:
         """The nearest scale step to a Y in the emotion band, clamped to the scale."""
-        band = self.rows[self.emotion_lane] if self.emotion_lane else Rect(0, 0, 0, EMOTION_H)
-        top, bottom = band.y + EMOTION_PAD, band.bottom - EMOTION_PAD
+        top, bottom = self._band()
         value = lo + (bottom - y) / (bottom - top) * (hi - lo)
         return max(lo, min(hi, round(value)))
 
@@ -90,12 +93,6 @@ class MapGeometry:
         stage = next((sid for sid, r in self.columns.items() if r.x <= x <= r.right), None)
         lane = next((lid for lid, r in self.rows.items() if r.y <= y <= r.bottom), None)
         return (stage, lane) if stage and lane else None
-
-    def stage_at(self, x: float) -> str | None:
-        return next(
-            (sid for sid, r in self.columns.items() if r.x - STAGE_GAP / 2 <= x <= r.right + STAGE_GAP / 2),
-            None,
-        )
 
 
 def card_rect(cell: Rect, position: int) -> Rect:

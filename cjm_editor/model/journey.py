@@ -70,10 +70,6 @@ class EmotionScale:
     def neutral(self) -> float:
         return (self.min + self.max) / 2
 
-    @property
-    def span(self) -> int:
-        return self.max - self.min
-
     def clamp(self, score: int) -> int:
         return max(self.min, min(self.max, score))
 
@@ -194,7 +190,7 @@ class Journey:
     id: str = field(default_factory=new_id)
     title: str = "Untitled journey"
     description: str = ""
-    scale: EmotionScale = field(default_factory=lambda: EmotionScale(**_preset_kwargs("-2..+2")))
+    scale: EmotionScale = field(default_factory=lambda: scale_preset("-2..+2"))
     personas: list[Persona] = field(default_factory=list)
     stages: list[Stage] = field(default_factory=list)
     lanes: list[Lane] = field(default_factory=list)
@@ -205,11 +201,7 @@ class Journey:
     extra: Extra = field(default_factory=dict)
 
 
-def _preset_kwargs(name: str) -> dict[str, Any]:
-    preset = SCALE_PRESETS[name]
-    return {"min": preset.min, "max": preset.max, "labels": dict(preset.labels)}
-
-
 def scale_preset(name: str) -> EmotionScale:
     """Return a fresh copy of a named scale preset ("-2..+2", "1..5", "-3..+3", "1..10")."""
-    return EmotionScale(**_preset_kwargs(name))
+    preset = SCALE_PRESETS[name]
+    return EmotionScale(preset.min, preset.max, dict(preset.labels))

@@ -19,14 +19,14 @@ from cjm_editor.commands.cards import MoveCard
 from cjm_editor.commands.emotions import SetEmotion
 from cjm_editor.commands.structure import MoveLane, MoveStage, SetLaneCollapsed
 from cjm_editor.layout import MapGeometry, compute
-from cjm_editor.layout.geometry import CELL_PAD, card_rect, insert_position
+from cjm_editor.layout.geometry import CELL_PAD, Rect, card_rect, insert_position
 from cjm_editor.model import JourneyDocument
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionCurveItem, EmotionPointItem
 from cjm_editor.ui.canvas.items.grid import GridItem
-from cjm_editor.ui.canvas.items.headers import LaneHeaderItem, StageHeaderItem
+from cjm_editor.ui.canvas.items.headers import HeaderItem, LaneHeaderItem, StageHeaderItem
 
 
 class JourneyScene(QGraphicsScene):
@@ -69,22 +69,19 @@ class JourneyScene(QGraphicsScene):
         g = self.geometry = compute(j)
         self._grid.sync(g, j.scale)
         live: set[str] = set()
-        for stage in j.stages:
-            r = g.stages[stage.id]
-            item = self._ensure(stage.id, partial(self._new_stage, stage, r.w, r.h))
-            assert isinstance(item, StageHeaderItem)
-            if item.stage is not stage:
-                item.sync(stage)
-            item.place(r.x, r.y, r.w, r.h)
-            live.add(stage.id)
-        for lane in j.lanes:
-            r = g.lanes[lane.id]
-            item = self._ensure(lane.id, partial(self._new_lane, lane, r.w, r.h))
-            assert isinstance(item, LaneHeaderItem)
-            if item.lane is not lane:
-                item.sync(lane)
-            item.place(r.x, r.y, r.w, r.h)
-            live.add(lane.id)
+        headers: list[tuple[list[Any], dict[str, Rect], Callable[..., HeaderItem]]] = [
+            (j.stages, g.stages, self._new_stage),
+            (j.lanes, g.lanes, self._new_lane),
+        ]
+        for entities, rects, make in headers:
+            for entity in entities:
+                r = rects[entity.id]
+                item = self._ensure(entity.id, partial(make, entity, r.w, r.h))
+                assert isinstance(item, HeaderItem)
+                if item.entity is not entity:
+                    item.sync(entity)
+                item.place(r.x, r.y, r.w, r.h)
+                live.add(entity.id)
         self._sync_cards(g, live)
         self._sync_emotions(g, live)
         for conn in j.connections:
@@ -99,11 +96,9 @@ class JourneyScene(QGraphicsScene):
     def _sync_cards(self, g: MapGeometry, live: set[str]) -> None:
         for card in self.doc.journey.cards:
             rect = g.cards.get(card.id)
-            item = self._items.get(card.id)
-            if item is None:
-                item = CardItem(card, rect.w if rect else 10, rect.h if rect else 10)
-                self.addItem(item)
-                self._items[card.id] = item
+            item = self._ensure(
+                card.id, partial(CardItem, card, rect.w if rect else 10, rect.h if rect else 10)
+            )
             assert isinstance(item, CardItem)
             if item.card is not card:
                 item.sync(card)
@@ -212,13 +207,14 @@ class JourneyScene(QGraphicsScene):
                     out.append(item)
         return out
 
-    def drop_target(self, item: CardItem) -> tuple[str, str, int] | None:
-        """Cell and position where a dragged card would land, judged by its centre."""
+    def drop_target(self, item: CardItem, moving: set[str]) -> tuple[str, str, int] | None:
+        """Cell and position where a dragged card would land among the cards not `moving`,
+        judged by its centre."""
         centre = item.sceneBoundingRect().center()
         cell = self.geometry.cell_at(centre.x(), centre.y())
         if cell is None:
             return None
-        moving = {i.element_id for i in self._moved_cards()} | {item.element_id}
+        moving = moving | {item.element_id}
         others = [c for c in self.doc.cell_cards(*cell) if c.id not in moving]
         rect = self.geometry.cells[cell]
         return cell[0], cell[1], insert_position(rect, centre.y(), len(others))
@@ -226,12 +222,14 @@ class JourneyScene(QGraphicsScene):
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         super().mouseMoveEvent(event)
         grabber = self.mouseGrabberItem()
-        if isinstance(grabber, CardItem) and self._moved_cards():
-            grabber.setZValue(style.Z_DRAGGING)
-            self._show_marker(grabber)
+        if isinstance(grabber, CardItem):
+            moving = {i.element_id for i in self._moved_cards()}
+            if moving:
+                grabber.setZValue(style.Z_DRAGGING)
+                self._show_marker(grabber, moving)
 
-    def _show_marker(self, item: CardItem) -> None:
-        target = self.drop_target(item)
+    def _show_marker(self, item: CardItem, moving: set[str]) -> None:
+        target = self.drop_target(item, moving)
         if target is None:
             self._marker.hide()
             return
@@ -251,9 +249,10 @@ class JourneyScene(QGraphicsScene):
 
     def _commit_card_drop(self) -> None:
         moved = sorted(self._moved_cards(), key=lambda i: (i.x(), i.y()))
+        moving = {i.element_id for i in moved}
         moves = []
         for item in moved:
-            target = self.drop_target(item)
+            target = self.drop_target(item, moving)
             if target is None:
                 continue
             place = self.doc.placement(item.element_id)

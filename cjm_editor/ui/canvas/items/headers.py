@@ -20,23 +20,38 @@ _Flag = QGraphicsItem.GraphicsItemFlag
 _Change = QGraphicsItem.GraphicsItemChange
 
 
-class _HeaderItem(QGraphicsObject):
+class HeaderItem(QGraphicsObject):
     """Shared behaviour: a movable header constrained to one axis that reports where it was dropped."""
 
     drag_finished = Signal(str, QPointF)  # element id, drop position (scene)
     double_clicked = Signal(str)
 
+    Type = style.USER_TYPE
     horizontal = True
 
-    def __init__(self, element_id: str, width: float, height: float) -> None:
+    def __init__(self, entity: Stage | Lane, width: float, height: float) -> None:
         super().__init__()
-        self.element_id = element_id
+        self.element_id = entity.id
+        self.entity = entity
         self._rect = QRectF(0, 0, width, height)
         self._home = QPointF()
         self._press: QPointF | None = None
         self.setFlags(_Flag.ItemIsMovable | _Flag.ItemIsSelectable | _Flag.ItemSendsGeometryChanges)
         self.setZValue(style.Z_HEADER)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.sync(entity)
+
+    def type(self) -> int:
+        return self.Type
+
+    def sync(self, entity: Stage | Lane) -> None:
+        """Take a new snapshot of the stage or lane and repaint."""
+        self.entity = entity
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    def _tooltip(self) -> str:
+        raise NotImplementedError
 
     def place(self, x: float, y: float, width: float, height: float) -> None:
         if (width, height) != (self._rect.width(), self._rect.height()):
@@ -73,25 +88,21 @@ class _HeaderItem(QGraphicsObject):
         event.accept()
 
 
-class StageHeaderItem(_HeaderItem):
+class StageHeaderItem(HeaderItem):
     Type = style.USER_TYPE + 2
     horizontal = True
 
-    def __init__(self, stage: Stage, width: float, height: float) -> None:
-        super().__init__(stage.id, width, height)
-        self.stage = stage
-        self.sync(stage)
+    @property
+    def stage(self) -> Stage:
+        assert isinstance(self.entity, Stage)
+        return self.entity
 
-    def type(self) -> int:
-        return self.Type
-
-    def sync(self, stage: Stage) -> None:
-        self.stage = stage
+    def _tooltip(self) -> str:
+        stage = self.stage
         tip = f"<b>{stage.name}</b>" + (f"<br>{stage.description}" if stage.description else "")
         if stage.link:
             tip += f"<br>Micro map: {stage.link}"
-        self.setToolTip(tip + "<br><i>Drag to reorder · double-click to rename</i>")
-        self.update()
+        return tip + "<br><i>Drag to reorder · double-click to rename</i>"
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -113,26 +124,21 @@ class StageHeaderItem(_HeaderItem):
             painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), "↗")
 
 
-class LaneHeaderItem(_HeaderItem):
+class LaneHeaderItem(HeaderItem):
     Type = style.USER_TYPE + 3
     horizontal = False
     collapse_toggled = Signal(str)
 
-    def __init__(self, lane: Lane, width: float, height: float) -> None:
-        super().__init__(lane.id, width, height)
-        self.lane = lane
-        self.sync(lane)
+    @property
+    def lane(self) -> Lane:
+        assert isinstance(self.entity, Lane)
+        return self.entity
 
-    def type(self) -> int:
-        return self.Type
-
-    def sync(self, lane: Lane) -> None:
-        self.lane = lane
-        kind = style.LANE_KIND_LABELS.get(lane.kind, lane.kind)
-        self.setToolTip(
-            f"<b>{lane.name}</b> ({kind})<br><i>Drag to reorder · ▸ collapses · double-click renames</i>"
+    def _tooltip(self) -> str:
+        kind = style.LANE_KIND_LABELS.get(self.lane.kind, self.lane.kind)
+        return (
+            f"<b>{self.lane.name}</b> ({kind})<br><i>Drag to reorder · ▸ collapses · double-click renames</i>"
         )
-        self.update()
 
     def toggle_rect(self) -> QRectF:
         return QRectF(6, 6, 16, 18)
