@@ -6,13 +6,13 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from cjm_editor.commands.elements import SINGULAR as _SINGULAR
 from cjm_editor.model import JourneyDocument
-
-_SINGULAR = {"stages": "stage", "lanes": "lane", "personas": "persona"}
 
 
 class UpdateElement(QUndoCommand):
-    """Change fields of a stage, lane or persona through its document update method."""
+    """Change fields of a stage, lane, persona, connection or emotion point through its document
+    update method."""
 
     def __init__(
         self, doc: JourneyDocument, collection: str, element_id: str, text: str, **changes: Any
@@ -71,3 +71,8 @@ class MoveStage(ReorderElement):
 class MoveLane(ReorderElement):
     def __init__(self, doc: JourneyDocument, lane_id: str, index: int) -> None:
         super().__init__(doc, "lanes", lane_id, index)
+
+
+class ResizeStage(UpdateElement):
+    def __init__(self, doc: JourneyDocument, stage_id: str, width: float | None) -> None:
+        super().__init__(doc, "stages", stage_id, f"Resize “{doc.stage(stage_id).name}”", width=width)

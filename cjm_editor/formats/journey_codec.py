@@ -32,7 +32,7 @@ TOP_KEYS = frozenset(
     + ("connections", "links")
 )
 PERSONA_KEYS = frozenset(("id", "name", "description", "goals", "needs", "painPoints", "channels", "colour"))
-STAGE_KEYS = frozenset(("id", "name", "description", "link"))
+STAGE_KEYS = frozenset(("id", "name", "description", "link", "width"))
 LANE_KEYS = frozenset(("id", "name", "kind", "collapsed"))
 CARD_KEYS = frozenset(
     ("id", "stage", "lane", "kind", "title", "body", "channel", "owner", "source", "value", "target", "unit")
@@ -107,6 +107,8 @@ def _stage_dict(s: Stage) -> Json:
         out["description"] = s.description
     if s.link is not None:
         out["link"] = s.link
+    if s.width is not None:
+        out["width"] = s.width
     return _extra(out, s.extra)
 
 
@@ -234,6 +236,12 @@ class _Reader:
             raise self.fail((*path, key), f"expected a number, found {_kind(value)}")
         return value
 
+    def positive(self, d: Json, key: str, path: tuple[str | int, ...]) -> float | None:
+        value = self.number(d, key, path)
+        if value is not None and value <= 0:
+            raise self.fail((*path, key), f"expected a positive number, found {value!r}")
+        return value
+
     def extra(self, d: Json, known: frozenset[str], path: tuple[str | int, ...]) -> Json:
         unknown = d.keys() - known
         if not unknown:
@@ -297,6 +305,7 @@ def _stage(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Stage:
         name=r.text(d, "name", path),
         description=r.text(d, "description", path),
         link=r.opt_text(d, "link", path),
+        width=r.positive(d, "width", path),
         extra=r.extra(d, STAGE_KEYS, path),
     )
 

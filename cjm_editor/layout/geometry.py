@@ -8,13 +8,16 @@ its fullest cell. Collapsed lanes shrink to their header and hide their cards.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cjm_editor.model.journey import Journey
+from cjm_editor.model.journey import Connection, Journey, Lane, Stage
 
 LANE_HEADER_W = 170.0
 STAGE_HEADER_H = 56.0
 STAGE_W = 230.0
+MIN_STAGE_W = 150.0
+MAX_STAGE_W = 900.0
 STAGE_GAP = 18.0  # gutter between stage columns; connections run here
 LANE_GAP = 14.0  # gap between lane rows; connections run here
 CELL_PAD = 10.0
@@ -71,6 +74,7 @@ class MapGeometry:
     emotion_points: dict[str, Point] = field(default_factory=dict)
     curves: dict[str, list[tuple[str, Point]]] = field(default_factory=dict)  # persona -> (point id, pos)
     connections: dict[str, list[Point]] = field(default_factory=dict)  # orthogonal polyline
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)  # cards per cell
 
     def _band(self) -> tuple[float, float]:
         """Top and bottom Y of the emotion band's usable height."""
@@ -109,6 +113,21 @@ def insert_position(cell: Rect, centre_y: float, count: int) -> int:
     return max(0, min(count, above))
 
 
+def stage_width(stage: Stage) -> float:
+    """The column width of a stage: the user's choice within sensible bounds, else the standard."""
+    if stage.width is None:
+        return STAGE_W
+    return max(MIN_STAGE_W, min(MAX_STAGE_W, stage.width))
+
+
+def lane_height(lane: Lane, cards: int) -> float:
+    """Height of a lane whose fullest cell holds `cards` cards."""
+    if lane.collapsed:
+        return COLLAPSED_H
+    h = max(EMPTY_CELL_H, 2 * CELL_PAD + cards * CARD_H + max(0, cards - 1) * CARD_GAP)
+    return max(h, EMOTION_H) if lane.kind == "emotions" else h
+
+
 def compute(journey: Journey) -> MapGeometry:
     """Lay the whole map out. Linear in the number of cards."""
     g = MapGeometry()
@@ -125,23 +144,19 @@ def compute(journey: Journey) -> MapGeometry:
     x = LANE_HEADER_W + STAGE_GAP
     content_top = STAGE_HEADER_H + LANE_GAP
     y = content_top
+    g.counts = counts
     for lane in journey.lanes:
-        n = per_lane.get(lane.id, 0)
-        if lane.collapsed:
-            h = COLLAPSED_H
-        else:
-            h = max(EMPTY_CELL_H, 2 * CELL_PAD + n * CARD_H + max(0, n - 1) * CARD_GAP)
-            if lane.kind == "emotions":
-                h = max(h, EMOTION_H)
-                if g.emotion_lane is None:
-                    g.emotion_lane = lane.id
+        h = lane_height(lane, per_lane.get(lane.id, 0))
+        if lane.kind == "emotions" and not lane.collapsed and g.emotion_lane is None:
+            g.emotion_lane = lane.id
         g.lanes[lane.id] = Rect(0, y, LANE_HEADER_W, h)
         y += h + LANE_GAP
     bottom = max(y - LANE_GAP, content_top)
     for stage in journey.stages:
-        g.stages[stage.id] = Rect(x, 0, STAGE_W, STAGE_HEADER_H)
-        g.columns[stage.id] = Rect(x, content_top, STAGE_W, bottom - content_top)
-        x += STAGE_W + STAGE_GAP
+        w = stage_width(stage)
+        g.stages[stage.id] = Rect(x, 0, w, STAGE_HEADER_H)
+        g.columns[stage.id] = Rect(x, content_top, w, bottom - content_top)
+        x += w + STAGE_GAP
     right = max(x - STAGE_GAP, LANE_HEADER_W)
     for lane in journey.lanes:
         header = g.lanes[lane.id]
@@ -160,12 +175,12 @@ def compute(journey: Journey) -> MapGeometry:
         cell = g.cells.get((card.stage_id, card.lane_id))
         if cell is not None:
             g.cards[card.id] = card_rect(cell, order[card.id])
-    _curves(journey, g, order)
-    _connections(journey, g)
+    place_curves(journey, g)
+    route_connections(journey, g)
     return g
 
 
-def _curves(journey: Journey, g: MapGeometry, order: dict[str, int]) -> None:
+def place_curves(journey: Journey, g: MapGeometry) -> None:
     """Place emotion points: per persona and stage, spread the stage's points across its column."""
     if g.emotion_lane is None or g.emotion_lane in {lane.id for lane in journey.lanes if lane.collapsed}:
         return
@@ -196,10 +211,12 @@ def _curves(journey: Journey, g: MapGeometry, order: dict[str, int]) -> None:
         g.curves[persona.id] = curve
 
 
-def _connections(journey: Journey, g: MapGeometry) -> None:
+def route_connections(
+    journey: Journey, g: MapGeometry, connections: Iterable[Connection] | None = None
+) -> None:
     """Orthogonal routes that leave a card to its right gutter, run along the lane gap above the
     target's row, and enter the target from its left gutter, so arrows never cross cards."""
-    for conn in journey.connections:
+    for conn in journey.connections if connections is None else connections:
         a, b = g.cards.get(conn.source_id), g.cards.get(conn.target_id)
         if a is None or b is None:
             continue

@@ -106,12 +106,14 @@ class Persona:
 
 @dataclass(slots=True)
 class Stage:
-    """A column of the map. `link` is a relative path to the micro map that details it."""
+    """A column of the map. `link` is a relative path to the micro map that details it. `width` is the
+    column width the user chose by dragging the header's edge (None: the standard width)."""
 
     id: str = field(default_factory=new_id)
     name: str = "Stage"
     description: str = ""
     link: str | None = None
+    width: float | None = None
     extra: Extra = field(default_factory=dict)
 
 

@@ -1,157 +1,86 @@
-"""JourneyScene: mirrors a JourneyDocument and turns gestures into undo commands.
+"""JourneyScene: turns the gestures on the canvas into undo commands.
 
-Items are created, updated and destroyed only in `sync`, which runs after every document change.
-Entities are replaced (never mutated) on change, so `item.card is not card` finds what to repaint.
+The mirroring half (items that follow the document) is MirrorScene; this half only reads the
+document and pushes commands. Gestures: dragging cards between cells, reordering and resizing
+headers, dragging emotion points, clicking the emotion lane, drawing connections from a card's
+handle, dropping palette entries, and editing a card's title in place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from functools import partial
 from itertools import count
 from typing import Any
 
-from PySide6.QtCore import QLineF, QPointF, Signal
-from PySide6.QtGui import QPen, QUndoStack
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtCore import QLineF, QPointF, Qt, Signal
+from PySide6.QtGui import QPainterPath, QPen, QUndoStack
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPathItem,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
+)
 
-from cjm_editor.commands.cards import MoveCard
-from cjm_editor.commands.emotions import SetEmotion
-from cjm_editor.commands.structure import MoveLane, MoveStage, SetLaneCollapsed
-from cjm_editor.layout import MapGeometry, compute
-from cjm_editor.layout.geometry import CELL_PAD, Rect, card_rect, insert_position
-from cjm_editor.model import JourneyDocument
+from cjm_editor.commands.cards import AddCard, EditCard, MoveCard
+from cjm_editor.commands.elements import AddElement
+from cjm_editor.commands.emotions import AddEmotion, SetEmotion
+from cjm_editor.commands.structure import MoveLane, MoveStage, ResizeStage, SetLaneCollapsed
+from cjm_editor.layout.geometry import CELL_PAD, card_rect, insert_position
+from cjm_editor.model import Card, Connection, EmotionPoint, JourneyDocument, Lane, Stage
+from cjm_editor.model.journey import AnchorKind
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
-from cjm_editor.ui.canvas.items.emotion import EmotionCurveItem, EmotionPointItem
-from cjm_editor.ui.canvas.items.grid import GridItem
+from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
 from cjm_editor.ui.canvas.items.headers import HeaderItem, LaneHeaderItem, StageHeaderItem
+from cjm_editor.ui.canvas.items.title_editor import TitleEditor
+from cjm_editor.ui.canvas.mirror import MirrorScene
+from cjm_editor.ui.canvas.palette_drop import PaletteEntry
+
+_INTERACTIVE = (CardItem, EmotionPointItem, HeaderItem, ConnectionItem, TitleEditor)
 
 
-class JourneyScene(QGraphicsScene):
+def new_card_title(kind: str) -> str:
+    return f"New {style.KIND_LABELS.get(kind, kind).lower()}"
+
+
+class JourneyScene(MirrorScene):
     """The canvas scene. `item_for(id)` finds the item that shows an element."""
 
     stage_rename_requested = Signal(str)
     lane_rename_requested = Signal(str)
-    card_edit_requested = Signal(str)
+    connection_label_requested = Signal(str)
+    hint = Signal(str)  # a short status-bar message about what a gesture did or could not do
 
     def __init__(self, doc: JourneyDocument, stack: QUndoStack) -> None:
-        super().__init__()
-        self.doc, self.stack = doc, stack
-        self.geometry = MapGeometry()
-        self._items: dict[str, QGraphicsItem] = {}
-        self._curves: dict[str, EmotionCurveItem] = {}
+        super().__init__(doc)
+        self.stack = stack
+        self.active_persona: str | None = None
         self._gestures = count(1)
         self._gesture = 0
-        self.setBackgroundBrush(style.CANVAS_BG)
-        self._grid = GridItem()
-        self.addItem(self._grid)
+        self._link_from: str | None = None
+        self._editor: TitleEditor | None = None
         self._marker = QGraphicsLineItem()
         self._marker.setPen(QPen(style.MARKER, 3))
         self._marker.setZValue(style.Z_MARKER)
         self._marker.hide()
         self.addItem(self._marker)
-        doc.events.changed.connect(self.sync)
+        self._rubber_link = QGraphicsPathItem()
+        pen = QPen(style.SELECTION, 2, Qt.PenStyle.DashLine)
+        self._rubber_link.setPen(pen)
+        self._rubber_link.setZValue(style.Z_MARKER)
+        self._rubber_link.hide()
+        self.addItem(self._rubber_link)
+        if doc.journey.personas:
+            self.active_persona = doc.journey.personas[0].id
         self.sync()
 
-    def detach(self) -> None:
-        """Stop mirroring the document (before the scene is thrown away)."""
-        self.doc.events.changed.disconnect(self.sync)
-
-    def item_for(self, element_id: str) -> QGraphicsItem | None:
-        return self._items.get(element_id) or self._curves.get(element_id)
-
-    # ------------------------------------------------------------------ mirroring
-    def sync(self) -> None:
-        """Make the items match the document and the layout."""
-        j = self.doc.journey
-        g = self.geometry = compute(j)
-        self._grid.sync(g, j.scale)
-        live: set[str] = set()
-        headers: list[tuple[list[Any], dict[str, Rect], Callable[..., HeaderItem]]] = [
-            (j.stages, g.stages, self._new_stage),
-            (j.lanes, g.lanes, self._new_lane),
-        ]
-        for entities, rects, make in headers:
-            for entity in entities:
-                r = rects[entity.id]
-                item = self._ensure(entity.id, partial(make, entity, r.w, r.h))
-                assert isinstance(item, HeaderItem)
-                if item.entity is not entity:
-                    item.sync(entity)
-                item.place(r.x, r.y, r.w, r.h)
-                live.add(entity.id)
-        self._sync_cards(g, live)
-        self._sync_emotions(g, live)
-        for conn in j.connections:
-            citem = self._ensure(conn.id, partial(ConnectionItem, conn))
-            assert isinstance(citem, ConnectionItem)
-            citem.sync(conn, g.connections.get(conn.id, []))
-            citem.setVisible(conn.id in g.connections)
-            live.add(conn.id)
-        self._drop_items(set(self._items) - live)
-        self.setSceneRect(-40, -40, g.width + 80, g.height + 80)
-
-    def _sync_cards(self, g: MapGeometry, live: set[str]) -> None:
-        for card in self.doc.journey.cards:
-            rect = g.cards.get(card.id)
-            item = self._ensure(
-                card.id, partial(CardItem, card, rect.w if rect else 10, rect.h if rect else 10)
-            )
-            assert isinstance(item, CardItem)
-            if item.card is not card:
-                item.sync(card)
-            if rect is None:
-                item.setVisible(False)
-            else:
-                item.set_size(rect.w, rect.h)
-                item.setPos(rect.x, rect.y)
-                item.setVisible(True)
-            live.add(card.id)
-
-    def _sync_emotions(self, g: MapGeometry, live: set[str]) -> None:
-        j = self.doc.journey
-        colours = {p.id: p.colour for p in j.personas}
-        names = {p.id: p.name for p in j.personas}
-        labels = j.scale.labels
-        for point in j.emotions:
-            pos = g.emotion_points.get(point.id)
-            item = self._ensure(point.id, partial(self._new_point, point.id, colours[point.persona_id]))
-            assert isinstance(item, EmotionPointItem)
-            item.setVisible(pos is not None)
-            if pos is not None:
-                label = labels.get(point.score, "")
-                tip = f"<b>{names[point.persona_id]}</b>: {point.score:+d} {label}"
-                if point.note:
-                    tip += f"<br>{point.note}"
-                item.place(pos, colours[point.persona_id], tip + "<br><i>Drag up or down to change</i>")
-            live.add(point.id)
-        for persona in j.personas:
-            curve = self._curves.get(persona.id)
-            if curve is None:
-                curve = self._curves[persona.id] = EmotionCurveItem(persona.id, persona.colour)
-                self.addItem(curve)
-            curve.set_colour(persona.colour)
-            curve.sync([pos for _, pos in g.curves.get(persona.id, [])])
-        for gone in set(self._curves) - {p.id for p in j.personas}:
-            self.removeItem(self._curves.pop(gone))
-
-    def _ensure(self, element_id: str, make: Callable[[], QGraphicsItem]) -> QGraphicsItem:
-        item = self._items.get(element_id)
-        if item is None:
-            item = self._items[element_id] = make()
-            self.addItem(item)
-        return item
-
-    def _drop_items(self, ids: Iterable[str]) -> None:
-        for element_id in ids:
-            self.removeItem(self._items.pop(element_id))
-
+    # ------------------------------------------------------------------ item factories
     def _new_stage(self, stage: Any, w: float, h: float) -> StageHeaderItem:
         item = StageHeaderItem(stage, w, h)
         item.drag_finished.connect(self._stage_dropped)
         item.double_clicked.connect(self.stage_rename_requested)
+        item.resize_finished.connect(self._stage_resized)
         return item
 
     def _new_lane(self, lane: Any, w: float, h: float) -> LaneHeaderItem:
@@ -167,12 +96,25 @@ class JourneyScene(QGraphicsScene):
         item.drag_finished.connect(self._emotion_released)
         return item
 
-    # ------------------------------------------------------------------ gestures
+    def select_only(self, element_ids: list[str]) -> None:
+        self.clearSelection()
+        for element_id in element_ids:
+            item = self.item_for(element_id)
+            if item is not None and item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable:
+                item.setSelected(True)
+
+    # ------------------------------------------------------------------ headers
     def _stage_dropped(self, stage_id: str, centre: QPointF) -> None:
         others = [s.id for s in self.doc.journey.stages if s.id != stage_id]
         index = sum(1 for sid in others if self.geometry.stages[sid].center.x < centre.x())
         if index != self.doc.index_of("stages", stage_id):
             self.stack.push(MoveStage(self.doc, stage_id, index))
+        else:
+            self.sync()
+
+    def _stage_resized(self, stage_id: str, width: float) -> None:
+        if width != self.geometry.stages[stage_id].w:
+            self.stack.push(ResizeStage(self.doc, stage_id, width))
         else:
             self.sync()
 
@@ -187,6 +129,7 @@ class JourneyScene(QGraphicsScene):
     def _toggle_lane(self, lane_id: str) -> None:
         self.stack.push(SetLaneCollapsed(self.doc, lane_id, not self.doc.lane(lane_id).collapsed))
 
+    # ------------------------------------------------------------------ emotions
     def _emotion_dragged(self, point_id: str, y: float) -> None:
         if not self._gesture:
             self._gesture = next(self._gestures)
@@ -198,6 +141,37 @@ class JourneyScene(QGraphicsScene):
     def _emotion_released(self, point_id: str) -> None:
         self._gesture = 0
 
+    def add_emotion_at(self, pos: QPointF) -> bool:
+        """A click in the emotion lane: the active persona's score at that stage, or at the selected
+        card when exactly one card of that stage is selected. An existing point takes the new score."""
+        g, j = self.geometry, self.doc.journey
+        persona = self.active_persona
+        if persona is None or not self.doc.has("personas", persona) or g.emotion_lane is None:
+            self.hint.emit("Add a persona first: emotion points belong to a persona.")
+            return False
+        if persona in self.hidden_personas:
+            self.hint.emit("The active persona's curve is hidden; show it to add points.")
+            return False
+        stage_id = next((sid for sid, r in g.columns.items() if r.x <= pos.x() <= r.right), None)
+        if stage_id is None:
+            return False
+        score = g.y_score(pos.y(), j.scale.min, j.scale.max)
+        chosen = [
+            item.card
+            for item in self.selectedItems()
+            if isinstance(item, CardItem) and item.card.stage_id == stage_id
+        ]
+        kind: AnchorKind = "card" if len(chosen) == 1 else "stage"
+        anchor = chosen[0].id if len(chosen) == 1 else stage_id
+        existing = self.doc.emotion_at(persona, kind, anchor)
+        if existing is not None:
+            if existing.score != score:
+                self.stack.push(SetEmotion(self.doc, existing.id, score))
+            return True
+        self.stack.push(AddEmotion(self.doc, EmotionPoint(persona, kind, anchor, score)))
+        return True
+
+    # ------------------------------------------------------------------ cards
     def _moved_cards(self) -> list[CardItem]:
         out = []
         for item in self.selectedItems():
@@ -211,25 +185,17 @@ class JourneyScene(QGraphicsScene):
         """Cell and position where a dragged card would land among the cards not `moving`,
         judged by its centre."""
         centre = item.sceneBoundingRect().center()
-        cell = self.geometry.cell_at(centre.x(), centre.y())
+        return self._cell_position(centre, moving | {item.element_id})
+
+    def _cell_position(self, pos: QPointF, moving: set[str]) -> tuple[str, str, int] | None:
+        cell = self.geometry.cell_at(pos.x(), pos.y())
         if cell is None:
             return None
-        moving = moving | {item.element_id}
         others = [c for c in self.doc.cell_cards(*cell) if c.id not in moving]
         rect = self.geometry.cells[cell]
-        return cell[0], cell[1], insert_position(rect, centre.y(), len(others))
+        return cell[0], cell[1], insert_position(rect, pos.y(), len(others))
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        super().mouseMoveEvent(event)
-        grabber = self.mouseGrabberItem()
-        if isinstance(grabber, CardItem):
-            moving = {i.element_id for i in self._moved_cards()}
-            if moving:
-                grabber.setZValue(style.Z_DRAGGING)
-                self._show_marker(grabber, moving)
-
-    def _show_marker(self, item: CardItem, moving: set[str]) -> None:
-        target = self.drop_target(item, moving)
+    def _show_marker(self, target: tuple[str, str, int] | None) -> None:
         if target is None:
             self._marker.hide()
             return
@@ -238,14 +204,6 @@ class JourneyScene(QGraphicsScene):
         y = card_rect(cell, position).y - 4
         self._marker.setLine(QLineF(cell.x + CELL_PAD, y, cell.right - CELL_PAD, y))
         self._marker.show()
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        grabber = self.mouseGrabberItem()
-        super().mouseReleaseEvent(event)
-        self._marker.hide()
-        if isinstance(grabber, CardItem):
-            grabber.setZValue(style.Z_CARD)
-            self._commit_card_drop()
 
     def _commit_card_drop(self) -> None:
         moved = sorted(self._moved_cards(), key=lambda i: (i.x(), i.y()))
@@ -261,13 +219,180 @@ class JourneyScene(QGraphicsScene):
             if (place.stage_id, place.lane_id) == target[:2] and current == target[2]:
                 continue
             moves.append((item.element_id, target))
-        if not moves:
-            self.sync()  # dropped where it was, or outside the grid: snap back
-            return
         if len(moves) > 1:
             self.stack.beginMacro(f"Move {len(moves)} cards")
         for card_id, (stage_id, lane_id, position) in moves:
             self.stack.push(MoveCard(self.doc, card_id, stage_id, lane_id, position))
         if len(moves) > 1:
             self.stack.endMacro()
-        self.sync()  # cards that did not move (dropped outside) snap back too
+        for item in moved:  # cards dropped where they were, or outside the grid, snap back
+            rect = self.geometry.cards.get(item.element_id)
+            if rect is not None:
+                item.setPos(rect.x, rect.y)
+
+    # ------------------------------------------------------------------ title editing
+    def edit_title(self, card_id: str) -> None:
+        """Open the in-place title editor over a card."""
+        rect = self.geometry.cards.get(card_id)
+        if rect is None:
+            return
+        self.finish_editing()
+        editor = self._editor = TitleEditor(card_id, self.doc.card(card_id).title, rect.w)
+        editor.setPos(rect.x, rect.y)
+        editor.finished.connect(self._title_edited)
+        editor.cancelled.connect(self._title_cancelled)
+        self.addItem(editor)
+        editor.start()
+
+    def finish_editing(self) -> None:
+        if self._editor is not None:
+            self._editor.commit()
+
+    def _title_edited(self, card_id: str, title: str) -> None:
+        self._close_editor()
+        if title and self.doc.has("cards", card_id) and title != self.doc.card(card_id).title:
+            self.stack.push(EditCard(self.doc, card_id, "Rename card", title=title))
+
+    def _title_cancelled(self, card_id: str) -> None:
+        self._close_editor()
+
+    def _close_editor(self) -> None:
+        editor, self._editor = self._editor, None
+        if editor is not None:
+            editor.finished.disconnect(self._title_edited)
+            editor.cancelled.disconnect(self._title_cancelled)
+            self.removeItem(editor)
+            editor.deleteLater()
+
+    # ------------------------------------------------------------------ connections
+    def _card_under(self, pos: QPointF) -> CardItem | None:
+        for item in self.items(pos):
+            if isinstance(item, CardItem) and item.isVisible():
+                return item
+        return None
+
+    def _finish_link(self, pos: QPointF) -> None:
+        source, self._link_from = self._link_from, None
+        self._rubber_link.hide()
+        target = self._card_under(pos)
+        if source is None or target is None or target.element_id == source:
+            return
+        pair = (source, target.element_id)
+        if any((c.source_id, c.target_id) == pair for c in self.doc.journey.connections):
+            self.hint.emit("These cards are already connected.")
+            return
+        conn = Connection(source, target.element_id)
+        self.stack.push(AddElement(self.doc, "connections", conn, text="Connect cards"))
+        self.select_only([conn.id])
+
+    # ------------------------------------------------------------------ mouse
+    def _top_interactive(self, pos: QPointF) -> QGraphicsItem | None:
+        return next((i for i in self.items(pos) if isinstance(i, _INTERACTIVE) and i.isVisible()), None)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        pos = event.scenePos()
+        top = self._top_interactive(pos)
+        if self._editor is not None and top is not self._editor:
+            self.finish_editing()
+            top = self._top_interactive(pos)
+        if event.button() == Qt.MouseButton.LeftButton:
+            if isinstance(top, CardItem) and top.handle_rect().contains(top.mapFromScene(pos)):
+                self._link_from = top.element_id
+                event.accept()
+                return
+            lane = self.geometry.emotion_lane
+            in_lane = lane is not None and self.geometry.rows[lane].contains(pos.x(), pos.y())
+            if top is None and in_lane and self.add_emotion_at(pos):
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._link_from is not None:
+            start = self.geometry.cards.get(self._link_from)
+            if start is not None:
+                path = QPainterPath(QPointF(start.right, start.center.y))
+                path.lineTo(event.scenePos())
+                self._rubber_link.setPath(path)
+                self._rubber_link.show()
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+        grabber = self.mouseGrabberItem()
+        if isinstance(grabber, CardItem):
+            moving = {i.element_id for i in self._moved_cards()}
+            if moving:
+                grabber.setZValue(style.Z_DRAGGING)
+                self._show_marker(self.drop_target(grabber, moving))
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._link_from is not None:
+            self._finish_link(event.scenePos())
+            event.accept()
+            return
+        grabber = self.mouseGrabberItem()
+        super().mouseReleaseEvent(event)
+        self._marker.hide()
+        if isinstance(grabber, CardItem):
+            grabber.setZValue(style.Z_CARD)
+            self._commit_card_drop()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        top = self._top_interactive(event.scenePos())
+        if isinstance(top, CardItem):
+            self.edit_title(top.element_id)
+            event.accept()
+            return
+        if isinstance(top, ConnectionItem):
+            self.connection_label_requested.emit(top.element_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    # ------------------------------------------------------------------ palette drops
+    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
+        event.setAccepted(PaletteEntry.decode(event.mimeData()) is not None)
+
+    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
+        entry = PaletteEntry.decode(event.mimeData())
+        if entry is None:
+            event.ignore()
+            return
+        target = self._cell_position(event.scenePos(), set()) if entry.what == "card" else None
+        self._show_marker(target)
+        event.setAccepted(entry.what != "card" or target is not None)
+
+    def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
+        self._marker.hide()
+
+    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
+        self._marker.hide()
+        entry = PaletteEntry.decode(event.mimeData())
+        if entry is None or not self.drop_entry(entry, event.scenePos()):
+            event.ignore()
+            return
+        event.acceptProposedAction()
+
+    def drop_entry(self, entry: PaletteEntry, pos: QPointF) -> bool:
+        """Create what a palette entry stands for where it was dropped."""
+        if entry.what == "card":
+            target = self._cell_position(pos, set())
+            if target is None:
+                self.hint.emit("Drop cards into a cell of the grid.")
+                return False
+            stage_id, lane_id, position = target
+            card = Card(stage_id, lane_id, entry.kind, new_card_title(entry.kind))
+            self.stack.push(AddCard(self.doc, card, position))
+            self.select_only([card.id])
+            return True
+        if entry.what == "stage":
+            stages = self.doc.journey.stages
+            index = sum(1 for s in stages if self.geometry.stages[s.id].center.x < pos.x())
+            stage = Stage(name="New stage")
+            self.stack.push(AddElement(self.doc, "stages", stage, index))
+            return True
+        lanes = self.doc.journey.lanes
+        index = sum(1 for lane in lanes if self.geometry.lanes[lane.id].center.y < pos.y())
+        name = style.LANE_KIND_LABELS.get(entry.kind, entry.kind).capitalize()
+        self.stack.push(AddElement(self.doc, "lanes", Lane(name=name, kind=entry.kind), index))
+        return True

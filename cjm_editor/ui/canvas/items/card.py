@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsSceneHoverEvent,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from cjm_editor.model import Card
 from cjm_editor.ui.canvas import style
 
 _Flag = QGraphicsItem.GraphicsItemFlag
+HANDLE_R = 7.0
 
 
 def _number(value: float | None) -> str:
@@ -32,6 +40,7 @@ class CardItem(QGraphicsObject):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(style.Z_CARD)
         self.setAcceptHoverEvents(True)
+        self._hovered = False
         self._update_tooltip()
 
     def type(self) -> int:
@@ -59,11 +68,33 @@ class CardItem(QGraphicsObject):
             lines.append(f"Source: {_escape(c.source)}")
         if c.link:
             lines.append(f"Micro map: {_escape(c.link)}")
+        lines.append("<i>Double-click to edit the title · drag the ● handle to connect</i>")
         self.setToolTip("<br>".join(lines))
+
+    def handle_rect(self) -> QRectF:
+        """The round handle on the right edge: drag from it to another card to connect them."""
+        r = HANDLE_R
+        return QRectF(self._rect.right() - r, self._rect.center().y() - r, 2 * r, 2 * r)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         h = style.CARD_PEN / 2 + 2
-        return self._rect.adjusted(-h, -h, h, h)
+        return self._rect.adjusted(-h, -h, h + HANDLE_R, h)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+        self._hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+        on_handle = self.handle_rect().adjusted(-3, -3, 3, 3).contains(event.pos())
+        self.setCursor(Qt.CursorShape.CrossCursor if on_handle else Qt.CursorShape.ArrowCursor)
+        super().hoverMoveEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+        self._hovered = False
+        self.unsetCursor()
+        self.update()
+        super().hoverLeaveEvent(event)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -99,6 +130,10 @@ class CardItem(QGraphicsObject):
         )
         if c.votes:
             self._paint_votes(painter, QRectF(r.right() - 18, r.y(), 20, 16), accent, c.votes)
+        if self._hovered or selected:
+            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setBrush(style.SELECTION)
+            painter.drawEllipse(self.handle_rect().adjusted(2, 2, -2, -2))
 
     def _footer(self) -> str:
         c = self.card

@@ -7,17 +7,20 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
+    QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
+from cjm_editor.layout.geometry import MAX_STAGE_W, MIN_STAGE_W
 from cjm_editor.model import Lane, Stage
 from cjm_editor.ui.canvas import style
 
 _Flag = QGraphicsItem.GraphicsItemFlag
 _Change = QGraphicsItem.GraphicsItemChange
+EDGE = 6.0  # how close to a stage header's right edge the resize cursor appears
 
 
 class HeaderItem(QGraphicsObject):
@@ -91,6 +94,43 @@ class HeaderItem(QGraphicsObject):
 class StageHeaderItem(HeaderItem):
     Type = style.USER_TYPE + 2
     horizontal = True
+    resize_finished = Signal(str, float)  # stage id, new width
+
+    def __init__(self, entity: Stage, width: float, height: float) -> None:
+        super().__init__(entity, width, height)
+        self.setAcceptHoverEvents(True)
+        self._resize_from: float | None = None
+
+    def on_edge(self, pos: QPointF) -> bool:
+        return abs(pos.x() - self._rect.right()) <= EDGE
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+        edge = self.on_edge(event.pos())
+        self.setCursor(Qt.CursorShape.SizeHorCursor if edge else Qt.CursorShape.OpenHandCursor)
+        super().hoverMoveEvent(event)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.on_edge(event.pos()):
+            self._resize_from = self._rect.width() - event.pos().x()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._resize_from is not None:
+            width = max(MIN_STAGE_W, min(MAX_STAGE_W, event.pos().x() + self._resize_from))
+            self.prepareGeometryChange()
+            self._rect.setWidth(width)
+            self.update()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._resize_from is not None:
+            self._resize_from = None
+            self.resize_finished.emit(self.element_id, round(self._rect.width()))
+            return
+        super().mouseReleaseEvent(event)
 
     @property
     def stage(self) -> Stage:
@@ -102,7 +142,7 @@ class StageHeaderItem(HeaderItem):
         tip = f"<b>{stage.name}</b>" + (f"<br>{stage.description}" if stage.description else "")
         if stage.link:
             tip += f"<br>Micro map: {stage.link}"
-        return tip + "<br><i>Drag to reorder · double-click to rename</i>"
+        return tip + "<br><i>Drag to reorder · drag the right edge to resize · double-click to rename</i>"
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -1,0 +1,101 @@
+"""Layout: lane heights, stage widths, and incremental relayout agreeing with a full layout."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bench.synth import synthetic_map
+from cjm_editor.layout import compute
+from cjm_editor.layout.geometry import MAX_STAGE_W, MIN_STAGE_W, STAGE_W, insert_position
+from cjm_editor.layout.incremental import relayout_cells
+from cjm_editor.model import JourneyDocument
+
+
+def test_stage_width_is_the_users_choice_within_bounds(doc):
+    first, second = doc.journey.stages[:2]
+    doc.update_stage(first.id, width=400.0)
+    doc.update_stage(second.id, width=5.0)
+    g = compute(doc.journey)
+    assert g.stages[first.id].w == 400.0
+    assert g.stages[second.id].w == MIN_STAGE_W
+    doc.update_stage(second.id, width=10_000.0)
+    assert compute(doc.journey).stages[second.id].w == MAX_STAGE_W
+    doc.update_stage(second.id, width=None)
+    assert compute(doc.journey).stages[second.id].w == STAGE_W
+
+
+def test_cards_fill_their_cell_and_lanes_grow_to_fit(doc):
+    g = compute(doc.journey)
+    for card in doc.journey.cards:
+        rect = g.cards.get(card.id)
+        if rect is None:
+            continue
+        cell = g.cells[(card.stage_id, card.lane_id)]
+        assert cell.x < rect.x and rect.right < cell.right
+        assert cell.y < rect.y and rect.bottom < cell.bottom
+
+
+def test_insert_position_is_clamped_to_the_cell():
+    g = compute(synthetic_map(40, stages=2))
+    cell = next(iter(g.cells.values()))
+    assert insert_position(cell, cell.y - 500, 3) == 0
+    assert insert_position(cell, cell.bottom + 500, 3) == 3
+
+
+def _equal_to_full_layout(doc: JourneyDocument, g) -> None:
+    full = compute(doc.journey)
+    assert g.cards == full.cards
+    assert g.connections == full.connections
+    assert g.emotion_points == full.emotion_points
+    assert g.counts == {k: v for k, v in full.counts.items()} | {
+        k: 0 for k in g.counts if k not in full.counts
+    }
+
+
+@given(moves=st.lists(st.tuples(st.integers(0, 59), st.integers(0, 3), st.integers(0, 6), st.integers(0, 12))))
+def test_relayout_of_moved_cards_matches_a_full_layout(moves):
+    doc = JourneyDocument(synthetic_map(60, stages=4))
+    g = compute(doc.journey)
+    for card_index, stage, lane, position in moves:
+        card = doc.journey.cards[card_index]
+        old = (card.stage_id, card.lane_id)
+        new = (doc.journey.stages[stage].id, doc.journey.lanes[lane].id)
+        doc.move_card(card.id, *new, position)
+        result = relayout_cells(g, doc.journey, {old, new})
+        if result is None:
+            g = compute(doc.journey)
+        _equal_to_full_layout(doc, g)
+
+
+def test_relayout_reports_a_lane_that_must_grow(doc):
+    g = compute(doc.journey)
+    counts = g.counts
+    (stage_id, lane_id), fullest = max(counts.items(), key=lambda kv: kv[1])
+    source = next(c for c in doc.journey.cards if c.lane_id == lane_id and c.stage_id != stage_id)
+    old = (source.stage_id, source.lane_id)
+    doc.move_card(source.id, stage_id, lane_id)
+    assert relayout_cells(g, doc.journey, {old, (stage_id, lane_id)}) is None
+
+
+def test_relayout_within_a_cell_moves_only_that_cells_cards(doc):
+    g = compute(doc.journey)
+    stage_id, lane_id = next(k for k, n in g.counts.items() if n >= 2)
+    first = doc.cell_cards(stage_id, lane_id)[0]
+    doc.move_card(first.id, stage_id, lane_id, 1)
+    result = relayout_cells(g, doc.journey, {(stage_id, lane_id)})
+    assert result is not None
+    assert set(result.cards) == {c.id for c in doc.cell_cards(stage_id, lane_id)[:2]}
+    _equal_to_full_layout(doc, g)
+
+
+def test_relayout_forgets_removed_cards(doc):
+    g = compute(doc.journey)
+    stage_id, lane_id = next(k for k, n in g.counts.items() if n >= 2)
+    last = doc.cell_cards(stage_id, lane_id)[-1]
+    # a lane keeps its height while another cell of it is at least as full
+    doc.remove_card(last.id)
+    result = relayout_cells(g, doc.journey, {(stage_id, lane_id)}, gone=[last.id])
+    if result is not None:
+        assert last.id in result.cards
+        _equal_to_full_layout(doc, g)
