@@ -76,3 +76,19 @@ class MoveLane(ReorderElement):
 class ResizeStage(UpdateElement):
     def __init__(self, doc: JourneyDocument, stage_id: str, width: float | None) -> None:
         super().__init__(doc, "stages", stage_id, f"Resize “{doc.stage(stage_id).name}”", width=width)
+
+
+class EditMap(QUndoCommand):
+    """Change the map's own fields: title, description or emotion scale."""
+
+    def __init__(self, doc: JourneyDocument, text: str, **changes: Any) -> None:
+        super().__init__(text)
+        self._doc = doc
+        self._new = changes
+        self._old = {k: getattr(doc.journey, k) for k in changes}
+
+    def redo(self) -> None:
+        self._doc.update_journey(**self._new)
+
+    def undo(self) -> None:
+        self._doc.update_journey(**self._old)

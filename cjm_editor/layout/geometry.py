@@ -223,7 +223,8 @@ def route_connections(
         sy, ty = a.center.y, b.center.y
         gs = a.right + CELL_PAD + STAGE_GAP / 2
         gt = b.x - CELL_PAD - STAGE_GAP / 2
-        if gt > gs and abs(sy - ty) < 1:
+        adjacent = 0 < b.x - a.right <= 2 * CELL_PAD + STAGE_GAP + 1  # no card can sit in between
+        if adjacent and abs(sy - ty) < 1:
             g.connections[conn.id] = [Point(a.right, sy), Point(b.x, ty)]
             continue
         highway = _row_top(g, b) - LANE_GAP / 2

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from cjm_editor.formats.cjm_json import SUFFIX
 
@@ -60,3 +61,8 @@ def ask_template(parent: QWidget, choices: list[tuple[str, str]]) -> str | None:
     if not ok:
         return None
     return choices[labels.index(label)][0]
+
+
+def ask_colour(parent: QWidget, current: str) -> str | None:
+    colour = QColorDialog.getColor(QColor(current), parent, "Persona colour")
+    return colour.name() if colour.isValid() else None

@@ -14,20 +14,23 @@ from types import SimpleNamespace
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QUndoView
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar, QVBoxLayout, QWidget
 
 from cjm_editor.commands.cards import RemoveElements
-from cjm_editor.commands.structure import RenameLane, RenameStage
+from cjm_editor.commands.structure import RenameLane, RenameStage, UpdateElement
 from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.templates import template, templates
 from cjm_editor.model import JourneyDocument
-from cjm_editor.ui import dialogs
+from cjm_editor.ui import clipboard, dialogs
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
+from cjm_editor.ui.canvas.items.headers import HeaderItem
 from cjm_editor.ui.canvas.scene import JourneyScene
 from cjm_editor.ui.canvas.view import JourneyView
+from cjm_editor.ui.docks import Docks
+from cjm_editor.ui.panels.find_bar import FindBar
 
 MAX_RECENT = 8
 
@@ -50,6 +53,7 @@ class MainWindow(QMainWindow):
             save_path=dialogs.ask_save_path,
             text=dialogs.ask_text,
             template=dialogs.ask_template,
+            colour=dialogs.ask_colour,
         )
         self.path: str | None = None
         self.last_message: QMessageBox | None = None
@@ -59,15 +63,18 @@ class MainWindow(QMainWindow):
         self.document = JourneyDocument(template("classic-five"))
         self.scene = JourneyScene(self.document, self.undo_stack)
         self.canvas = JourneyView(self.scene)
-        self.setCentralWidget(self.canvas)
+        self.find_bar = FindBar(self.document)
+        self.find_bar.found.connect(self._found)
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.canvas, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(centre)
+        self.docks = Docks(self)
         self._connect_scene()
-        self._history = QUndoView(self.undo_stack)
-        self._history.setEmptyLabel("Opened map")
-        dock = QDockWidget("History", self)
-        dock.setObjectName("history")
-        dock.setWidget(self._history)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self._build_menus(dock)
+        self._build_menus()
         self.setAcceptDrops(True)
         self.resize(1500, 950)
         self._update_title()
@@ -79,6 +86,7 @@ class MainWindow(QMainWindow):
         self.document = doc
         self.scene = JourneyScene(doc, self.undo_stack)
         self.canvas.setScene(self.scene)
+        self.find_bar.doc = doc
         self._connect_scene()
         self.path = path
         self.undo_stack.setClean()
@@ -87,6 +95,9 @@ class MainWindow(QMainWindow):
     def _connect_scene(self) -> None:
         self.scene.stage_rename_requested.connect(self.rename_stage)
         self.scene.lane_rename_requested.connect(self.rename_lane)
+        self.scene.connection_label_requested.connect(self.edit_connection_label)
+        self.scene.hint.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.docks.attach()
 
     def is_modified(self) -> bool:
         return self._repaired or not self.undo_stack.isClean()
@@ -175,10 +186,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ edits
     def delete_selection(self) -> None:
+        """Delete the selected cards, connections, emotion points, stages and lanes as one step
+        (a stage or lane takes its cards with it; undo brings them back)."""
         ids = [
             item.element_id
             for item in self.scene.selectedItems()
-            if isinstance(item, CardItem | ConnectionItem | EmotionPointItem)
+            if isinstance(item, CardItem | ConnectionItem | EmotionPointItem | HeaderItem)
         ]
         if ids:
             self.undo_stack.push(
@@ -189,6 +202,49 @@ class MainWindow(QMainWindow):
         for item in self.scene.items():
             if isinstance(item, CardItem) and item.isVisible():
                 item.setSelected(True)
+
+    def reveal(self, element_id: str) -> None:
+        """Scroll the canvas so an element is in view."""
+        item = self.canvas.item_for(element_id)
+        if item is not None and item.isVisible():
+            self.canvas.ensureVisible(item, 60, 60)
+
+    def _found(self, card_id: str) -> None:
+        self.scene.select_only([card_id])
+        self.reveal(card_id)
+
+    def copy(self) -> None:
+        count = clipboard.copy(self.scene)
+        self.statusBar().showMessage(
+            f"Copied {count} card{'s' * (count != 1)}" if count else "Select cards to copy", 3000
+        )
+
+    def cut(self) -> None:
+        if not clipboard.cut(self.scene, self.undo_stack):
+            self.statusBar().showMessage("Select cards to cut", 3000)
+
+    def paste(self) -> None:
+        self.statusBar().showMessage(clipboard.paste_clipboard(self.scene, self.undo_stack), 4000)
+
+    def duplicate(self) -> None:
+        if not clipboard.duplicate(self.scene, self.undo_stack):
+            self.statusBar().showMessage("Select cards to duplicate", 3000)
+
+    def edit_title(self) -> None:
+        ids = clipboard.selected_cards(self.scene)
+        if len(ids) == 1:
+            self.reveal(ids[0])
+            self.scene.edit_title(ids[0])
+
+    def edit_connection_label(self, connection_id: str) -> None:
+        old = self.document.connection(connection_id).label
+        label = self.ask.text(self, "Connection label", "Label (empty for none):", old)
+        if label is not None and label.strip() != old:
+            self.undo_stack.push(
+                UpdateElement(
+                    self.document, "connections", connection_id, "Label connection", label=label.strip()
+                )
+            )
 
     def rename_stage(self, stage_id: str) -> None:
         name = self.ask.text(self, "Rename stage", "Stage name:", self.document.stage(stage_id).name)
@@ -224,7 +280,7 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
-    def _build_menus(self, history_dock: QDockWidget) -> None:
+    def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
         self._action(
@@ -234,11 +290,14 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.New,
             "Start a new map from a template",
         )
-        self._action(file, "&Open…", self._open_dialog, QKeySequence.StandardKey.Open, "Open a .cjm.json map")
+        open_ = self._action(
+            file, "&Open…", self._open_dialog, QKeySequence.StandardKey.Open, "Open a .cjm.json map"
+        )
         self._recent_menu = file.addMenu("Open &Recent")
         self._recent_menu.aboutToShow.connect(self._fill_recent)
         file.addSeparator()
-        self._action(file, "&Save", self.save, QKeySequence.StandardKey.Save, "Save the map")
+        save = self._action(file, "&Save", self.save, QKeySequence.StandardKey.Save, "Save the map")
+        self._toolbar_file = [open_, save]
         self._action(
             file,
             "Save &As…",
@@ -257,6 +316,19 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addActions([undo, redo])
         edit.addSeparator()
+        cut = self._action(edit, "Cu&t", self.cut, QKeySequence.StandardKey.Cut, "Cut the selected cards")
+        copy = self._action(
+            edit, "&Copy", self.copy, QKeySequence.StandardKey.Copy, "Copy the selected cards"
+        )
+        paste = self._action(
+            edit, "&Paste", self.paste, QKeySequence.StandardKey.Paste, "Paste cards after the selected card"
+        )
+        self._action(
+            edit, "D&uplicate", self.duplicate, QKeySequence("Ctrl+D"), "Duplicate the selected cards"
+        )
+        self._action(
+            edit, "Edit &Title", self.edit_title, QKeySequence("F2"), "Edit the card's title in place"
+        )
         self._action(
             edit,
             "&Delete",
@@ -267,16 +339,42 @@ class MainWindow(QMainWindow):
         self._action(
             edit, "Select &All", self.select_all, QKeySequence.StandardKey.SelectAll, "Select every card"
         )
+        edit.addSeparator()
+        find = self._action(
+            edit, "&Find…", self.find_bar.open, QKeySequence.StandardKey.Find, "Find cards by their text"
+        )
+        self._action(edit, "Find &Next", self.find_bar.next, QKeySequence.StandardKey.FindNext)
+        self._action(edit, "Find Pre&vious", self.find_bar.previous, QKeySequence.StandardKey.FindPrevious)
 
         view = bar.addMenu("&View")
-        self._action(
-            view, "Zoom &In", self.canvas.zoom_in, [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")]
-        )
-        self._action(view, "Zoom &Out", self.canvas.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        self._action(view, "&Fit Map", self.canvas.zoom_fit, QKeySequence("Ctrl+0"), "Show the whole map")
-        self._action(view, "&100%", self.canvas.zoom_reset, QKeySequence("Ctrl+1"), "Actual size")
+        self._toolbar_view = [
+            self._action(
+                view,
+                "Zoom &In",
+                self.canvas.zoom_in,
+                [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")],
+            ),
+            self._action(view, "Zoom &Out", self.canvas.zoom_out, QKeySequence.StandardKey.ZoomOut),
+            self._action(
+                view, "&Fit Map", self.canvas.zoom_fit, QKeySequence("Ctrl+0"), "Show the whole map"
+            ),
+            self._action(view, "&100%", self.canvas.zoom_reset, QKeySequence("Ctrl+1"), "Actual size"),
+        ]
         view.addSeparator()
-        view.addAction(history_dock.toggleViewAction())
+        for dock in self.docks.all:
+            view.addAction(dock.toggleViewAction())
+        self._build_toolbar(undo, redo, cut, copy, paste, find)
+
+    def _build_toolbar(self, *edit_actions: QAction) -> None:
+        bar = QToolBar("Main", self)
+        bar.setObjectName("main-toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addActions(self._toolbar_file)
+        bar.addSeparator()
+        bar.addActions(list(edit_actions))
+        bar.addSeparator()
+        bar.addActions(self._toolbar_view)
+        self.addToolBar(bar)
 
     def _new_dialog(self) -> None:
         chosen = self.ask.template(self, [(t.id, t.title) for t in templates()])
@@ -316,6 +414,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ window events
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.maybe_save():
+            self.scene.detach()
             event.accept()
         else:
             event.ignore()

@@ -6,10 +6,20 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from cjm_editor.commands.cards import AddCard, EditCard, MoveCard, RemoveElements
+from cjm_editor.commands.elements import AddElement
 from cjm_editor.commands.emotions import AddEmotion, SetEmotion
-from cjm_editor.commands.structure import MoveLane, MoveStage, RenameLane, RenameStage, SetLaneCollapsed
+from cjm_editor.commands.structure import (
+    EditMap,
+    MoveLane,
+    MoveStage,
+    RenameLane,
+    RenameStage,
+    ResizeStage,
+    SetLaneCollapsed,
+    UpdateElement,
+)
 from cjm_editor.formats.cjm_json import dumps
-from cjm_editor.model import Card, EmotionPoint
+from cjm_editor.model import Card, Connection, EmotionPoint, Lane, Persona, Stage
 
 COMMANDS = {
     "add card": lambda d: AddCard(d, Card("s-discover", "l-touchpoints", "touchpoint", "Podcast"), 0),
@@ -25,6 +35,15 @@ COMMANDS = {
     "rename lane": lambda d: RenameLane(d, "l-metrics", "KPIs"),
     "move lane": lambda d: MoveLane(d, "l-backstage", 0),
     "collapse lane": lambda d: SetLaneCollapsed(d, "l-backstage", True),
+    "resize stage": lambda d: ResizeStage(d, "s-signup", 420),
+    "add stage": lambda d: AddElement(d, "stages", Stage(name="Return"), 2),
+    "add lane": lambda d: AddElement(d, "lanes", Lane(name="Ideas", kind="notes"), 1),
+    "add persona": lambda d: AddElement(d, "personas", Persona(name="Ana", colour="#00798c")),
+    "connect cards": lambda d: AddElement(d, "connections", Connection("t-reviews", "t-checkout")),
+    "label connection": lambda d: UpdateElement(d, "connections", "c-01", "Label", label="clicks"),
+    "persona colour": lambda d: UpdateElement(d, "personas", "p-maya", "Colour", colour="#000000"),
+    "emotion note": lambda d: UpdateElement(d, "emotions", "e-maya-discover", "Note", note="curious"),
+    "edit map": lambda d: EditMap(d, "Title", title="FreshBox 2027", description=""),
 }
 
 

@@ -53,7 +53,9 @@ def _equal_to_full_layout(doc: JourneyDocument, g) -> None:
     }
 
 
-@given(moves=st.lists(st.tuples(st.integers(0, 59), st.integers(0, 3), st.integers(0, 6), st.integers(0, 12))))
+@given(
+    moves=st.lists(st.tuples(st.integers(0, 59), st.integers(0, 3), st.integers(0, 6), st.integers(0, 12)))
+)
 def test_relayout_of_moved_cards_matches_a_full_layout(moves):
     doc = JourneyDocument(synthetic_map(60, stages=4))
     g = compute(doc.journey)

@@ -20,3 +20,13 @@ def drag(view: QGraphicsView, start: QPointF, end: QPointF, steps: int = 8) -> N
         p = a + (b - a) * (i / steps)
         QTest.mouseMove(vp, QPoint(round(p.x()), round(p.y())))
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+
+
+def click(view: QGraphicsView, pos: QPointF, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifiers, to_view(view, pos))
+
+
+def double_click(view: QGraphicsView, pos: QPointF) -> None:
+    QTest.mouseDClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_view(view, pos)
+    )

@@ -82,7 +82,8 @@ class MirrorScene(QGraphicsScene):
         self._subscriptions = pairs
 
     def detach(self) -> None:
-        """Stop mirroring the document (before the scene is thrown away)."""
+        """Stop mirroring the document and stop signalling (before the scene is thrown away)."""
+        self.blockSignals(True)
         for event, handler in self._subscriptions:
             event.disconnect(handler)
         self._subscriptions = []

@@ -27,7 +27,7 @@ from cjm_editor.commands.emotions import AddEmotion, SetEmotion
 from cjm_editor.commands.structure import MoveLane, MoveStage, ResizeStage, SetLaneCollapsed
 from cjm_editor.layout.geometry import CELL_PAD, card_rect, insert_position
 from cjm_editor.model import Card, Connection, EmotionPoint, JourneyDocument, Lane, Stage
-from cjm_editor.model.journey import AnchorKind
+from cjm_editor.model.journey import CARD_KIND_FOR_LANE, AnchorKind
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
@@ -372,6 +372,30 @@ class JourneyScene(MirrorScene):
             event.ignore()
             return
         event.acceptProposedAction()
+
+    def add_entry(self, entry: PaletteEntry) -> None:
+        """Add a palette entry without a drop position: a card goes after the selected card, or at
+        the end of the first cell of a lane of its kind; a stage or lane goes at the end."""
+        j = self.doc.journey
+        if entry.what == "card":
+            chosen = [i.card for i in self.selectedItems() if isinstance(i, CardItem)]
+            if chosen:
+                cell = (chosen[-1].stage_id, chosen[-1].lane_id)
+                position: int | None = [c.id for c in self.doc.cell_cards(*cell)].index(chosen[-1].id) + 1
+            elif j.stages and j.lanes:
+                natural = [lane for lane in j.lanes if CARD_KIND_FOR_LANE[lane.kind] == entry.kind]
+                cell, position = (j.stages[0].id, (natural or j.lanes)[0].id), None
+            else:
+                self.hint.emit("Add a stage and a lane first: cards sit in the cells of the grid.")
+                return
+            card = Card(cell[0], cell[1], entry.kind, new_card_title(entry.kind))
+            self.stack.push(AddCard(self.doc, card, position))
+            self.select_only([card.id])
+        elif entry.what == "stage":
+            self.stack.push(AddElement(self.doc, "stages", Stage(name="New stage")))
+        else:
+            name = style.LANE_KIND_LABELS.get(entry.kind, entry.kind).capitalize()
+            self.stack.push(AddElement(self.doc, "lanes", Lane(name=name, kind=entry.kind)))
 
     def drop_entry(self, entry: PaletteEntry, pos: QPointF) -> bool:
         """Create what a palette entry stands for where it was dropped."""

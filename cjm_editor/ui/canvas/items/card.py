@@ -99,7 +99,8 @@ class CardItem(QGraphicsObject):
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRoundedRect(self._rect, style.CARD_RADIUS, style.CARD_RADIUS)
-        return path
+        path.addEllipse(self.handle_rect())
+        return path.simplified()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -1,0 +1,1 @@
+"""The docks around the canvas: palette, inspector, outline, personas, find bar."""
