@@ -75,6 +75,7 @@ class MapGeometry:
     curves: dict[str, list[tuple[str, Point]]] = field(default_factory=dict)  # persona -> (point id, pos)
     connections: dict[str, list[Point]] = field(default_factory=dict)  # orthogonal polyline
     counts: dict[tuple[str, str], int] = field(default_factory=dict)  # cards per cell
+    labels: dict[str, Rect] = field(default_factory=dict)  # connection id -> where its label goes
 
     def _band(self) -> tuple[float, float]:
         """Top and bottom Y of the emotion band's usable height."""
@@ -177,6 +178,7 @@ def compute(journey: Journey) -> MapGeometry:
             g.cards[card.id] = card_rect(cell, order[card.id])
     place_curves(journey, g)
     route_connections(journey, g)
+    place_labels(journey, g)
     return g
 
 
@@ -243,3 +245,46 @@ def _row_top(g: MapGeometry, card: Rect) -> float:
         if row.y <= card.y <= row.bottom:
             return row.y
     return card.y  # pragma: no cover
+
+
+LABEL_CHAR_W = 5.6  # average advance of the 7.5 pt label font, in layout units
+LABEL_H = 13.0
+
+
+def place_labels(journey: Journey, g: MapGeometry) -> None:
+    """Put each connection label on the longest horizontal run of its arrow, sliding it along the
+    run (then below it) until it overlaps no label placed before."""
+    g.labels = {}
+    placed: list[Rect] = []
+    for conn in journey.connections:
+        points = g.connections.get(conn.id)
+        if not conn.label or not points or len(points) < 2:
+            continue
+        w = len(conn.label) * LABEL_CHAR_W + 8
+        runs = [(abs(b.x - a.x), a, b) for a, b in zip(points, points[1:], strict=False) if a.y == b.y]
+        if runs:
+            _, a, b = max(runs, key=lambda run: run[0])
+            left, right, y = min(a.x, b.x), max(a.x, b.x), a.y
+        else:
+            mid = points[len(points) // 2]
+            left = right = mid.x
+            y = mid.y
+        centre = (left + right) / 2
+        candidates = [centre + k * (w + 4) * sign for k in range(0, 6) for sign in (1, -1)]
+        candidates = [x for x in dict.fromkeys(candidates) if left <= x <= right] or [centre]
+        rect = None
+        for dy in (-LABEL_H - 1, 2, -2 * LABEL_H - 2, LABEL_H + 3):
+            for x in candidates:
+                trial = Rect(x - w / 2, y + dy, w, LABEL_H)
+                if not any(_overlap(trial, other) for other in placed):
+                    rect = trial
+                    break
+            if rect is not None:
+                break
+        rect = rect or Rect(centre - w / 2, y - LABEL_H - 1, w, LABEL_H)
+        placed.append(rect)
+        g.labels[conn.id] = rect
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cjm_editor.layout.geometry import MapGeometry, card_rect, lane_height, place_curves, route_connections
+from cjm_editor.layout.geometry import (
+    MapGeometry,
+    card_rect,
+    lane_height,
+    place_curves,
+    place_labels,
+    route_connections,
+)
 from cjm_editor.model.journey import Journey
 
 
@@ -69,6 +76,12 @@ def relayout_cells(
     before = {c.id: g.connections.pop(c.id, None) for c in touched}
     route_connections(journey, g, touched)
     out.connections += [cid for cid, old in before.items() if g.connections.get(cid) != old]
+    if out.connections:
+        old_labels = g.labels
+        place_labels(journey, g)
+        out.connections += [
+            c for c in g.labels.keys() | old_labels.keys() if g.labels.get(c) != old_labels.get(c)
+        ]
     if any(p.anchor_kind == "card" and p.anchor_id in moved for p in journey.emotions):
         g.emotion_points.clear()
         g.curves.clear()

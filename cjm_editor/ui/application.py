@@ -13,13 +13,15 @@ from cjm_editor.formats.templates import sample_path
 from cjm_editor.ui.main_window import MainWindow
 
 
-def run(argv: list[str]) -> int:
+def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
+    """Parse the command line, show the window and open the map it names (run() then loops)."""
     parser = argparse.ArgumentParser(prog="cjm-editor", description="Edit customer journey maps.")
     parser.add_argument("files", nargs="*", metavar="MAP", help="a .cjm.json map to open")
     parser.add_argument("--sample", action="store_true", help="open the bundled sample map")
     parser.add_argument("--version", action="version", version=f"cjm-editor {__version__}")
     args = parser.parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("cjm-editor")
     app.setOrganizationName("cjm-editor")
     app.setApplicationVersion(__version__)
@@ -29,4 +31,9 @@ def run(argv: list[str]) -> int:
     if path:
         window.open_path(path)
     QTimer.singleShot(0, window.canvas.zoom_fit)
+    return app, window
+
+
+def run(argv: list[str]) -> int:
+    app, _window = start(argv)
     return app.exec()

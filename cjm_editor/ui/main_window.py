@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar, QVBoxLayout, QWidget
 
@@ -363,7 +363,18 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for dock in self.docks.all:
             view.addAction(dock.toggleViewAction())
-        self._build_toolbar(undo, redo, cut, copy, paste, find)
+        undo_twin = self._fixed_text(undo, "Undo", self.undo_stack.canUndoChanged)
+        redo_twin = self._fixed_text(redo, "Redo", self.undo_stack.canRedoChanged)
+        self._build_toolbar(undo_twin, redo_twin, cut, copy, paste, find)
+
+    def _fixed_text(self, action: QAction, text: str, can: SignalInstance) -> QAction:
+        """A toolbar twin of an undo or redo action whose text does not change with every step."""
+        twin = QAction(text, self)
+        twin.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        twin.triggered.connect(action.trigger)
+        twin.setEnabled(action.isEnabled())
+        can.connect(twin.setEnabled)
+        return twin
 
     def _build_toolbar(self, *edit_actions: QAction) -> None:
         bar = QToolBar("Main", self)

@@ -16,7 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from cjm_editor.layout import MapGeometry, Rect, compute
-from cjm_editor.layout.geometry import place_curves, route_connections
+from cjm_editor.layout.geometry import place_curves, place_labels, route_connections
 from cjm_editor.layout.incremental import relayout_cells
 from cjm_editor.model import Card, JourneyDocument
 from cjm_editor.ui.canvas import style
@@ -145,12 +145,18 @@ class MirrorScene(QGraphicsScene):
         for card_id in {*result.cards, *self._dirty_cards} - set(self._gone_cards):
             if self.doc.has("cards", card_id):
                 self._sync_card(self.doc.card(card_id), g.cards.get(card_id))
+        if self._dirty_connections:
+            for conn_id in self._dirty_connections:
+                g.connections.pop(conn_id, None)
+                if self.doc.has("connections", conn_id):
+                    route_connections(j, g, [self.doc.connection(conn_id)])
+            old_labels = g.labels
+            place_labels(j, g)
+            moved = {c for c in g.labels.keys() | old_labels.keys() if g.labels.get(c) != old_labels.get(c)}
+            self._dirty_connections |= moved
         for conn_id in {*result.connections, *self._dirty_connections}:
             if self.doc.has("connections", conn_id):
-                conn = self.doc.connection(conn_id)
-                g.connections.pop(conn_id, None)
-                route_connections(j, g, [conn])
-                self._sync_connection(conn)
+                self._sync_connection(self.doc.connection(conn_id))
             else:
                 g.connections.pop(conn_id, None)
                 item = self._items.pop(conn_id, None)
@@ -216,7 +222,7 @@ class MirrorScene(QGraphicsScene):
         points = self.geometry.connections.get(conn.id)
         item = self._ensure(conn.id, partial(ConnectionItem, conn))
         assert isinstance(item, ConnectionItem)
-        item.sync(conn, points or [])
+        item.sync(conn, points or [], self.geometry.labels.get(conn.id))
         item.setVisible(points is not None)
 
     def _sync_emotions(self, live: set[str]) -> None:

@@ -320,10 +320,12 @@ class JourneyScene(MirrorScene):
         super().mouseMoveEvent(event)
         grabber = self.mouseGrabberItem()
         if isinstance(grabber, CardItem):
-            moving = {i.element_id for i in self._moved_cards()}
-            if moving:
+            moved = self._moved_cards()
+            if moved:
                 grabber.setZValue(style.Z_DRAGGING)
-                self._show_marker(self.drop_target(grabber, moving))
+                for item in moved:
+                    item.setOpacity(0.85)  # the marker and the cards underneath stay visible
+                self._show_marker(self.drop_target(grabber, {i.element_id for i in moved}))
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self._link_from is not None:
@@ -335,6 +337,8 @@ class JourneyScene(MirrorScene):
         self._marker.hide()
         if isinstance(grabber, CardItem):
             grabber.setZValue(style.Z_CARD)
+            for item in self.selectedItems():
+                item.setOpacity(1.0)
             self._commit_card_drop()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802

@@ -69,11 +69,18 @@ class Inspector(QWidget):
         self.heading.setStyleSheet("font-weight: bold; padding: 4px 0")
         self.pages = QStackedWidget()
         self.forms: dict[str, FieldForm] = {}
+        self._page_of: dict[str, QWidget] = {}
         for collection, fields in _PAGES.items():
             form = FieldForm(fields)
             form.edited.connect(lambda name, value, c=collection: self._edited(c, name, value))
             self.forms[collection] = form
-            self.pages.addWidget(form)
+            page = QWidget()
+            column = QVBoxLayout(page)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(form)
+            column.addStretch(1)
+            self.pages.addWidget(page)
+            self._page_of[collection] = page
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.pages)
@@ -96,7 +103,7 @@ class Inspector(QWidget):
         if collection not in self.forms or collection == "map":
             self.element_id, collection = None, "map"
         form = self.forms[collection]
-        self.pages.setCurrentWidget(form)
+        self.pages.setCurrentWidget(self._page_of[collection])
         if collection == "map":
             self.heading.setText("Map")
             form.fill(doc.journey)

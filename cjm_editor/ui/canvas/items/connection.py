@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyle, QStyleOptionGraphicsItem, QWidget
 
-from cjm_editor.layout import Point
+from cjm_editor.layout import Point, Rect
 from cjm_editor.model import Connection
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.canvas.items.emotion import stroke_shape
@@ -44,23 +44,28 @@ class ConnectionItem(QGraphicsObject):
         self.connection = connection
         self._path = QPainterPath()
         self._points: list[Point] = []
+        self._label: Rect | None = None
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(style.Z_CONNECTION)
 
     def type(self) -> int:
         return self.Type
 
-    def sync(self, connection: Connection, points: list[Point]) -> None:
+    def sync(self, connection: Connection, points: list[Point], label: Rect | None = None) -> None:
         self.connection = connection
-        if points != self._points:
+        if points != self._points or label != self._label:
             self.prepareGeometryChange()
             self._points = points
+            self._label = label
             self._path = rounded_polyline(points) if len(points) > 1 else QPainterPath()
         self.setToolTip(connection.label or "Connection (select and press Delete to remove)")
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._path.boundingRect().adjusted(-ARROW - 30, -ARROW - 14, ARROW + 30, ARROW + 14)
+        rect = self._path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)
+        if self._label is not None:
+            rect = rect.united(QRectF(self._label.x, self._label.y, self._label.w, self._label.h))
+        return rect
 
     def shape(self) -> QPainterPath:
         return stroke_shape(self._path, 10)
@@ -72,7 +77,8 @@ class ConnectionItem(QGraphicsObject):
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         colour = style.SELECTION if selected else style.CONNECTION
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.5)
         painter.setPen(QPen(colour, 2.6 if selected else 1.6))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
@@ -83,9 +89,12 @@ class ConnectionItem(QGraphicsObject):
         right = QPointF(end.x - ARROW * math.cos(angle + 0.45), end.y - ARROW * math.sin(angle + 0.45))
         painter.setBrush(colour)
         painter.drawPolygon(QPolygonF([tip, left, right]))
-        if self.connection.label:
-            mid = self._points[len(self._points) // 2]
+        if self.connection.label and self._label is not None and lod >= 0.35:
+            r = self._label
+            rect = QRectF(r.x, r.y, r.w, r.h)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.CANVAS_BG)
+            painter.drawRoundedRect(rect, 3, 3)
             painter.setFont(style.font(7.5))
-            rect = QRectF(mid.x - 40, mid.y - 14, 80, 12)
-            painter.setPen(style.MUTED)
+            painter.setPen(colour)
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.connection.label)
