@@ -8,10 +8,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bench import bench_canvas, bench_files
+from bench import bench_canvas, bench_files, bench_interaction, bench_startup
 from bench.harness import HEADER
 
-SUITES = {"files": bench_files.run, "canvas": bench_canvas.run}
+SUITES = {
+    "files": bench_files.run,
+    "canvas": bench_canvas.run,
+    "interaction": bench_interaction.run,
+    "startup": bench_startup.run,
+}
 
 
 def main() -> int:
@@ -42,6 +47,7 @@ def main() -> int:
             + "\n"
             + "\n".join(r.row() for r in rows)
             + "\n"
+            + "".join(f"\n- **{r.name}, {r.size}**: {r.note}\n" for r in rows if r.note)
         )
         Path(__file__).with_name("RESULTS.md").write_text(text, encoding="utf-8")
     return 1 if missed else 0

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 @dataclass
 class Result:
-    """One measured figure. `target` is a ratio to `floor` when floor is set, else seconds."""
+    """One measured figure. `target` is a ratio to `floor`, or seconds when `absolute` (or no floor);
+    the ratio to the floor is printed either way."""
 
     name: str
     size: str
@@ -19,6 +20,8 @@ class Result:
     floor: float | None
     target: float
     floor_name: str = ""
+    absolute: bool = False
+    note: str = ""  # printed under the table: why a figure is what it is
 
     @property
     def ratio(self) -> float | None:
@@ -26,15 +29,19 @@ class Result:
 
     @property
     def ok(self) -> bool:
-        value = self.ratio if self.ratio is not None else self.seconds
+        value = self.ratio if self.ratio is not None and not self.absolute else self.seconds
         return value <= self.target
 
     def row(self) -> str:
-        if self.ratio is not None:
+        if self.ratio is not None and self.floor is not None:
             floor = f"{self.floor * 1000:.1f} ms ({self.floor_name})"
-            ratio, target = f"{self.ratio:.2f}x", f"<= {self.target:g}x"
+            ratio = f"{self.ratio:.2f}x"
         else:
-            floor, ratio, target = "-", "-", f"<= {self.target * 1000:g} ms"
+            floor, ratio = "-", "-"
+        if self.ratio is not None and not self.absolute:
+            target = f"<= {self.target:g}x"
+        else:
+            target = f"<= {self.target * 1000:g} ms"
         verdict = "ok" if self.ok else "MISSED"
         cells = [self.name, self.size, f"{self.seconds * 1000:.1f} ms", floor, ratio, target, verdict]
         return "| " + " | ".join(cells) + " |"

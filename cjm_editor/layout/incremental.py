@@ -1,8 +1,9 @@
 """Relayout after cards changed in a few cells, without laying out the whole map again.
 
-Moving, adding or removing a card only shifts the cards of its old and new cell, as long as no lane
-grows or shrinks. `relayout_cells` updates a MapGeometry in place for that case and says which cards
-and connections moved; when a lane's height changes it returns None and the caller runs `compute`.
+Moving, adding or removing a card re-stacks the cards of its old and new cell. When that makes a
+lane taller or shorter, every lane below moves by the same distance: their cards, and the arrows
+between them, shift without being laid out again. `relayout_cells` updates a MapGeometry in place
+and says what changed; it returns None only when a cell is unknown (the caller runs `compute`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cjm_editor.layout.geometry import (
+    LANE_GAP,
     MapGeometry,
+    Point,
+    Rect,
     card_rect,
     lane_height,
     place_curves,
@@ -23,12 +27,42 @@ from cjm_editor.model.journey import Journey
 
 @dataclass(slots=True)
 class Relayout:
-    """What `relayout_cells` changed: cards with a new rect (or none: hidden), rerouted connections,
-    and whether the emotion curves were placed again."""
+    """What `relayout_cells` changed: re-stacked cards with a new rect (or none: hidden), cards that
+    only moved down or up with their lane (`shifted_cards`), connections rerouted
+    (`connections`) or only moved down or up (`shifted`: id -> dy), lanes with a new rect, and
+    whether the emotion curves were placed again."""
 
     cards: list[str] = field(default_factory=list)
+    shifted_cards: dict[str, float] = field(default_factory=dict)  # id -> dy, the rest of the card same
     connections: list[str] = field(default_factory=list)
+    shifted: dict[str, float] = field(default_factory=dict)
+    lanes: list[str] = field(default_factory=list)
     curves: bool = False
+
+
+def _restack_lanes(g: MapGeometry, journey: Journey, heights: dict[str, float]) -> dict[str, float]:
+    """Give lanes new heights; move the lanes below. Returns how far each lane's top moved."""
+    moved: dict[str, float] = {}
+    y = None
+    for lane in journey.lanes:
+        old = g.lanes[lane.id]
+        y = old.y if y is None else y
+        h = heights.get(lane.id, old.h)
+        if y != old.y or h != old.h:
+            moved[lane.id] = y - old.y
+            g.lanes[lane.id] = Rect(old.x, y, old.w, h)
+            row = g.rows[lane.id]
+            g.rows[lane.id] = Rect(row.x, y, row.w, h)
+            for stage in journey.stages:
+                cell = g.cells[(stage.id, lane.id)]
+                g.cells[(stage.id, lane.id)] = Rect(cell.x, y, cell.w, h)
+        y += h + LANE_GAP
+    if moved and journey.lanes:
+        last = g.lanes[journey.lanes[-1].id]
+        for stage_id, col in g.columns.items():
+            g.columns[stage_id] = Rect(col.x, col.y, col.w, last.bottom - col.y)
+        g.height = last.bottom + LANE_GAP
+    return moved
 
 
 def relayout_cells(
@@ -38,19 +72,23 @@ def relayout_cells(
     members: dict[tuple[str, str], list[str]] = {cell: [] for cell in cells}
     if any(cell not in g.cells for cell in members):
         return None
+    lane_of: dict[str, str] = {}
     for card in journey.cards:
+        lane_of[card.id] = card.lane_id
         ids = members.get((card.stage_id, card.lane_id))
         if ids is not None:
             ids.append(card.id)
     lanes = {lane.id: lane for lane in journey.lanes}
     counts = dict(g.counts)
     counts.update((cell, len(ids)) for cell, ids in members.items())
+    heights = {}
     for lane_id in {lane_id for _, lane_id in members}:
         fullest = max((counts.get((s.id, lane_id), 0) for s in journey.stages), default=0)
-        if lane_height(lanes[lane_id], fullest) != g.lanes[lane_id].h:
-            return None
+        heights[lane_id] = lane_height(lanes[lane_id], fullest)
     g.counts = counts
     out = Relayout()
+    lane_dy = _restack_lanes(g, journey, heights)
+    out.lanes = list(lane_dy)
     for card_id in gone:
         if g.cards.pop(card_id, None) is not None:
             out.cards.append(card_id)
@@ -59,9 +97,11 @@ def relayout_cells(
         for conn_id in [c for c in g.connections if c not in live]:
             del g.connections[conn_id]
             out.connections.append(conn_id)
+    restacked: set[str] = set()
     for (stage_id, lane_id), ids in members.items():
         cell = g.cells[(stage_id, lane_id)]
         for position, card_id in enumerate(ids):
+            restacked.add(card_id)
             rect = None if lanes[lane_id].collapsed else card_rect(cell, position)
             if g.cards.get(card_id) != rect:
                 if rect is None:
@@ -69,22 +109,61 @@ def relayout_cells(
                 else:
                     g.cards[card_id] = rect
                 out.cards.append(card_id)
-    if not out.cards:
+    card_dy = out.shifted_cards
+    if lane_dy:
+        cards = g.cards
+        for card_id, lane_id in lane_of.items():
+            dy = lane_dy.get(lane_id)
+            if dy and card_id not in restacked and card_id in cards:
+                r = cards[card_id]
+                cards[card_id] = Rect(r.x, r.y + dy, r.w, r.h)
+                card_dy[card_id] = dy
+    if not out.cards and not lane_dy:
         return out
-    moved = set(out.cards)
-    touched = [c for c in journey.connections if c.source_id in moved or c.target_id in moved]
-    before = {c.id: g.connections.pop(c.id, None) for c in touched}
-    route_connections(journey, g, touched)
-    out.connections += [cid for cid, old in before.items() if g.connections.get(cid) != old]
-    if out.connections:
-        old_labels = g.labels
-        place_labels(journey, g)
-        out.connections += [
-            c for c in g.labels.keys() | old_labels.keys() if g.labels.get(c) != old_labels.get(c)
-        ]
-    if any(p.anchor_kind == "card" and p.anchor_id in moved for p in journey.emotions):
+    # an arrow runs along the top of its target's lane: lanes that moved touch their cards' arrows
+    in_moved_lanes = {card_id for card_id, lane_id in lane_of.items() if lane_id in lane_dy}
+    _update_connections(g, journey, set(out.cards) | in_moved_lanes, card_dy, out)
+    emotion_moved = g.emotion_lane is not None and g.emotion_lane in lane_dy
+    touched = set(out.cards) | card_dy.keys()
+    if emotion_moved or any(p.anchor_kind == "card" and p.anchor_id in touched for p in journey.emotions):
         g.emotion_points.clear()
         g.curves.clear()
         place_curves(journey, g)
         out.curves = True
     return out
+
+
+def _update_connections(
+    g: MapGeometry,
+    journey: Journey,
+    changed: set[str],
+    card_dy: dict[str, float],
+    out: Relayout,
+) -> None:
+    """Reroute arrows whose cards were re-stacked; only shift those whose whole route moved as one."""
+    reroute = []
+    for conn in journey.connections:
+        a, b = conn.source_id, conn.target_id
+        if a not in changed and b not in changed:
+            continue
+        dy = card_dy.get(a)
+        points = g.connections.get(conn.id)
+        if dy is not None and card_dy.get(b) == dy and points is not None:
+            g.connections[conn.id] = [Point(p.x, p.y + dy) for p in points]
+            out.shifted[conn.id] = dy
+        else:
+            g.connections.pop(conn.id, None)
+            reroute.append(conn)
+    route_connections(journey, g, reroute)
+    out.connections += [c.id for c in reroute]
+    if out.connections or out.shifted:
+        old_labels = g.labels
+        place_labels(journey, g)
+        moved = [c for c in g.labels.keys() | old_labels.keys() if g.labels.get(c) != old_labels.get(c)]
+        out.connections += [c for c in moved if c not in out.shifted]
+        for c in moved:
+            if c in out.shifted:  # the label moved some other way than its arrow
+                label, old = g.labels.get(c), old_labels.get(c)
+                if label is None or old is None or (label.x, label.y - out.shifted[c]) != (old.x, old.y):
+                    del out.shifted[c]
+                    out.connections.append(c)

@@ -47,7 +47,10 @@ def _equal_to_full_layout(doc: JourneyDocument, g) -> None:
     full = compute(doc.journey)
     assert g.cards == full.cards
     assert g.connections == full.connections
+    assert g.labels == full.labels
     assert g.emotion_points == full.emotion_points
+    assert (g.lanes, g.rows, g.cells, g.columns) == (full.lanes, full.rows, full.cells, full.columns)
+    assert (g.width, g.height) == (full.width, full.height)
     assert g.counts == {k: v for k, v in full.counts.items()} | {
         k: 0 for k in g.counts if k not in full.counts
     }
@@ -58,26 +61,44 @@ def _equal_to_full_layout(doc: JourneyDocument, g) -> None:
 )
 def test_relayout_of_moved_cards_matches_a_full_layout(moves):
     doc = JourneyDocument(synthetic_map(60, stages=4))
+    for conn in doc.journey.connections[::2]:
+        doc.update_connection(conn.id, label="next")
     g = compute(doc.journey)
     for card_index, stage, lane, position in moves:
         card = doc.journey.cards[card_index]
         old = (card.stage_id, card.lane_id)
         new = (doc.journey.stages[stage].id, doc.journey.lanes[lane].id)
         doc.move_card(card.id, *new, position)
-        result = relayout_cells(g, doc.journey, {old, new})
-        if result is None:
-            g = compute(doc.journey)
+        assert relayout_cells(g, doc.journey, {old, new}) is not None
         _equal_to_full_layout(doc, g)
 
 
-def test_relayout_reports_a_lane_that_must_grow(doc):
+def test_relayout_grows_a_lane_and_shifts_the_lanes_below(doc):
+    for conn in doc.journey.connections[:3]:
+        doc.update_connection(conn.id, label=f"label {conn.id}")
     g = compute(doc.journey)
-    counts = g.counts
-    (stage_id, lane_id), fullest = max(counts.items(), key=lambda kv: kv[1])
+    (stage_id, lane_id), _ = max(g.counts.items(), key=lambda kv: kv[1])
     source = next(c for c in doc.journey.cards if c.lane_id == lane_id and c.stage_id != stage_id)
     old = (source.stage_id, source.lane_id)
+    height = g.lanes[lane_id].h
     doc.move_card(source.id, stage_id, lane_id)
-    assert relayout_cells(g, doc.journey, {old, (stage_id, lane_id)}) is None
+    result = relayout_cells(g, doc.journey, {old, (stage_id, lane_id)})
+    assert result is not None and g.lanes[lane_id].h > height
+    below = doc.journey.lanes[[lane.id for lane in doc.journey.lanes].index(lane_id) + 1 :]
+    assert set(result.lanes) == {lane_id} | {lane.id for lane in below}
+    assert result.curves == (doc.journey.lanes[3].id in result.lanes)  # the emotion lane moved
+    _equal_to_full_layout(doc, g)
+
+
+def test_relayout_shrinks_a_lane_when_its_fullest_cell_empties(doc):
+    g = compute(doc.journey)
+    stage_id, lane_id = ("s-regular", "l-thoughts")  # the only cell of its lane with two cards
+    last = doc.cell_cards(stage_id, lane_id)[-1]
+    doc.move_card(last.id, "s-discover", lane_id)
+    height = g.lanes[lane_id].h
+    assert relayout_cells(g, doc.journey, {(stage_id, lane_id), ("s-discover", lane_id)}) is not None
+    assert g.lanes[lane_id].h < height
+    _equal_to_full_layout(doc, g)
 
 
 def test_relayout_within_a_cell_moves_only_that_cells_cards(doc):
@@ -95,9 +116,7 @@ def test_relayout_forgets_removed_cards(doc):
     g = compute(doc.journey)
     stage_id, lane_id = next(k for k, n in g.counts.items() if n >= 2)
     last = doc.cell_cards(stage_id, lane_id)[-1]
-    # a lane keeps its height while another cell of it is at least as full
     doc.remove_card(last.id)
     result = relayout_cells(g, doc.journey, {(stage_id, lane_id)}, gone=[last.id])
-    if result is not None:
-        assert last.id in result.cards
-        _equal_to_full_layout(doc, g)
+    assert result is not None and last.id in result.cards
+    _equal_to_full_layout(doc, g)

@@ -145,6 +145,22 @@ class MirrorScene(QGraphicsScene):
         for card_id in {*result.cards, *self._dirty_cards} - set(self._gone_cards):
             if self.doc.has("cards", card_id):
                 self._sync_card(self.doc.card(card_id), g.cards.get(card_id))
+        items, cards = self._items, g.cards
+        for card_id in result.shifted_cards:  # moved with their lane: nothing else changed
+            rect = cards[card_id]
+            items[card_id].setPos(rect.x, rect.y)
+        if result.lanes:
+            self._grid.sync(g, j.scale)
+            for lane_id in result.lanes:
+                header = self._items[lane_id]
+                assert isinstance(header, HeaderItem)
+                r = g.lanes[lane_id]
+                header.place(r.x, r.y, r.w, r.h)
+            self.setSceneRect(-40, -40, g.width + 80, g.height + 80)
+        for conn_id, dy in result.shifted.items():
+            item = self._items.get(conn_id)
+            if isinstance(item, ConnectionItem):
+                item.shift(dy, g.connections[conn_id], g.labels.get(conn_id))
         if self._dirty_connections:
             for conn_id in self._dirty_connections:
                 g.connections.pop(conn_id, None)

@@ -45,6 +45,8 @@ class ConnectionItem(QGraphicsObject):
         self._path = QPainterPath()
         self._points: list[Point] = []
         self._label: Rect | None = None
+        self._shape: QPainterPath | None = None
+        self._local: list[Point] = []  # the route relative to pos(): the path as it was built
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(style.Z_CONNECTION)
 
@@ -52,23 +54,37 @@ class ConnectionItem(QGraphicsObject):
         return self.Type
 
     def sync(self, connection: Connection, points: list[Point], label: Rect | None = None) -> None:
+        """Take the connection and its route (scene coordinates); the path is drawn from pos (0, 0)."""
         self.connection = connection
-        if points != self._points or label != self._label:
+        if points != self._points or label != self._label or self.y() != 0:
             self.prepareGeometryChange()
+            self.setPos(0, 0)
             self._points = points
+            self._local = points
             self._label = label
             self._path = rounded_polyline(points) if len(points) > 1 else QPainterPath()
+            self._shape = None
         self.setToolTip(connection.label or "Connection (select and press Delete to remove)")
         self.update()
 
+    def shift(self, dy: float, points: list[Point], label: Rect | None) -> None:
+        """The whole route moved down (or up) by dy: move the item instead of rebuilding its path."""
+        self.moveBy(0, dy)  # first: bounds stay consistent while the scene index updates
+        self._points, self._label = points, label
+
+    def _local_label(self) -> QRectF | None:
+        r = self._label
+        return None if r is None else QRectF(r.x, r.y - self.y(), r.w, r.h)
+
     def boundingRect(self) -> QRectF:  # noqa: N802
         rect = self._path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)
-        if self._label is not None:
-            rect = rect.united(QRectF(self._label.x, self._label.y, self._label.w, self._label.h))
-        return rect
+        label = self._local_label()
+        return rect if label is None else rect.united(label)
 
     def shape(self) -> QPainterPath:
-        return stroke_shape(self._path, 10)
+        if self._shape is None:  # hit tests ask often; the stroke only changes with the route
+            self._shape = stroke_shape(self._path, 10)
+        return self._shape
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -82,16 +98,15 @@ class ConnectionItem(QGraphicsObject):
         painter.setPen(QPen(colour, 2.6 if selected else 1.6))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
-        end, before = self._points[-1], self._points[-2]
+        end, before = self._local[-1], self._local[-2]
         angle = math.atan2(end.y - before.y, end.x - before.x)
         tip = QPointF(end.x, end.y)
         left = QPointF(end.x - ARROW * math.cos(angle - 0.45), end.y - ARROW * math.sin(angle - 0.45))
         right = QPointF(end.x - ARROW * math.cos(angle + 0.45), end.y - ARROW * math.sin(angle + 0.45))
         painter.setBrush(colour)
         painter.drawPolygon(QPolygonF([tip, left, right]))
-        if self.connection.label and self._label is not None and lod >= 0.35:
-            r = self._label
-            rect = QRectF(r.x, r.y, r.w, r.h)
+        rect = self._local_label()
+        if self.connection.label and rect is not None and lod >= 0.35:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.CANVAS_BG)
             painter.drawRoundedRect(rect, 3, 3)
