@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bench import bench_canvas, bench_files, bench_interaction, bench_startup
+from bench import bench_analysis, bench_canvas, bench_files, bench_interaction, bench_startup
 from bench.harness import HEADER
 
 SUITES = {
@@ -16,6 +16,7 @@ SUITES = {
     "canvas": bench_canvas.run,
     "interaction": bench_interaction.run,
     "startup": bench_startup.run,
+    "analysis": bench_analysis.run,
 }
 
 

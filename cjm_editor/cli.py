@@ -10,12 +10,15 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from cjm_editor import __version__
+from cjm_editor.analysis.report import analyze
 from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.templates import TEMPLATE_IDS, template, templates
+from cjm_editor.model import Journey
 
 OK, INVALID, USAGE = 0, 1, 2
 
@@ -148,6 +151,29 @@ def cmd_info(args: argparse.Namespace) -> int:
     return INVALID if result.report else OK
 
 
+def load_linked(path: Path) -> Journey | None:
+    """A linked micro map, or None when it cannot be read (the analysis reports it as missing)."""
+    try:
+        return cjm_json.load(path).journey
+    except LoadError:
+        return None
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    result = _load(args.file)
+    if result is None:
+        return INVALID
+    for line in result.report.lines():
+        _err(line)
+    report = analyze(result.journey, args.file, load_linked)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(f"{result.journey.title}  ({args.file})\n")
+        print(report.text(), end="")
+    return OK
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # usage errors: one line, exit 2
         self.print_usage(sys.stderr)
@@ -184,6 +210,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_info)
+
+    p = sub.add_parser("analyze", help="insights: dead ends, main path, moments of truth, gaps")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="findings, paths and moments of truth as JSON")
+    p.set_defaults(run=cmd_analyze)
     return parser
 
 

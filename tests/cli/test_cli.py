@@ -106,3 +106,28 @@ def test_console_script_is_installed():
     cjm = Path(sys.executable).with_name("cjm")
     proc = subprocess.run([str(cjm), "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("cjm ")
+
+
+def test_analyze_the_sample_reads_like_a_facilitators_report(sample_file, capsys):
+    assert main(["analyze", str(sample_file)]) == 0
+    out = capsys.readouterr().out
+    assert "Instagram recipe ad → Plans & pricing page → Checkout → Welcome email" in out
+    assert "“Support chat” in “Regular use” leads nowhere" in out
+    assert out.index("High (") < out.index("Medium (") < out.index("Info (")
+
+
+def test_analyze_json_has_the_documented_shape(sample_file, capsys):
+    assert main(["analyze", "--json", str(sample_file)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"findings", "paths", "moments_of_truth"}
+    assert data["paths"][0]["cards"][0] == "t-social-ad"
+    kinds = {f["kind"] for f in data["findings"]}
+    assert {"dead-end", "persona-divergence", "loop", "hub"} <= kinds
+    assert "link-cycle" not in kinds, "the checkout micro map links back up, which is no circle"
+
+
+def test_analyze_a_broken_file_exits_1(tmp_path, capsys):
+    bad = tmp_path / "bad.cjm.json"
+    bad.write_text("[", encoding="utf-8")
+    assert main(["analyze", str(bad)]) == 1
+    assert str(bad) in capsys.readouterr().err
