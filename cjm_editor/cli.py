@@ -10,7 +10,6 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from cjm_editor import __version__
@@ -18,7 +17,6 @@ from cjm_editor.analysis.report import analyze
 from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.templates import TEMPLATE_IDS, template, templates
-from cjm_editor.model import Journey
 
 OK, INVALID, USAGE = 0, 1, 2
 
@@ -151,21 +149,13 @@ def cmd_info(args: argparse.Namespace) -> int:
     return INVALID if result.report else OK
 
 
-def load_linked(path: Path) -> Journey | None:
-    """A linked micro map, or None when it cannot be read (the analysis reports it as missing)."""
-    try:
-        return cjm_json.load(path).journey
-    except LoadError:
-        return None
-
-
 def cmd_analyze(args: argparse.Namespace) -> int:
     result = _load(args.file)
     if result is None:
         return INVALID
     for line in result.report.lines():
         _err(line)
-    report = analyze(result.journey, args.file, load_linked)
+    report = analyze(result.journey, args.file, cjm_json.load_or_none)
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

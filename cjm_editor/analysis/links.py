@@ -64,6 +64,8 @@ def link_findings(journey: Journey, path: str | os.PathLike[str], load: Loader) 
             )
     detail = nx.subgraph_view(g, filter_edge=lambda a, b: g.edges[a, b]["detail"])
     for cycle in nx.simple_cycles(detail):
+        first = cycle.index(root) if root in cycle else cycle.index(min(cycle))
+        cycle = cycle[first:] + cycle[:first]  # start where the user is: this map
         names = " → ".join(p.name for p in [*cycle, cycle[0]])
         out.append(Finding("link-cycle", "medium", f"Micro maps detail each other in a circle: {names}.", ()))
     return out

@@ -110,3 +110,12 @@ def save(journey: Journey, path: str | os.PathLike[str]) -> None:
     except (ValueError, TypeError, UnicodeEncodeError) as exc:
         raise SaveError(f"{os.fspath(path)}: the map could not be written as JSON: {exc}") from None
     write_atomic(path, data)
+
+
+def load_or_none(path: str | os.PathLike[str]) -> Journey | None:
+    """A map, or None when it cannot be read: for following links, where a missing or broken
+    linked map is reported by the caller rather than raised."""
+    try:
+        return load(path).journey
+    except LoadError:
+        return None

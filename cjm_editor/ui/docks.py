@@ -11,6 +11,7 @@ from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
 from cjm_editor.ui.canvas.items.headers import HeaderItem
+from cjm_editor.ui.panels.insights import InsightsPanel
 from cjm_editor.ui.panels.inspector import Inspector
 from cjm_editor.ui.panels.outline import Outline
 from cjm_editor.ui.panels.palette import PaletteList
@@ -40,6 +41,7 @@ class Docks:
         self.outline = Outline(w.document)
         self.inspector = Inspector(w.document, w.undo_stack)
         self.personas = PersonasPanel(w.document, w.undo_stack, lambda parent, c: w.ask.colour(parent, c))
+        self.insights = InsightsPanel(w.document)
         self.history = QUndoView(w.undo_stack)
         self.history.setEmptyLabel("Opened map")
         self.all = [
@@ -48,8 +50,10 @@ class Docks:
             _dock(w, "Inspector", "inspector", self.inspector, Area.RightDockWidgetArea),
             _dock(w, "Personas", "personas", self.personas, Area.RightDockWidgetArea),
             _dock(w, "History", "history", self.history, Area.RightDockWidgetArea),
+            _dock(w, "Insights", "insights", self.insights, Area.RightDockWidgetArea),
         ]
         w.tabifyDockWidget(self.all[3], self.all[4])
+        w.tabifyDockWidget(self.all[3], self.all[5])
         self.all[3].raise_()
         w.resizeDocks(self.all[:2], [200, 200], Qt.Orientation.Horizontal)
         w.resizeDocks(self.all[2:3], [300], Qt.Orientation.Horizontal)
@@ -57,6 +61,9 @@ class Docks:
         self.outline.picked.connect(self._outline_picked)
         self.personas.visibility_changed.connect(lambda pid, shown: w.scene.set_persona_visible(pid, shown))
         self.personas.active_changed.connect(self._active_changed)
+        self.insights.picked.connect(self._insight_picked)
+        self.insights.analysed.connect(lambda report: w.scene.show_insights(report))
+        self.insights.overlay_toggled.connect(lambda on: w.scene.set_overlay_visible(on))
 
     def attach(self) -> None:
         """Follow the window's current document and scene (after open or new)."""
@@ -65,6 +72,8 @@ class Docks:
         self.outline.set_document(w.document)
         self.inspector.set_document(w.document)
         self.personas.set_document(w.document, w.scene.active_persona)
+        self.insights.set_document(w.document, w.path)
+        w.scene.set_overlay_visible(self.insights.overlay.isChecked())
         w.document.events.changed.connect(self._document_changed)
         w.scene.selectionChanged.connect(self._canvas_selection_changed)
 
@@ -80,6 +89,11 @@ class Docks:
         ids = [i.element_id for i in scene.selectedItems() if isinstance(i, _SELECTABLE)]
         self.inspector.show_element(ids[0] if len(ids) == 1 else None)
         self.outline.follow(ids)
+
+    def _insight_picked(self, ids: list[str]) -> None:
+        w = self.window
+        w.scene.select_only(ids)
+        w.frame(ids)
 
     def _outline_picked(self, ids: list[str]) -> None:
         w = self.window

@@ -87,8 +87,8 @@ class MainWindow(QMainWindow):
         self.scene = JourneyScene(doc, self.undo_stack)
         self.canvas.setScene(self.scene)
         self.find_bar.doc = doc
-        self._connect_scene()
         self.path = path
+        self._connect_scene()
         self.undo_stack.setClean()
         self._update_title()
 
@@ -208,6 +208,20 @@ class MainWindow(QMainWindow):
         item = self.canvas.item_for(element_id)
         if item is not None and item.isVisible():
             self.canvas.ensureVisible(item, 60, 60)
+
+    def frame(self, element_ids: list[str]) -> None:
+        """Zoom and scroll so the elements fill the canvas (never beyond 100%)."""
+        items = [self.canvas.item_for(e) for e in element_ids]
+        rects = [i.sceneBoundingRect() for i in items if i is not None and i.isVisible()]
+        if not rects:
+            return
+        area = rects[0]
+        for r in rects[1:]:
+            area = area.united(r)
+        self.canvas.fitInView(area.adjusted(-80, -80, 80, 80), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.canvas.zoom() > 1.0:
+            self.canvas.zoom_reset()
+            self.canvas.centerOn(area.center())
 
     def _found(self, card_id: str) -> None:
         self.scene.select_only([card_id])
@@ -360,6 +374,16 @@ class MainWindow(QMainWindow):
             ),
             self._action(view, "&100%", self.canvas.zoom_reset, QKeySequence("Ctrl+1"), "Actual size"),
         ]
+        overlay = self._action(
+            view,
+            "Show Main &Path and Dead Ends",
+            lambda: None,
+            QKeySequence("Ctrl+Shift+P"),
+            "Highlight the main path and the dead ends from the Insights panel",
+        )
+        overlay.setCheckable(True)
+        overlay.toggled.connect(self.docks.insights.overlay.setChecked)
+        self.docks.insights.overlay.toggled.connect(overlay.setChecked)
         view.addSeparator()
         for dock in self.docks.all:
             view.addAction(dock.toggleViewAction())

@@ -89,6 +89,16 @@ def main(out: Path) -> None:
     settle()
     window.canvas.grab().save(str(out / "emotion-curves.png"))
 
+    insights_dock = next(d for d in window.docks.all if d.objectName() == "insights")
+    insights_dock.raise_()
+    window.docks.insights.overlay.setChecked(True)
+    window.scene.clearSelection()
+    window.canvas.zoom_fit()
+    settle()
+    window.grab().save(str(out / "insights.png"))
+    window.docks.insights.overlay.setChecked(False)
+    window.canvas.zoom_reset()
+
     window.scene.select_only(["m-conversion"])
     window.reveal("m-conversion")
     settle()

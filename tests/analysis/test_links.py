@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from cjm_editor.analysis.links import link_findings, link_graph
-from cjm_editor.cli import load_linked
 from cjm_editor.formats import cjm_json
 from cjm_editor.model import Card, Journey, Lane, MapLink, Stage
 
@@ -21,9 +20,9 @@ def test_missing_micro_map_is_reported_with_the_linking_element(tmp_path):
     macro = _map(stage_link="micro.cjm.json", card_link="gone.cjm.json")
     cjm_json.save(_map(back="macro.cjm.json"), tmp_path / "micro.cjm.json")
     cjm_json.save(macro, tmp_path / "macro.cjm.json")
-    found = link_findings(macro, tmp_path / "macro.cjm.json", load_linked)
+    found = link_findings(macro, tmp_path / "macro.cjm.json", cjm_json.load_or_none)
     assert [(f.kind, f.elements) for f in found] == [("missing-micro-map", ("c",))]
-    g = link_graph(macro, tmp_path / "macro.cjm.json", load_linked)
+    g = link_graph(macro, tmp_path / "macro.cjm.json", cjm_json.load_or_none)
     assert g.number_of_nodes() == 3
 
 
@@ -31,7 +30,7 @@ def test_a_link_back_to_the_macro_map_is_not_a_cycle_but_detail_links_in_a_circl
     a = _map(stage_link="b.cjm.json")
     cjm_json.save(a, tmp_path / "a.cjm.json")
     cjm_json.save(_map(card_link="a.cjm.json"), tmp_path / "b.cjm.json")
-    found = link_findings(a, tmp_path / "a.cjm.json", load_linked)
+    found = link_findings(a, tmp_path / "a.cjm.json", cjm_json.load_or_none)
     assert [f.kind for f in found] == ["link-cycle"]
     assert "a.cjm.json → b.cjm.json → a.cjm.json" in found[0].message
 
@@ -39,5 +38,5 @@ def test_a_link_back_to_the_macro_map_is_not_a_cycle_but_detail_links_in_a_circl
 def test_an_unreadable_linked_file_counts_as_missing(tmp_path):
     (tmp_path / "broken.cjm.json").write_text("{ not json", encoding="utf-8")
     a = _map(stage_link="broken.cjm.json")
-    found = link_findings(a, tmp_path / "a.cjm.json", load_linked)
+    found = link_findings(a, tmp_path / "a.cjm.json", cjm_json.load_or_none)
     assert [f.kind for f in found] == ["missing-micro-map"]

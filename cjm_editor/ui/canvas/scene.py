@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
+from cjm_editor.analysis.report import Report
 from cjm_editor.commands.cards import AddCard, EditCard, MoveCard
 from cjm_editor.commands.elements import AddElement
 from cjm_editor.commands.emotions import AddEmotion, SetEmotion
@@ -33,6 +34,7 @@ from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
 from cjm_editor.ui.canvas.items.headers import HeaderItem, LaneHeaderItem, StageHeaderItem
+from cjm_editor.ui.canvas.items.overlay import InsightOverlay
 from cjm_editor.ui.canvas.items.title_editor import TitleEditor
 from cjm_editor.ui.canvas.mirror import MirrorScene
 from cjm_editor.ui.canvas.palette_drop import PaletteEntry
@@ -71,6 +73,11 @@ class JourneyScene(MirrorScene):
         self._rubber_link.setZValue(style.Z_MARKER)
         self._rubber_link.hide()
         self.addItem(self._rubber_link)
+        self.overlay = InsightOverlay()
+        self.overlay.hide()
+        self.addItem(self.overlay)
+        self._report: Report | None = None
+        self.synced.connect(self._place_overlay)
         if doc.journey.personas:
             self.active_persona = doc.journey.personas[0].id
         self.sync()
@@ -95,6 +102,28 @@ class JourneyScene(MirrorScene):
         item.score_dragged.connect(self._emotion_dragged)
         item.drag_finished.connect(self._emotion_released)
         return item
+
+    # ------------------------------------------------------------------ insights
+    def show_insights(self, report: Report) -> None:
+        """Keep the latest analysis for the overlay (main path and dead ends)."""
+        self._report = report
+        self._place_overlay()
+
+    def set_overlay_visible(self, visible: bool) -> None:
+        self.overlay.setVisible(visible)
+        self._place_overlay()
+
+    def _place_overlay(self) -> None:
+        report = self._report
+        if report is None or not self.overlay.isVisible():
+            return
+        live = self.doc.journey
+        path = [c for c in report.main_path if self.doc.has("cards", c)]
+        dead = [
+            e for f in report.findings if f.kind == "dead-end" for e in f.elements if self.doc.has("cards", e)
+        ]
+        routes = {(c.source_id, c.target_id): c.id for c in live.connections}
+        self.overlay.show_insights(path, dead, self.geometry, routes)
 
     def select_only(self, element_ids: list[str]) -> None:
         self.clearSelection()

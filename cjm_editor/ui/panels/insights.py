@@ -1,0 +1,162 @@
+"""The Insights dock: the analysis of the open map, refreshed a moment after each edit.
+
+Small maps are analysed on the spot; large ones in a worker thread on a snapshot of the map
+(entities are immutable values, so copying the lists is enough). Clicking a finding selects and
+shows its elements.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QCheckBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from cjm_editor.analysis.findings import SEVERITIES
+from cjm_editor.analysis.report import Report, analyze
+from cjm_editor.formats.cjm_json import load_or_none
+from cjm_editor.model import JourneyDocument
+from cjm_editor.model.journey import Journey
+
+ELEMENTS_ROLE = Qt.ItemDataRole.UserRole
+THREAD_ABOVE_CARDS = 1500  # maps larger than this are analysed off the UI thread
+SEVERITY_COLOURS = {"high": "#d93025", "medium": "#e37400", "low": "#1a73e8", "info": "#5d6673"}
+
+
+def snapshot(j: Journey) -> Journey:
+    """A copy safe to read while the editor goes on changing the map."""
+    return dataclasses.replace(
+        j,
+        personas=list(j.personas),
+        stages=list(j.stages),
+        lanes=list(j.lanes),
+        cards=list(j.cards),
+        emotions=list(j.emotions),
+        connections=list(j.connections),
+        links=list(j.links),
+    )
+
+
+class _Done(QObject):
+    finished = Signal(int, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, generation: int, work: Callable[[], Report], done: _Done) -> None:
+        super().__init__()
+        self.generation, self.work, self.done = generation, work, done
+
+    def run(self) -> None:
+        self.done.finished.emit(self.generation, self.work())
+
+
+class InsightsPanel(QWidget):
+    """`picked(ids)` when the user clicks a finding; `analysed(report)` after each refresh."""
+
+    picked = Signal(list)
+    analysed = Signal(object)
+    overlay_toggled = Signal(bool)
+
+    def __init__(self, doc: JourneyDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.path: str | None = None
+        self.report = Report()
+        self.status = QLabel("Analysing…")
+        self.overlay = QCheckBox("Show the main path and dead ends on the canvas")
+        self.overlay.toggled.connect(self.overlay_toggled)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemActivated.connect(self._clicked)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.overlay)
+        layout.addWidget(self.tree)
+        self._generation = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(400)
+        self._timer.timeout.connect(self.refresh_now)
+        self._done = _Done()
+        self._done.finished.connect(self._finished)
+        doc.events.changed.connect(self.schedule)
+        self.refresh_now()
+
+    def set_document(self, doc: JourneyDocument, path: str | None) -> None:
+        """Follow another map (after open or new); `path` lets linked micro maps be checked."""
+        if doc is not self.doc:
+            self.doc.events.changed.disconnect(self.schedule)
+            doc.events.changed.connect(self.schedule)
+        self.doc, self.path = doc, path
+        self.refresh_now()
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def refresh_now(self) -> None:
+        self._timer.stop()
+        self._generation += 1
+        journey = snapshot(self.doc.journey)
+        path = self.path
+
+        def work() -> Report:
+            if path is None:
+                return analyze(journey)
+            return analyze(journey, path, load_or_none)
+
+        if len(journey.cards) <= THREAD_ABOVE_CARDS:
+            self._finished(self._generation, work())
+            return
+        self.status.setText("Analysing…")
+        QThreadPool.globalInstance().start(_Job(self._generation, work, self._done))
+
+    def _finished(self, generation: int, report: object) -> None:
+        if generation != self._generation or not isinstance(report, Report):
+            return  # an older analysis; a newer one is on its way
+        self.report = report
+        self._fill(report)
+        self.analysed.emit(report)
+
+    def _fill(self, report: Report) -> None:
+        self.tree.clear()
+        counts = [f"{sum(f.severity == s for f in report.findings)} {s}" for s in SEVERITIES[:3]]
+        self.status.setText(f"{len(report.findings)} findings: " + ", ".join(counts))
+        if report.main_path:
+            top = QTreeWidgetItem(self.tree, ["Main path"])
+            route = " → ".join(report.titles[c] for c in report.main_path)
+            self._leaf(top, route, list(report.main_path), "#b06f00")
+            for m in report.moments:
+                self._leaf(top, report.moment_message(m), list(m.elements), "#5d6673")
+            top.setExpanded(True)
+        for severity in SEVERITIES:
+            group = [f for f in report.findings if f.severity == severity]
+            if not group:
+                continue
+            top = QTreeWidgetItem(self.tree, [f"{severity.capitalize()} ({len(group)})"])
+            top.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[severity])))
+            for f in group:
+                self._leaf(top, f.message, list(f.elements), SEVERITY_COLOURS[severity])
+            top.setExpanded(severity != "info")
+
+    def _leaf(self, parent: QTreeWidgetItem, text: str, elements: list[str], colour: str) -> None:
+        item = QTreeWidgetItem(parent, [text])
+        item.setToolTip(0, text)
+        item.setData(0, ELEMENTS_ROLE, elements)
+        item.setForeground(0, QBrush(QColor(colour)))
+
+    def _clicked(self, item: QTreeWidgetItem) -> None:
+        elements = item.data(0, ELEMENTS_ROLE)
+        if elements:
+            self.picked.emit([e for e in elements if self.doc.collection_of(e) is not None])
+
+    def leaf_items(self) -> list[QTreeWidgetItem]:
+        out: list[QTreeWidgetItem] = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            assert top is not None
+            out += [child for k in range(top.childCount()) if (child := top.child(k)) is not None]
+        return out
