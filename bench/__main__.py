@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bench import bench_analysis, bench_canvas, bench_files, bench_interaction, bench_startup
+from bench import bench_analysis, bench_canvas, bench_files, bench_interaction, bench_pdf, bench_startup
 from bench.harness import HEADER
 
 SUITES = {
@@ -17,6 +17,7 @@ SUITES = {
     "interaction": bench_interaction.run,
     "startup": bench_startup.run,
     "analysis": bench_analysis.run,
+    "pdf": bench_pdf.run,
 }
 
 

@@ -10,10 +10,21 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from cjm_editor import __version__
 from cjm_editor.analysis.report import analyze
+from cjm_editor.export.kit import export_kit
+from cjm_editor.export.options import (
+    DEFAULT_KIT,
+    ORIENTATIONS,
+    PAPERS,
+    PARTS,
+    KitOptions,
+    OptionError,
+    parse_kit,
+)
 from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.templates import TEMPLATE_IDS, template, templates
@@ -164,6 +175,35 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    result = _load(args.file)
+    if result is None:
+        return INVALID
+    try:
+        options = KitOptions(
+            kit=parse_kit(args.kit) if args.kit else DEFAULT_KIT,
+            paper=args.paper,
+            orientation=args.orientation,
+            persona=args.persona,
+            blank=args.blank,
+            grayscale=args.grayscale,
+            date=date.fromisoformat(args.date) if args.date else None,
+            author=args.author or "",
+            source_path=args.file,
+        )
+        report = export_kit(result.journey, options, args.out)
+    except (OptionError, ValueError) as exc:
+        _err(f"{args.file}: $: {exc}")
+        return USAGE
+    except SaveError as exc:
+        _err(str(exc))
+        return INVALID
+    print(f"{args.out}: {report.pages} pages")
+    for line in report.lines():
+        print(f"{args.out}: {line}")
+    return OK
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # usage errors: one line, exit 2
         self.print_usage(sys.stderr)
@@ -205,6 +245,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help="findings, paths and moments of truth as JSON")
     p.set_defaults(run=cmd_analyze)
+
+    export = sub.add_parser("export", help="write the map as a PDF kit, Mermaid, CSV or an image")
+    formats = export.add_subparsers(dest="format", required=True, parser_class=_Parser, metavar="FORMAT")
+    p = formats.add_parser("pdf", help="print-ready workshop handouts")
+    p.add_argument("file", metavar="MAP")
+    p.add_argument("-o", "--out", required=True, metavar="OUT.pdf")
+    p.add_argument(
+        "--kit", help=f"parts, comma-separated, from: {', '.join(PARTS)} (default: all but poster)"
+    )
+    p.add_argument("--paper", choices=list(PAPERS), default="A4")
+    p.add_argument("--orientation", choices=ORIENTATIONS, default="landscape")
+    p.add_argument("--persona", metavar="NAME", help="only this persona's cards and curve")
+    p.add_argument(
+        "--blank", action="store_true", help="an empty canvas of the map's grid for a wall workshop"
+    )
+    p.add_argument("--grayscale", action="store_true")
+    p.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the date on the cover; makes the output reproducible"
+    )
+    p.add_argument("--author", help="the PDF's author field")
+    p.set_defaults(run=cmd_export_pdf)
     return parser
 
 

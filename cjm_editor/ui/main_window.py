@@ -30,6 +30,7 @@ from cjm_editor.ui.canvas.items.headers import HeaderItem
 from cjm_editor.ui.canvas.scene import JourneyScene
 from cjm_editor.ui.canvas.view import JourneyView
 from cjm_editor.ui.docks import Docks
+from cjm_editor.ui.export_dialog import ExportDialog
 from cjm_editor.ui.panels.find_bar import FindBar
 
 MAX_RECENT = 8
@@ -223,6 +224,13 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_reset()
             self.canvas.centerOn(area.center())
 
+    def export_handouts(self) -> ExportDialog:
+        """Open the export dialog (window-modal, not blocking)."""
+        dialog = ExportDialog(self.document.journey, self.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _found(self, card_id: str) -> None:
         self.scene.select_only([card_id])
         self.reveal(card_id)
@@ -318,6 +326,14 @@ class MainWindow(QMainWindow):
             self._save_as_dialog,
             QKeySequence.StandardKey.SaveAs,
             "Save the map under a new name",
+        )
+        file.addSeparator()
+        self._action(
+            file,
+            "Export &Handouts…",
+            self.export_handouts,
+            QKeySequence("Ctrl+P"),
+            "Print-ready PDF workshop handouts: worksheets, poster, personas, insights",
         )
         file.addSeparator()
         self._action(file, "&Close", self.close, QKeySequence.StandardKey.Close, "Close this window")

@@ -131,3 +131,30 @@ def test_analyze_a_broken_file_exits_1(tmp_path, capsys):
     bad.write_text("[", encoding="utf-8")
     assert main(["analyze", str(bad)]) == 1
     assert str(bad) in capsys.readouterr().err
+
+
+def test_export_pdf_writes_the_kit_and_prints_its_report(sample_file, tmp_path, capsys):
+    out = tmp_path / "kit.pdf"
+    assert main(["export", "pdf", str(sample_file), "-o", str(out), "--date", "2026-11-24"]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "13 pages" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--kit", "cover,flyers"], "unknown kit part 'flyers'"),
+        (["--persona", "Nobody"], "no persona named 'Nobody'"),
+        (["--date", "24/11/2026"], "Invalid isoformat"),
+    ],
+)
+def test_export_pdf_bad_options_exit_2_and_write_nothing(sample_file, tmp_path, capsys, extra, message):
+    out = tmp_path / "kit.pdf"
+    assert main(["export", "pdf", str(sample_file), "-o", str(out), *extra]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_export_pdf_into_a_missing_folder_exits_1(sample_file, tmp_path, capsys):
+    assert main(["export", "pdf", str(sample_file), "-o", str(tmp_path / "nope" / "kit.pdf")]) == 1
+    assert "kit.pdf" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjm_editor.layout import Point
+from cjm_editor.layout.curves import bezier_segments
 from cjm_editor.ui.canvas import style
 
 _Flag = QGraphicsItem.GraphicsItemFlag
@@ -23,18 +24,13 @@ POINT_R = 7.0
 
 
 def smooth_path(points: list[Point]) -> QPainterPath:
-    """A Catmull-Rom curve through the points, as cubic Béziers (no overshoot past neighbours' x)."""
+    """A smooth curve through the points that never overshoots them (monotone cubic Béziers)."""
     path = QPainterPath()
     if not points:
         return path
     path.moveTo(points[0].x, points[0].y)
-    for i in range(len(points) - 1):
-        p0 = points[max(0, i - 1)]
-        p1, p2 = points[i], points[i + 1]
-        p3 = points[min(len(points) - 1, i + 2)]
-        c1 = QPointF(p1.x + (p2.x - p0.x) / 6, p1.y + (p2.y - p0.y) / 6)
-        c2 = QPointF(p2.x - (p3.x - p1.x) / 6, p2.y - (p3.y - p1.y) / 6)
-        path.cubicTo(c1, c2, QPointF(p2.x, p2.y))
+    for c1, c2, end in bezier_segments([(p.x, p.y) for p in points]):
+        path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*end))
     return path
 
 

@@ -1,0 +1,84 @@
+"""PDF handouts: the whole kit as a process, and the poster against reportlab drawing the bare cards."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from bench.harness import Result, best_of
+from bench.synth import synthetic_map
+from cjm_editor.export.kit import export_kit
+from cjm_editor.export.options import KitOptions
+from cjm_editor.formats import cjm_json
+from cjm_editor.layout import compute
+
+
+def _process(*args: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *args], check=True, capture_output=True, timeout=120)
+    return time.perf_counter() - start
+
+
+def run() -> list[Result]:
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        source = folder / "workshop.cjm.json"
+        cjm_json.save(synthetic_map(100, stages=8), source)
+        out = folder / "kit.pdf"
+        command = [
+            "-m",
+            "cjm_editor.cli",
+            "export",
+            "pdf",
+            str(source),
+            "-o",
+            str(out),
+            "--date",
+            "2026-11-24",
+        ]
+        _process(*command)  # warm the disk cache
+        kit = sorted(_process(*command) for _ in range(3))[1]
+        bare = (
+            "from reportlab.pdfgen.canvas import Canvas; c = Canvas('"
+            + str(folder / "bare.pdf")
+            + "'); c.save()"
+        )
+        floor = sorted(_process("-c", bare) for _ in range(3))[1]
+        results.append(
+            Result(
+                "PDF handout kit (whole process)",
+                "8 stages, 100 cards, 2 personas",
+                kit,
+                floor,
+                2.0,
+                "python + reportlab, empty PDF",
+                absolute=True,
+            )
+        )
+
+        journey = synthetic_map(1_000, stages=8)
+        g = compute(journey)
+
+        def bare_poster() -> None:
+            c = Canvas(io.BytesIO(), pagesize=(g.width + 20, g.height + 20))
+            for card in journey.cards:
+                r = g.cards[card.id]
+                c.rect(r.x, g.height - r.y - r.h, r.w, r.h)
+                c.drawString(r.x + 4, g.height - r.y - 14, card.title)
+            c.save()
+
+        floor = best_of(bare_poster, repeat=3)
+        options = KitOptions(kit=("poster",), date=date(2026, 11, 24))
+        poster = best_of(lambda: export_kit(journey, options, folder / "poster.pdf"), repeat=3)
+        results.append(
+            Result("PDF poster", "1,000 cards", poster, floor, 3.0, "reportlab, a box and a string per card")
+        )
+    return results

@@ -1,0 +1,240 @@
+"""The map drawn as vectors from layout geometry, looking like the canvas (overview, poster, blank)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from cjm_editor.export.writer import Box, Writer
+from cjm_editor.layout import MapGeometry, Point, Rect, palette
+from cjm_editor.layout.curves import bezier_segments
+from cjm_editor.model.journey import Card, Journey
+
+CARD_RADIUS = 6.0
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Map units to PDF points: X = x0 + x * s, Y = y0 - y * s (layout y grows down, PDF y up)."""
+
+    s: float
+    x0: float
+    y0: float
+
+    def box(self, r: Rect) -> Box:
+        return Box(self.x0 + r.x * self.s, self.y0 - (r.y + r.h) * self.s, r.w * self.s, r.h * self.s)
+
+    def point(self, p: Point) -> tuple[float, float]:
+        return self.x0 + p.x * self.s, self.y0 - p.y * self.s
+
+
+def _footer(card: Card) -> str:
+    if card.kind == "touchpoint":
+        return "  ·  ".join(p for p in (card.channel, card.owner) if p)
+    if card.kind == "quote":
+        return f"— {card.source}" if card.source else ""
+    if card.kind == "metric":
+
+        def num(v: float | None) -> str:
+            return "–" if v is None else f"{v:g}"
+
+        return f"{num(card.value)}{card.unit} of {num(card.target)}{card.unit} target"
+    return ", ".join(card.tags)
+
+
+def draw_map(
+    w: Writer,
+    j: Journey,
+    g: MapGeometry,
+    at: Placement,
+    blank: bool = False,
+    personas: set[str] | None = None,
+    view: Box | None = None,
+    by_cell: dict[tuple[str, str], list[Card]] | None = None,
+) -> None:
+    """Cells, headers, cards, connections and emotion curves. `blank`: the grid only.
+    `personas`: which personas' curves to draw (None: all). `view`: only what shows there (a sheet);
+    `by_cell` (from `cards_by_cell`) lets a sheet skip the cards of cells it does not show."""
+    c, s = w.c, at.s
+    if view is None:
+        lo_x, lo_y, hi_x, hi_y = -1e18, -1e18, 1e18, 1e18
+    else:  # the view in map units
+        lo_x, hi_x = (view.x - at.x0) / s, (view.right - at.x0) / s
+        lo_y, hi_y = (at.y0 - view.top) / s, (at.y0 - view.y) / s
+
+    def shows(r: Rect) -> bool:
+        return r.x < hi_x and lo_x < r.x + r.w and r.y < hi_y and lo_y < r.y + r.h
+
+    w.fill(palette.CELL_BG)
+    w.stroke(palette.CELL_BORDER, 0.8 * s)
+    for r in g.cells.values():
+        if not shows(r):
+            continue
+        b = at.box(r)
+        c.roundRect(b.x, b.y, b.w, b.h, 4 * s, stroke=1, fill=1)
+    for stage in j.stages:
+        if not shows(g.stages[stage.id]):
+            continue
+        b = at.box(g.stages[stage.id])
+        b = Box(b.x, b.y + 4 * s, b.w, b.h - 10 * s)
+        w.fill(palette.HEADER_BG)
+        c.roundRect(b.x, b.y, b.w, b.h, 6 * s, stroke=0, fill=1)
+        w.paragraph(
+            stage.name,
+            b.inset(10 * s, 6 * s),
+            11 * s,
+            True,
+            palette.HEADER_TEXT,
+            f"stage “{stage.name}”",
+            7 * s,
+        )
+    for lane in j.lanes:
+        if not shows(g.lanes[lane.id]):
+            continue
+        b = at.box(g.lanes[lane.id])
+        w.fill(palette.LANE_BG)
+        c.roundRect(b.x + 4 * s, b.y, b.w - 4 * s, b.h, 6 * s, stroke=0, fill=1)
+        inner = Box(b.x + 12 * s, b.top - 34 * s, b.w - 18 * s, 28 * s)
+        w.paragraph(lane.name, inner, 9.5 * s, True, palette.LANE_TEXT, f"lane “{lane.name}”", 7 * s)
+        kind = palette.LANE_KIND_LABELS.get(lane.kind, lane.kind)
+        if b.h > 46 * s:
+            w.line_of_text(
+                kind,
+                Box(b.x + 12 * s, b.top - 48 * s, b.w - 18 * s, 12 * s),
+                7.5 * s,
+                False,
+                palette.LANE_KIND_TEXT,
+            )
+    if g.emotion_lane and g.emotion_lane in g.rows:
+        _scale(w, j, g, at)
+    if blank:
+        return
+    for conn in j.connections:
+        points = g.connections.get(conn.id)
+        if points and shows(_bounds(points)):
+            _arrow(w, [at.point(p) for p in points], s)
+            label = g.labels.get(conn.id)
+            if conn.label and label is not None:
+                b = at.box(label)
+                w.fill(palette.CANVAS_BG)
+                c.roundRect(b.x, b.y, b.w, b.h, 2 * s, stroke=0, fill=1)
+                w.fill(palette.CONNECTION)
+                w.string(
+                    b.x + b.w / 2, b.y + 3.2 * s, conn.label, 7.5 * s, False, "a connection label", "center"
+                )
+    if by_cell is None:
+        cards = j.cards
+    else:
+        cards = [card for cell, rect in g.cells.items() if shows(rect) for card in by_cell.get(cell, [])]
+    for card in cards:
+        rect = g.cards.get(card.id)
+        if rect is not None and shows(rect):
+            draw_card(w, card, at.box(rect), s)
+    _curves(w, j, g, at, personas)
+
+
+def cards_by_cell(j: Journey) -> dict[tuple[str, str], list[Card]]:
+    out: dict[tuple[str, str], list[Card]] = {}
+    for card in j.cards:
+        out.setdefault((card.stage_id, card.lane_id), []).append(card)
+    return out
+
+
+def _bounds(points: list[Point]) -> Rect:
+    xs, ys = [p.x for p in points], [p.y for p in points]
+    pad = 30.0  # the arrowhead and the label
+    return Rect(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+
+
+def draw_card(w: Writer, card: Card, b: Box, s: float) -> None:
+    fill, accent = palette.CARD_COLOURS.get(card.kind, palette.CARD_COLOURS["note"])
+    c = w.c
+    w.fill(fill)
+    w.stroke(accent, 1.0 * s)
+    c.roundRect(b.x, b.y, b.w, b.h, CARD_RADIUS * s, stroke=1, fill=1)
+    w.fill(accent)
+    c.rect(b.x + 0.5 * s, b.y + 4 * s, 4 * s, b.h - 8 * s, stroke=0, fill=1)
+    where = f"card “{card.title[:40]}”"
+    badge = 22 * s if card.votes else 0
+    title = Box(b.x + 10 * s, b.top - 40 * s, b.w - 18 * s - badge, 34 * s)
+    w.paragraph(card.title, title, 8.5 * s, True, palette.TEXT, where, 7.5 * s)
+    footer = _footer(card)
+    if footer:
+        w.line_of_text(
+            footer,
+            Box(b.x + 10 * s, b.y + 5 * s, b.w - 18 * s, 12 * s),
+            7.5 * s,
+            False,
+            palette.MUTED,
+            where,
+            7.5 * s,
+        )
+    if card.votes:
+        w.fill(accent)
+        bx, by = b.right - 26 * s, b.top - 22 * s
+        c.roundRect(bx, by, 20 * s, 15 * s, 7 * s, stroke=0, fill=1)
+        w.fill("#ffffff")
+        w.string(bx + 10 * s, by + 4 * s, str(card.votes), 7.5 * s, True, where, "center")
+
+
+def _arrow(w: Writer, pts: list[tuple[float, float]], s: float) -> None:
+    c = w.c
+    w.stroke(palette.CONNECTION, 1.2 * s)
+    path = c.beginPath()
+    path.moveTo(*pts[0])
+    for p in pts[1:]:
+        path.lineTo(*p)
+    c.drawPath(path, stroke=1, fill=0)
+    (x1, y1), (x2, y2) = pts[-2], pts[-1]
+    angle = math.atan2(y2 - y1, x2 - x1)
+    size = 7 * s
+    head = c.beginPath()
+    head.moveTo(x2, y2)
+    head.lineTo(x2 - size * math.cos(angle - 0.45), y2 - size * math.sin(angle - 0.45))
+    head.lineTo(x2 - size * math.cos(angle + 0.45), y2 - size * math.sin(angle + 0.45))
+    head.close()
+    w.fill(palette.CONNECTION)
+    c.drawPath(head, stroke=0, fill=1)
+
+
+def _scale(w: Writer, j: Journey, g: MapGeometry, at: Placement) -> None:
+    row = g.rows[g.emotion_lane or ""]
+    scale = j.scale
+    s = at.s
+    for score in range(scale.min, scale.max + 1):
+        y = at.y0 - g.score_y(score, scale.min, scale.max) * s
+        neutral = score == round(scale.neutral) and scale.neutral == round(scale.neutral)
+        w.stroke(palette.NEUTRAL_LINE, (1.2 if neutral else 0.5) * s)
+        w.c.setDash([] if neutral else [1 * s, 2 * s])
+        w.c.line(at.x0 + row.x * s, y, at.x0 + row.right * s, y)
+        label = scale.labels.get(score, f"{score:+d}" if scale.min < 0 else str(score))
+        w.fill(palette.MUTED)
+        w.string(at.x0 + (row.x + 4) * s, y + 2 * s, label, 7.5 * s, False, "the emotion scale")
+    w.c.setDash([])
+
+
+def smooth(w: Writer, pts: list[tuple[float, float]]) -> None:
+    """A smooth curve through the points that never overshoots them, like the canvas draws it."""
+    c = w.c
+    path = c.beginPath()
+    path.moveTo(*pts[0])
+    for c1, c2, end in bezier_segments(pts):
+        path.curveTo(*c1, *c2, *end)
+    c.drawPath(path, stroke=1, fill=0)
+
+
+def _curves(w: Writer, j: Journey, g: MapGeometry, at: Placement, personas: set[str] | None) -> None:
+    s = at.s
+    for persona in j.personas:
+        if personas is not None and persona.id not in personas:
+            continue
+        pts = [at.point(p) for _, p in g.curves.get(persona.id, [])]
+        if not pts:
+            continue
+        w.stroke(persona.colour, 2.4 * s)
+        w.c.setLineCap(1)
+        smooth(w, pts)
+        w.fill(persona.colour)
+        w.stroke("#ffffff", 1.5 * s)
+        for x, y in pts:
+            w.c.circle(x, y, 5.5 * s, stroke=1, fill=1)

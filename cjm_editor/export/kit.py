@@ -1,0 +1,126 @@
+"""The PDF workshop kit: cover, overview, poster, stage worksheets, personas, curves, pains, insights.
+
+Two passes: the first learns on which page each part starts (for the cover's index and the page
+count in the footer), the second writes the file. With a fixed date the output is byte-identical
+from run to run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import BinaryIO
+
+from reportlab.pdfgen.canvas import Canvas
+
+from cjm_editor import __version__
+from cjm_editor.analysis.report import analyze
+from cjm_editor.export import fonts
+from cjm_editor.export.options import KitOptions, for_persona
+from cjm_editor.export.pages import Pages
+from cjm_editor.export.parts import cover, curves, insights, overview, pains, personas, poster, stages
+from cjm_editor.export.report import ExportReport
+from cjm_editor.export.writer import Writer
+from cjm_editor.formats.atomic import write_atomic
+from cjm_editor.formats.cjm_json import load_or_none
+from cjm_editor.layout import compute
+from cjm_editor.model.journey import Card, Journey
+
+Progress = Callable[[int, int, str], None]  # done, total, what
+
+
+def blank_grid(j: Journey, notes_per_cell: int = 3) -> Journey:
+    """The map's stages and lanes with room for sticky notes in every cell, and no cards."""
+    phantom = [
+        Card(s.id, lane.id, id=f"room-{s.id}-{lane.id}-{k}")
+        for s in j.stages
+        for lane in j.lanes
+        if lane.kind != "emotions"
+        for k in range(notes_per_cell)
+    ]
+    lanes = [dataclasses.replace(lane, collapsed=False) for lane in j.lanes]
+    return dataclasses.replace(j, cards=phantom, lanes=lanes, connections=[], emotions=[])
+
+
+def _render(
+    j: Journey,
+    options: KitOptions,
+    out: BinaryIO,
+    index: list[tuple[str, int, int]],
+    total: int,
+    progress: Progress | None,
+    dry: bool = False,
+) -> tuple[Pages, ExportReport]:
+    when = options.date or date.today()
+    fonts.coverage()  # registers the fonts before the canvas names one
+    c = Canvas(
+        out,
+        pagesize=options.page_size(),
+        invariant=1 if options.date else 0,
+        pageCompression=1,
+        initialFontName=fonts.REGULAR,  # not Helvetica, which would be referenced but not embedded
+    )
+    c.setTitle(j.title)
+    c.setAuthor(options.author or "cjm-editor")
+    c.setSubject(f"Customer journey map workshop kit: {j.title}")
+    c.setCreator(f"cjm-editor {__version__}")
+    c.setKeywords("customer journey map, workshop")
+    if options.date:
+        stamp = datetime(when.year, when.month, when.day, tzinfo=UTC)
+        c._doc.info.creationDate = stamp.strftime("D:%Y%m%d%H%M%S+00'00'")  # noqa: SLF001 (no public API)
+    report = ExportReport()
+    w = Writer(c, report, options.grayscale)
+    p = Pages(w, j, options, total=total, dry=dry)
+    if options.blank or "poster" in options.kit:
+        c.setViewerPreference("PrintScaling", "None")
+    persona_ids = None if options.persona is None else {q.id for q in j.personas}
+    if options.blank:
+        grid = blank_grid(j)
+        poster.draw(p, compute(grid), persona_ids, blank=True)
+    else:
+        g = compute(j)
+        parts = options.ordered_parts()
+        for done, part in enumerate(parts):
+            if progress is not None:
+                progress(done, len(parts), part)
+            if part == "cover":
+                cover.draw(p, when.strftime("%d %B %Y").lstrip("0"), index)
+            elif part == "overview":
+                overview.draw(p, g, persona_ids)
+            elif part == "poster":
+                poster.draw(p, g, persona_ids)
+            elif part == "stages":
+                stages.draw(p)
+            elif part == "personas" and j.personas:
+                personas.draw(p)
+            elif part == "curves" and j.personas:
+                curves.draw(p)
+            elif part == "pains":
+                pains.draw(p)
+            elif part == "insights":
+                path = options.source_path
+                result = analyze(j, path, load_or_none) if path else analyze(j)
+                insights.draw(p, result)
+    c.showOutline()
+    if not dry:  # the counting pass needs no file
+        c.save()
+    report.pages = p.number
+    return p, report
+
+
+def export_kit(
+    journey: Journey, options: KitOptions, path: str | os.PathLike[str], progress: Progress | None = None
+) -> ExportReport:
+    """Write the kit to `path` atomically. Raises OptionError for options that do not fit the map,
+    and SaveError when the file cannot be written."""
+    j, _ = for_persona(journey, options.persona)
+    first, _ = _render(j, options, io.BytesIO(), [], 0, None, dry=True)
+    data = io.BytesIO()
+    _, report = _render(j, options, data, first.starts, first.number, progress)
+    if progress is not None:
+        progress(1, 1, "saving")
+    write_atomic(path, data.getvalue())
+    return report

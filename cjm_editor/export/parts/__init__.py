@@ -1,0 +1,1 @@
+"""The parts of the handout kit, one module each."""

@@ -1,0 +1,38 @@
+"""The insights of the map: the main path, the moments of truth and the findings by severity."""
+
+from __future__ import annotations
+
+from cjm_editor.analysis.findings import SEVERITIES
+from cjm_editor.analysis.report import Report
+from cjm_editor.export.flow import Column
+from cjm_editor.export.pages import Pages
+from cjm_editor.layout import palette
+
+COLOURS = {"high": "#d93025", "medium": "#e37400", "low": "#1a73e8", "info": "#5d6673"}
+
+
+def draw(p: Pages, report: Report) -> None:
+    body = p.new("Insights", bookmark="Insights")
+    blocks: list[tuple[str, list[str], str]] = []
+    if report.main_path:
+        blocks.append(("Main path", [" → ".join(report.titles[c] for c in report.main_path)], "#b06f00"))
+    if report.moments:
+        blocks.append(("Moments of truth", [report.moment_message(m) for m in report.moments], palette.MUTED))
+    for severity in SEVERITIES:
+        group = [f.message for f in report.findings if f.severity == severity]
+        if group:
+            blocks.append((f"{severity.capitalize()} ({len(group)})", group, COLOURS[severity]))
+    if not blocks:
+        blocks.append(("No findings", ["The analysis found nothing to report."], palette.MUTED))
+    col = Column(p.w, body, 9.5)
+    for heading, items, colour in blocks:
+        if not col.heading(heading, colour):
+            body = p.new("Insights (continued)")
+            col = Column(p.w, body, 9.5)
+            col.heading(heading, colour)
+        for text in items:
+            if not col.item(text, "insights", colour):
+                body = p.new("Insights (continued)")
+                col = Column(p.w, body, 9.5)
+                col.item(text, "insights", colour)
+        col.y -= 6

@@ -1,0 +1,128 @@
+"""The poster: the map at a readable size tiled over sheets, with cut marks, sheet labels, a 1 cm
+calibration square on each sheet, and an assembly map. Print at 100% (the PDF asks viewers not to
+scale it)."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import cm, mm
+
+from cjm_editor.export.draw_map import Placement, draw_map
+from cjm_editor.export.pages import Pages
+from cjm_editor.export.tiling import OVERLAP, SHEET_MARGIN, Tile, plan
+from cjm_editor.export.writer import Box
+from cjm_editor.layout import MapGeometry, palette
+
+POSTER_SCALE = 8 / 7.5  # map units to points: the smallest card text (7.5 units) prints at 8 pt
+PAD = 6.0  # around the map's content
+
+
+def tiles_for(g: MapGeometry, page: tuple[float, float], scale: float = POSTER_SCALE) -> list[Tile]:
+    return plan(g.width * scale + 2 * PAD, g.height * scale + 2 * PAD, *page)
+
+
+def sheet_placement(tile: Tile, page_height: float, scale: float = POSTER_SCALE) -> Placement:
+    """Where the map lies on the sheet of a tile."""
+    return Placement(scale, SHEET_MARGIN - tile.x + PAD, page_height - SHEET_MARGIN + tile.y - PAD)
+
+
+def draw(
+    p: Pages, g: MapGeometry, personas: set[str] | None, blank: bool = False, scale: float = POSTER_SCALE
+) -> None:
+    """The map is drawn once, as a PDF form, and every sheet shows its window onto it."""
+    tiles = tiles_for(g, p.size, scale)
+    title = "Blank wall canvas" if blank else "Poster"
+    _assembly(p, g, tiles, title, scale)
+    width, height = p.size
+    form_w, form_h = g.width * scale + 2 * PAD, g.height * scale + 2 * PAD
+    form = "blank-grid" if blank else "poster-map"
+    for i, tile in enumerate(tiles, 1):
+        p.new("", bookmark=f"Sheet {tile.label}", level=1, decorate=False)
+        c = p.c
+        if i == 1 and not p.dry:
+            c.beginForm(form, 0, 0, form_w, form_h)
+            draw_map(p.w, p.j, g, Placement(scale, PAD, form_h - PAD), blank=blank, personas=personas)
+            c.endForm()
+        c.saveState()
+        clip = c.beginPath()
+        clip.rect(SHEET_MARGIN, SHEET_MARGIN, tile.w, tile.h)
+        c.clipPath(clip, stroke=0, fill=0)
+        c.translate(SHEET_MARGIN - tile.x, height - SHEET_MARGIN + tile.y - form_h)  # = sheet_placement
+        if not p.dry:
+            c.doForm(form)
+        c.restoreState()
+        _cut_marks(p, tile)
+        _overlap_guides(p, tile, len(tiles))
+        p.w.fill(palette.MUTED)
+        p.w.string(
+            SHEET_MARGIN,
+            5 * mm,
+            f"{title} · sheet {tile.label} (row {tile.row + 1}, column {tile.col + 1}) · "
+            f"{i} of {len(tiles)} · print at 100%",
+            7,
+            False,
+            "sheet label",
+        )
+
+
+def _assembly(p: Pages, g: MapGeometry, tiles: list[Tile], title: str, scale: float) -> None:
+    body = p.new(f"{title}: how to assemble", bookmark=title)
+    w = p.w
+    rows, cols = tiles[-1].row + 1, tiles[-1].col + 1
+    text = (
+        f"{len(tiles)} sheets, {rows} row{'s' * (rows > 1)} of {cols}. Print at 100% (no “fit to page”): the "
+        "square below must measure 1 cm. Trim each sheet along its cut marks on the right and bottom "
+        f"edges, lay it over its neighbour by {OVERLAP / mm:.0f} mm (up to the dashed line) and tape."
+    )
+    used = w.paragraph(
+        text, Box(body.x, body.top - 40, body.w - 2 * cm, 40), 9.5, False, palette.TEXT, "assembly"
+    )
+    _calibration(p, body.right - 1 * cm, body.top - 1 * cm - 4)
+    area = Box(body.x, body.y, body.w, body.h - used - 12)
+    total_w = max(t.x + t.w for t in tiles)
+    total_h = max(t.y + t.h for t in tiles)
+    s = min(area.w / total_w, area.h / total_h)
+    x0 = area.x + (area.w - total_w * s) / 2
+    y0 = area.top
+    if not p.dry:
+        draw_map(w, p.j, g, Placement(s * scale, x0 + PAD * s, y0 - PAD * s), blank=True)
+    w.stroke(palette.SELECTION, 1)
+    for t in tiles:
+        b = Box(x0 + t.x * s, y0 - (t.y + t.h) * s, t.w * s, t.h * s)
+        w.c.setDash([3, 2])
+        w.c.rect(b.x, b.y, b.w, b.h, stroke=1, fill=0)
+        w.c.setDash([])
+        w.fill(palette.SELECTION)
+        w.string(b.x + b.w / 2, b.y + b.h / 2 - 6, t.label, 16, True, "assembly label", "center")
+
+
+def _cut_marks(p: Pages, t: Tile) -> None:
+    c = p.c
+    p.w.stroke("#000000", 0.4)
+    x1, y1 = SHEET_MARGIN, SHEET_MARGIN
+    x2, y2 = SHEET_MARGIN + t.w, SHEET_MARGIN + t.h
+    gap, length = 1.5 * mm, 6 * mm
+    for x, y in ((x1, y1), (x1, y2), (x2, y1), (x2, y2)):
+        dx = -1 if x == x1 else 1
+        dy = -1 if y == y1 else 1
+        c.line(x + dx * gap, y, x + dx * (gap + length), y)
+        c.line(x, y + dy * gap, x, y + dy * (gap + length))
+
+
+def _overlap_guides(p: Pages, t: Tile, count: int) -> None:
+    """A dashed line where the next sheet to the right or below will lie (the glue strip)."""
+    c = p.c
+    p.w.stroke(palette.MUTED, 0.4)
+    c.setDash([2, 2])
+    if t.col > 0:
+        c.line(SHEET_MARGIN + OVERLAP, SHEET_MARGIN, SHEET_MARGIN + OVERLAP, SHEET_MARGIN + t.h)
+    if t.row > 0:
+        top = SHEET_MARGIN + t.h
+        c.line(SHEET_MARGIN, top - OVERLAP, SHEET_MARGIN + t.w, top - OVERLAP)
+    c.setDash([])
+
+
+def _calibration(p: Pages, x: float, y: float) -> None:
+    p.w.stroke("#000000", 0.5)
+    p.c.rect(x, y, 1 * cm, 1 * cm, stroke=1, fill=0)
+    p.w.fill("#000000")
+    p.w.string(x - 2, y + 0.5 * cm - 2.5, "1 cm", 6.5, False, "calibration square", "right")

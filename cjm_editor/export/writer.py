@@ -1,0 +1,211 @@
+"""Drawing text and shapes on a reportlab canvas: fallback fonts, wrapping, fitting, grayscale.
+
+User text is drawn exactly as written (never parsed as markup). Text that does not fit its box
+shrinks down to MIN_SIZE, is then cut with "…", and both are reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from cjm_editor.export import fonts
+from cjm_editor.export.report import ExportReport
+
+MIN_SIZE = 7.0
+LEADING = 1.22
+ELLIPSIS = "…"
+FALLBACK_COLOUR = "#3b6fd1"
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle in PDF points, origin bottom-left."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def top(self) -> float:
+        return self.y + self.h
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    def inset(self, dx: float, dy: float | None = None) -> Box:
+        dy = dx if dy is None else dy
+        return Box(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
+
+
+def _break_word(word: str, max_width: float, size: float, bold: bool) -> list[str]:
+    """A word wider than the line, broken between characters."""
+    pieces, current = [], ""
+    for char in word:
+        if current and fonts.width(current + char, size, bold) > max_width:
+            pieces.append(current)
+            current = char
+        else:
+            current += char
+    return [*pieces, current] if current else pieces
+
+
+def wrap(text: str, max_width: float, size: float, bold: bool = False) -> list[str]:
+    """Lines of at most max_width; explicit line breaks are kept, long words are broken."""
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        words = paragraph.replace("\t", " ").split(" ")
+        line = ""
+        for word in words:
+            trial = f"{line} {word}" if line else word
+            if fonts.width(trial, size, bold) <= max_width:
+                line = trial
+                continue
+            if line:
+                lines.append(line)
+            if fonts.width(word, size, bold) <= max_width:
+                line = word
+            else:
+                *whole, line = _break_word(word, max_width, size, bold)
+                lines += whole
+        lines.append(line)
+    return lines
+
+
+class Writer:
+    """A canvas with the export's fonts, colours and report."""
+
+    def __init__(self, canvas: Canvas, report: ExportReport, grayscale: bool = False) -> None:
+        self.c = canvas
+        self.report = report
+        self.grayscale = grayscale
+        fonts.coverage()
+
+    # ------------------------------------------------------------------ colour
+    def colour(self, value: str, alpha: float = 1.0) -> Color:
+        return _colour(value, alpha, self.grayscale)
+
+    def fill(self, value: str, alpha: float = 1.0) -> None:
+        self.c.setFillColor(self.colour(value, alpha))
+
+    def stroke(self, value: str, width: float = 1.0, alpha: float = 1.0) -> None:
+        self.c.setStrokeColor(self.colour(value, alpha))
+        self.c.setLineWidth(width)
+
+    # ------------------------------------------------------------------ text
+    def string(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        bold: bool = False,
+        where: str = "",
+        align: str = "left",
+    ) -> float:
+        """One line at baseline y; returns its width. Characters no font has become � and are reported."""
+        parts, missing = fonts.runs(text, bold)
+        for char in missing:
+            self.report.missing_glyph(char, where or text[:40])
+        total = fonts.width(text, size, bold)
+        if align == "center":
+            x -= total / 2
+        elif align == "right":
+            x -= total
+        text_obj = self.c.beginText(x, y)
+        for font, chunk in parts:
+            text_obj.setFont(font, size)
+            text_obj.textOut(chunk)
+        self.c.drawText(text_obj)
+        return total
+
+    def lines_that_fit(
+        self,
+        text: str,
+        box: Box,
+        size: float,
+        bold: bool = False,
+        where: str = "",
+        min_size: float = MIN_SIZE,
+    ) -> tuple[list[str], float]:
+        """Wrap text into the box, shrinking to min_size, then cutting with … (both reported)."""
+        start = size
+        while True:
+            lines = wrap(text, box.w, size, bold)
+            if len(lines) * size * LEADING <= box.h + 0.01 or size <= min_size:
+                break
+            size = max(min_size, size - 0.5)
+        if size < start:
+            self.report.shrunk.append(where or text[:40])
+        room = max(1, int((box.h + 0.01) // (size * LEADING)))
+        if len(lines) > room:
+            kept = lines[:room]
+            last = kept[-1]
+            while last and fonts.width(last + ELLIPSIS, size, bold) > box.w:
+                last = last[:-1]
+            kept[-1] = last.rstrip() + ELLIPSIS
+            lines = kept
+            self.report.cut.append(where or text[:40])
+        return lines, size
+
+    def paragraph(
+        self,
+        text: str,
+        box: Box,
+        size: float,
+        bold: bool = False,
+        colour: str = "#1f2630",
+        where: str = "",
+        min_size: float = MIN_SIZE,
+        align: str = "left",
+    ) -> float:
+        """Text wrapped inside a box from its top; returns the height used."""
+        lines, size = self.lines_that_fit(text, box, size, bold, where, min_size)
+        self.fill(colour)
+        y = box.top - size
+        x = {"left": box.x, "center": box.x + box.w / 2, "right": box.right}[align]
+        for line in lines:
+            self.string(x, y, line, size, bold, where, align)
+            y -= size * LEADING
+        return len(lines) * size * LEADING
+
+    def line_of_text(
+        self,
+        text: str,
+        box: Box,
+        size: float,
+        bold: bool = False,
+        colour: str = "#1f2630",
+        where: str = "",
+        min_size: float = MIN_SIZE,
+    ) -> None:
+        """One line in a box, shrunk then cut with … when too wide (reported)."""
+        start = size
+        while fonts.width(text, size, bold) > box.w and size > min_size:
+            size = max(min_size, size - 0.5)
+        if size < start:
+            self.report.shrunk.append(where or text[:40])
+        if fonts.width(text, size, bold) > box.w:
+            while text and fonts.width(text + ELLIPSIS, size, bold) > box.w:
+                text = text[:-1]
+            text += ELLIPSIS
+            self.report.cut.append(where or text[:40])
+        self.fill(colour)
+        self.string(box.x, box.y + (box.h - size) / 2 + size * 0.2, text, size, bold, where)
+
+
+@lru_cache(maxsize=512)
+def _colour(value: str, alpha: float, grayscale: bool) -> Color:
+    try:
+        colour = HexColor(value)
+    except (ValueError, TypeError):  # a persona colour that is not #rrggbb
+        colour = HexColor(FALLBACK_COLOUR)
+    if grayscale:
+        grey = 0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue
+        return Color(grey, grey, grey, alpha)
+    return Color(colour.red, colour.green, colour.blue, alpha)

@@ -1,0 +1,40 @@
+"""File → Export handouts: options, progress in the background, the report, opening the PDF."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from cjm_editor.export.report import ExportReport
+
+
+def test_export_dialog_writes_the_kit_and_offers_to_open_it(window, tmp_path, qtbot):
+    dialog = window.export_handouts()
+    opened = []
+    dialog.open_file = opened.append
+    out = tmp_path / "handouts.pdf"
+    dialog.path.setText(str(out))
+    dialog.parts["insights"].setChecked(False)
+    dialog.paper.setCurrentText("Letter")
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
+    assert isinstance(dialog.outcome, ExportReport)
+    reader = PdfReader(out)
+    assert len(reader.pages) == 12
+    assert round(float(reader.pages[0].mediabox.width)) == 792
+    assert "Exported 12 pages" in dialog.report.toPlainText()
+    assert opened == [str(out)]
+    dialog.close()
+
+
+def test_export_dialog_reports_a_failure_and_keeps_the_map(window, tmp_path, qtbot):
+    dialog = window.export_handouts()
+    dialog.open_file = lambda path: None
+    dialog.path.setText(str(tmp_path / "missing-folder" / "kit.pdf"))
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
+    assert isinstance(dialog.outcome, str)
+    assert "not exported" in dialog.report.toPlainText()
+    assert window.undo_stack.count() == 0 and not window.isWindowModified()
+    dialog.close()
