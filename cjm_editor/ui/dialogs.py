@@ -66,3 +66,13 @@ def ask_template(parent: QWidget, choices: list[tuple[str, str]]) -> str | None:
 def ask_colour(parent: QWidget, current: str) -> str | None:
     colour = QColorDialog.getColor(QColor(current), parent, "Persona colour")
     return colour.name() if colour.isValid() else None
+
+
+def ask_import_path(parent: QWidget, title: str, file_filter: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return path or None
+
+
+def ask_export_path(parent: QWidget, title: str, suggestion: str, file_filter: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggestion, file_filter)
+    return path or None

@@ -22,7 +22,7 @@ from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.templates import template, templates
 from cjm_editor.model import JourneyDocument
-from cjm_editor.ui import clipboard, dialogs
+from cjm_editor.ui import clipboard, dialogs, interop_actions
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
             text=dialogs.ask_text,
             template=dialogs.ask_template,
             colour=dialogs.ask_colour,
+            import_path=dialogs.ask_import_path,
+            export_path=dialogs.ask_export_path,
         )
         self.path: str | None = None
         self.last_message: QMessageBox | None = None
@@ -118,6 +120,14 @@ class MainWindow(QMainWindow):
         if choice is dialogs.Choice.SAVE:
             return self.save()
         return choice is dialogs.Choice.DISCARD
+
+    def adopt(self, doc: JourneyDocument) -> None:
+        """Show a map that has no file yet (an import)."""
+        self._repaired = False
+        self._set_document(doc, None)
+        self._repaired = True  # unsaved: closing asks to save it
+        self._update_title()
+        self.canvas.zoom_fit()
 
     def new_from_template(self, template_id: str) -> bool:
         if not self.maybe_save():
@@ -328,6 +338,39 @@ class MainWindow(QMainWindow):
             "Save the map under a new name",
         )
         file.addSeparator()
+        imports = file.addMenu("&Import")
+        self._action(
+            imports,
+            "&Mermaid Journey…",
+            lambda: interop_actions.import_file(self, "mermaid"),
+            tip="Open a Mermaid journey diagram as a new map",
+        )
+        self._action(
+            imports,
+            "Cards from &CSV…",
+            lambda: interop_actions.import_file(self, "csv"),
+            tip="Make a map from a spreadsheet of cards",
+        )
+        exports = file.addMenu("&Export")
+        self._action(
+            exports,
+            "&Mermaid Journey…",
+            lambda: interop_actions.export_file(self, "mermaid"),
+            tip="Write the touchpoints and scores as a Mermaid journey",
+        )
+        self._action(
+            exports,
+            "Cards as &CSV…",
+            lambda: interop_actions.export_file(self, "csv"),
+            tip="One row per card, for spreadsheets",
+        )
+        self._action(
+            exports,
+            "&Image (PNG or SVG)…",
+            lambda: interop_actions.export_file(self, "image"),
+            QKeySequence("Ctrl+Shift+E"),
+            "The canvas as you see it, as a picture",
+        )
         self._action(
             file,
             "Export &Handouts…",

@@ -158,3 +158,62 @@ def test_export_pdf_bad_options_exit_2_and_write_nothing(sample_file, tmp_path, 
 def test_export_pdf_into_a_missing_folder_exits_1(sample_file, tmp_path, capsys):
     assert main(["export", "pdf", str(sample_file), "-o", str(tmp_path / "nope" / "kit.pdf")]) == 1
     assert "kit.pdf" in capsys.readouterr().err
+
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "conformance" / "mermaid-journey"
+
+
+def test_import_mermaid_then_export_it_again(tmp_path, capsys):
+    out = tmp_path / "day.cjm.json"
+    assert main(["import", "mermaid", str(CORPUS / "019.mmd"), "-o", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+    mmd = tmp_path / "day.mmd"
+    assert main(["export", "mermaid", str(out), "-o", str(mmd)]) == 0
+    text = mmd.read_text(encoding="utf-8")
+    assert text.startswith("journey\n  title My working day\n") and "Do work: 1: Me, Cat" in text
+
+
+def test_import_mermaid_rejects_with_the_line(tmp_path, capsys):
+    bad = tmp_path / "bad.mmd"
+    bad.write_text("journey\n  section A\n    Task\n", encoding="utf-8")
+    assert main(["import", "mermaid", str(bad), "-o", str(tmp_path / "x.cjm.json")]) == 1
+    assert capsys.readouterr().err.startswith(f"{bad}: line 3: ")
+    assert not (tmp_path / "x.cjm.json").exists()
+
+
+def test_import_indented_front_matter_needs_the_web_page_option(tmp_path):
+    out = tmp_path / "x.cjm.json"
+    assert main(["import", "mermaid", str(CORPUS / "010.mmd"), "-o", str(out)]) == 1
+    assert main(["import", "mermaid", "--web-page", str(CORPUS / "010.mmd"), "-o", str(out)]) == 0
+
+
+def test_csv_import_reports_every_bad_row_and_writes_nothing(tmp_path, capsys):
+    data = tmp_path / "cards.csv"
+    data.write_text("stage,title,votes\nA,Good,1\n,Bad,2\nB,Worse,lots\n", encoding="utf-8")
+    out = tmp_path / "cards.cjm.json"
+    assert main(["import", "csv", str(data), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == [
+        f"{data}: row 3, stage: empty; every card needs a stage",
+        f"{data}: row 4, votes: 'lots' is not a whole number of votes",
+    ]
+    assert not out.exists()
+    assert main(["import", "csv", "--skip-bad", str(data), "-o", str(out)]) == 0
+    assert main(["export", "csv", str(out), "-o", str(tmp_path / "back.csv"), "--bom"]) == 0
+
+
+def test_csv_into_an_existing_map(sample_file, tmp_path):
+    target = tmp_path / "map.cjm.json"
+    target.write_bytes(sample_file.read_bytes())
+    data = tmp_path / "more.csv"
+    data.write_text("stage,lane,kind,title\nDiscover,Touchpoints,touchpoint,Podcast ad\n", encoding="utf-8")
+    assert main(["import", "csv", str(data), "--into", str(target)]) == 0
+    assert "Podcast ad" in target.read_text(encoding="utf-8")
+
+
+def test_export_png_and_svg_headless(sample_file, tmp_path, capsys):
+    pytest.importorskip("PySide6", reason="images need Qt; the rest of cjm works without it")
+    assert main(["export", "png", str(sample_file), "-o", str(tmp_path / "map.png"), "--scale", "1"]) == 0
+    assert (tmp_path / "map.png").read_bytes().startswith(b"\x89PNG")
+    assert main(["export", "svg", str(sample_file), "-o", str(tmp_path / "map")]) == 0
+    assert (tmp_path / "map.svg").exists()

@@ -15,6 +15,7 @@ from typing import Any
 
 from cjm_editor import __version__
 from cjm_editor.analysis.report import analyze
+from cjm_editor.cli.interop import add_commands
 from cjm_editor.export.kit import export_kit
 from cjm_editor.export.options import (
     DEFAULT_KIT,
@@ -266,6 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--author", help="the PDF's author field")
     p.set_defaults(run=cmd_export_pdf)
+    add_commands(sub, formats, _Parser)
     return parser
 
 

@@ -1,0 +1,160 @@
+"""`cjm import mermaid|csv` and `cjm export mermaid|csv|png|svg`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from cjm_editor.formats import cjm_json, csv_cards
+from cjm_editor.formats.atomic import write_atomic
+from cjm_editor.formats.csv_cards import CsvRowsError
+from cjm_editor.formats.errors import LoadError, SaveError
+from cjm_editor.formats.mermaid import convert, write
+
+OK, INVALID, USAGE = 0, 1, 2
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _refuse_overwrite(args: argparse.Namespace) -> bool:
+    if os.path.exists(args.out) and not args.force:
+        _err(f"{args.out}: $: the file exists; use --force to replace it")
+        return True
+    return False
+
+
+def cmd_import_mermaid(args: argparse.Namespace) -> int:
+    if _refuse_overwrite(args):
+        return INVALID
+    try:
+        result = convert.load(args.file, web_page=args.web_page)
+        cjm_json.save(result.journey, args.out)
+    except (LoadError, SaveError) as exc:
+        _err(str(exc))
+        return INVALID
+    for line in result.report.lines():
+        _err(f"warning: {line}")
+    j = result.journey
+    print(f"{args.out}: {len(j.stages)} stages, {len(j.cards)} tasks, {len(j.personas)} personas")
+    return OK
+
+
+def cmd_import_csv(args: argparse.Namespace) -> int:
+    if args.into is None and _refuse_overwrite(args):
+        return INVALID
+    try:
+        base = cjm_json.load(args.into).journey if args.into else None
+        result = csv_cards.load(args.file, into=base, skip_bad=args.skip_bad)
+        cjm_json.save(result.journey, args.out or args.into)
+    except CsvRowsError as exc:
+        for line in exc.rows:
+            _err(line)
+        _err(f"{args.file}: $: nothing was written; fix the rows or use --skip-bad")
+        return INVALID
+    except (LoadError, SaveError) as exc:
+        _err(str(exc))
+        return INVALID
+    for line in result.report.lines():
+        _err(f"warning: {line}")
+    print(f"{args.out or args.into}: {len(result.journey.cards)} cards")
+    return OK
+
+
+def _load(path: str) -> Any:
+    try:
+        return cjm_json.load(path).journey
+    except LoadError as exc:
+        _err(str(exc))
+        return None
+
+
+def cmd_export_mermaid(args: argparse.Namespace) -> int:
+    journey = _load(args.file)
+    if journey is None:
+        return INVALID
+    text, warnings = write.to_text(journey)
+    try:
+        write_atomic(args.out, text.encode("utf-8"))
+    except SaveError as exc:
+        _err(str(exc))
+        return INVALID
+    for warning in warnings:
+        _err(f"warning: {args.file}: {warning}")
+    print(f"{args.out}: Mermaid journey")
+    return OK
+
+
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    journey = _load(args.file)
+    if journey is None:
+        return INVALID
+    try:
+        write_atomic(args.out, csv_cards.to_bytes(journey, bom=args.bom))
+    except SaveError as exc:
+        _err(str(exc))
+        return INVALID
+    print(f"{args.out}: {len(journey.cards)} cards")
+    return OK
+
+
+def cmd_export_image(args: argparse.Namespace) -> int:
+    journey = _load(args.file)
+    if journey is None:
+        return INVALID
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless: no window is shown anyway
+    from PySide6.QtWidgets import QApplication
+
+    from cjm_editor.ui.image_export import export_image
+
+    _app = QApplication.instance() or QApplication([sys.argv[0]])
+    out = args.out
+    if not out.lower().endswith(f".{args.format}"):
+        out = f"{out}.{args.format}"
+    try:
+        size = export_image(journey, out, args.scale)
+    except SaveError as exc:
+        _err(str(exc))
+        return INVALID
+    print(f"{out}: {size.width()} × {size.height()}")
+    return OK
+
+
+def add_commands(sub: Any, formats: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    """`import` under the main commands; mermaid, csv, png and svg under `export`."""
+    imports = sub.add_parser("import", help="make a map from a Mermaid journey or a CSV of cards")
+    kinds = imports.add_subparsers(dest="format", required=True, parser_class=parser_class, metavar="FORMAT")
+    p = kinds.add_parser("mermaid", help="a Mermaid journey diagram (.mmd)")
+    p.add_argument("file", metavar="IN")
+    p.add_argument("-o", "--out", required=True, metavar="OUT.cjm.json")
+    p.add_argument("--web-page", action="store_true", help="dedent first, as Mermaid does in a web page")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(run=cmd_import_mermaid)
+    p = kinds.add_parser("csv", help="one card per row: stage, lane, kind, title, …")
+    p.add_argument("file", metavar="IN")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--out", metavar="OUT.cjm.json", help="a new map")
+    target.add_argument("--into", metavar="MAP", help="add the cards to this map (saved in place)")
+    p.add_argument("--skip-bad", action="store_true", help="import the good rows and report the bad ones")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(run=cmd_import_csv)
+
+    p = formats.add_parser("mermaid", help="a Mermaid journey diagram")
+    p.add_argument("file", metavar="MAP")
+    p.add_argument("-o", "--out", required=True, metavar="OUT.mmd")
+    p.set_defaults(run=cmd_export_mermaid)
+    p = formats.add_parser("csv", help="one row per card, for spreadsheets")
+    p.add_argument("file", metavar="MAP")
+    p.add_argument("-o", "--out", required=True, metavar="OUT.csv")
+    p.add_argument("--bom", action="store_true", help="start with a byte order mark (for Excel)")
+    p.set_defaults(run=cmd_export_csv)
+    for fmt in ("png", "svg"):
+        p = formats.add_parser(fmt, help=f"the canvas as {fmt.upper()}")
+        p.add_argument("file", metavar="MAP")
+        p.add_argument("-o", "--out", required=True, metavar=f"OUT.{fmt}")
+        p.add_argument("--scale", type=float, default=2.0, help="pixels per canvas unit (PNG; default 2)")
+        p.set_defaults(run=cmd_export_image, format=fmt)

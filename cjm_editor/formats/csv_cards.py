@@ -1,0 +1,299 @@
+"""Cards as CSV, one row per card, for spreadsheets: import (new map or into one) and export.
+
+Columns: stage, lane, kind, title, body, channel, owner, personas, emotion, votes, tags, source.
+`personas` and `tags` hold several values separated by ";". `emotion` is the card's score on the
+map's scale, given to each persona named (or to every persona when none is).
+Import reads UTF-8 with or without a BOM, commas or semicolons, and quoted multi-line cells; it
+checks every row and reports `FILE: row N, column: problem` for each bad one.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import os
+from dataclasses import dataclass, field
+
+from cjm_editor.formats.errors import LoadError, LoadReport
+from cjm_editor.layout.palette import KIND_LABELS
+from cjm_editor.model.journey import (
+    CARD_KIND_FOR_LANE,
+    CARD_KINDS,
+    Card,
+    EmotionPoint,
+    Journey,
+    Lane,
+    Persona,
+    Stage,
+)
+
+COLUMNS = (
+    "stage",
+    "lane",
+    "kind",
+    "title",
+    "body",
+    "channel",
+    "owner",
+    "personas",
+    "emotion",
+    "votes",
+    "tags",
+    "source",
+)
+REQUIRED = ("stage", "title")
+MAX_BYTES = 32 * 2**20
+LANE_FOR_KIND = {card: lane for lane, card in CARD_KIND_FOR_LANE.items() if lane != "emotions"}
+KIND_NAMES = {**{k: k for k in CARD_KINDS}, **{v.lower(): k for k, v in KIND_LABELS.items()}}
+KIND_NAMES.update(
+    {"pain point": "pain-point", "painpoint": "pain-point", "pain": "pain-point", "idea": "opportunity"}
+)
+COLOURS = ("#d1495b", "#2e86ab", "#edae49", "#66a182", "#8e5572", "#00798c", "#f37748", "#5c4d7d")
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in cell.split(";") if p.strip())
+
+
+# ---------------------------------------------------------------------------------------- export
+def to_text(j: Journey) -> str:
+    """CSV text (comma-separated, CRLF line ends, every card)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    stages = {s.id: s.name for s in j.stages}
+    lanes = {lane.id: lane.name for lane in j.lanes}
+    names = {p.id: p.name for p in j.personas}
+    scores: dict[str, list[int]] = {}
+    for e in j.emotions:
+        if e.anchor_kind == "card":
+            scores.setdefault(e.anchor_id, []).append(e.score)
+    for c in j.cards:
+        emotion = scores.get(c.id, [])
+        writer.writerow(
+            [
+                stages.get(c.stage_id, ""),
+                lanes.get(c.lane_id, ""),
+                c.kind,
+                c.title,
+                c.body,
+                c.channel,
+                c.owner,
+                "; ".join(names[p] for p in c.personas if p in names),
+                str(round(sum(emotion) / len(emotion))) if emotion else "",
+                str(c.votes) if c.votes else "",
+                "; ".join(c.tags),
+                c.source,
+            ]
+        )
+    return out.getvalue()
+
+
+def to_bytes(j: Journey, bom: bool = False) -> bytes:
+    """UTF-8 bytes; with `bom`, a byte order mark so that Excel reads the text as UTF-8."""
+    return ("\ufeff" if bom else "").encode() + to_text(j).encode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------- import
+@dataclass
+class CsvImport:
+    journey: Journey
+    report: LoadReport  # rows skipped (with --skip-bad) and other notes
+    bad_rows: list[str] = field(default_factory=list)  # FILE: row N, column: problem
+
+
+@dataclass
+class _Row:
+    number: int
+    stage: str
+    lane: str
+    kind: str
+    card: Card
+    personas: tuple[str, ...]
+    emotion: int | None
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        row = data[: exc.start].count(b"\n") + 1
+        raise LoadError(name, f"row {row}", "the file is not UTF-8 text (save it as CSV UTF-8)") from None
+
+
+def _dialect(text: str) -> str:
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def from_bytes(
+    data: bytes, name: str = "<csv>", into: Journey | None = None, skip_bad: bool = False
+) -> CsvImport:
+    """Cards from CSV: a new map, or added to `into` (a copy; the original is not changed).
+    Raises LoadError for a file that is not CSV at all, or for bad rows unless `skip_bad`."""
+    if len(data) > MAX_BYTES:
+        raise LoadError(name, "$", f"the file is larger than {MAX_BYTES // 2**20} MB")
+    text = _decode(data, name)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_dialect(text), strict=True))
+    except csv.Error as exc:
+        raise LoadError(name, "$", f"not valid CSV: {exc}") from None
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise LoadError(name, "row 1", "the header row is missing")
+    header = [cell.strip().lower() for cell in rows[0]]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise LoadError(
+            name, "row 1", f"the header needs the column(s) {', '.join(missing)}; it has {', '.join(header)}"
+        )
+    report = LoadReport(name)
+    unknown = [c for c in header if c and c not in COLUMNS]
+    if unknown:
+        report.add("row 1", f"ignored unknown column(s): {', '.join(unknown)}")
+    j = _copy(into) if into is not None else Journey(title=os.path.basename(name).rsplit(".", 1)[0])
+    bad: list[str] = []
+    parsed: list[_Row] = []
+    for number, cells in enumerate(rows[1:], start=2):  # row numbers as a spreadsheet shows them
+        if not any(c.strip() for c in cells):
+            continue
+        problems: list[tuple[str, str]] = []
+        row = _row(dict(zip(header, cells, strict=False)), number, j, problems)
+        if row is None:
+            bad += [f"{name}: row {number}, {column}: {why}" for column, why in problems]
+        else:
+            parsed.append(row)
+    if bad and not skip_bad:
+        raise CsvRowsError(name, bad)
+    for message in bad:
+        where, why = message[len(name) + 2 :].split(": ", 1)
+        report.add(where, f"skipped: {why}")
+    _apply(j, parsed)
+    return CsvImport(j, report, bad)
+
+
+class CsvRowsError(LoadError):
+    """Bad rows, none imported; `rows` lists each as `FILE: row N, column: problem`."""
+
+    def __init__(self, file: str, rows: list[str]) -> None:
+        first = rows[0][len(file) + 2 :]
+        where, why = first.split(": ", 1)
+        more = f" (and {len(rows) - 1} more problems)" if len(rows) > 1 else ""
+        super().__init__(file, where, f"{why}{more}; nothing was imported")
+        self.rows = rows
+
+
+def _row(row: dict[str, str], number: int, j: Journey, problems: list[tuple[str, str]]) -> _Row | None:
+    def get(key: str) -> str:
+        return row.get(key, "").strip()
+
+    stage, title = get("stage"), get("title")
+    if not stage:
+        problems.append(("stage", "empty; every card needs a stage"))
+    if not title:
+        problems.append(("title", "empty; every card needs a title"))
+    kind_text = get("kind").lower()
+    kind = KIND_NAMES.get(kind_text) if kind_text else None
+    if kind_text and kind is None:
+        problems.append(("kind", f"{get('kind')!r} is not a card kind ({', '.join(CARD_KINDS)})"))
+    lane = get("lane")
+    if not kind:
+        kind = next((CARD_KIND_FOR_LANE[lane_.kind] for lane_ in j.lanes if lane_.name == lane), "note")
+    votes = 0
+    if get("votes"):
+        try:
+            votes = int(get("votes"))
+            if votes < 0:
+                raise ValueError
+        except ValueError:
+            problems.append(("votes", f"{get('votes')!r} is not a whole number of votes"))
+    emotion = None
+    if get("emotion"):
+        try:
+            emotion = int(get("emotion"))
+        except ValueError:
+            problems.append(("emotion", f"{get('emotion')!r} is not a whole number"))
+        else:
+            if not j.scale.contains(emotion):
+                problems.append(("emotion", f"{emotion} is outside the scale {j.scale.min}..{j.scale.max}"))
+    if problems:
+        return None
+    card = Card(
+        "",
+        "",
+        kind,
+        title,
+        body=row.get("body", "").strip(),
+        channel=get("channel"),
+        owner=get("owner"),
+        source=get("source"),
+        votes=votes,
+        tags=_split(row.get("tags", "")),
+    )
+    return _Row(number, stage, lane or _lane_name(kind), kind, card, _split(row.get("personas", "")), emotion)
+
+
+def _lane_name(kind: str) -> str:
+    return {
+        "pain-point": "Pain points",
+        "opportunity": "Opportunities",
+        "touchpoint": "Touchpoints",
+        "action": "Customer actions",
+        "quote": "Thoughts & quotes",
+        "metric": "Metrics",
+        "backstage": "Backstage",
+        "note": "Notes",
+    }[kind]
+
+
+def _apply(j: Journey, rows: list[_Row]) -> None:
+    stages = {s.name: s for s in j.stages}
+    lanes = {lane.name: lane for lane in j.lanes}
+    personas = {p.name: p for p in j.personas}
+    for r in rows:
+        if r.stage not in stages:
+            stages[r.stage] = Stage(name=r.stage)
+            j.stages.append(stages[r.stage])
+        if r.lane not in lanes:
+            lanes[r.lane] = Lane(name=r.lane, kind=LANE_FOR_KIND.get(r.kind, "notes"))
+            j.lanes.append(lanes[r.lane])
+        for name in r.personas:
+            if name not in personas:
+                personas[name] = Persona(name=name, colour=COLOURS[len(personas) % len(COLOURS)])
+                j.personas.append(personas[name])
+        card = r.card
+        card.stage_id, card.lane_id = stages[r.stage].id, lanes[r.lane].id
+        card.personas = tuple(personas[n].id for n in r.personas)
+        j.cards.append(card)
+        if r.emotion is not None:
+            who = [personas[n] for n in r.personas] or list(j.personas)
+            if not who:
+                everyone = Persona(name="Everyone", colour="#5c4d7d")
+                personas[everyone.name] = everyone
+                j.personas.append(everyone)
+                who = [everyone]
+            j.emotions += [EmotionPoint(p.id, "card", card.id, r.emotion) for p in who]
+
+
+def _copy(j: Journey) -> Journey:
+    return dataclasses.replace(
+        j,
+        personas=list(j.personas),
+        stages=list(j.stages),
+        lanes=list(j.lanes),
+        cards=list(j.cards),
+        emotions=list(j.emotions),
+        connections=list(j.connections),
+        links=list(j.links),
+        extra=dict(j.extra),
+    )
+
+
+def load(path: str | os.PathLike[str], into: Journey | None = None, skip_bad: bool = False) -> CsvImport:
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise LoadError(name, "$", exc.strerror or str(exc)) from None
+    return from_bytes(data, name, into, skip_bad)

@@ -1,0 +1,49 @@
+"""The bits of JavaScript semantics Mermaid's parser relies on: whitespace, `Number()`, dedent."""
+
+from __future__ import annotations
+
+import math
+import re
+
+# JavaScript's \s (WhiteSpace and LineTerminator); Python's \s lacks U+FEFF, among others
+WS_CHARS = (
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+WS = "[" + re.escape(WS_CHARS) + "]"
+NOT_WS = "[^" + re.escape(WS_CHARS) + "]"
+DOT = "[^\n\r\u2028\u2029]"  # JavaScript's `.` without the s flag
+
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_RADIX = {"0x": (16, "0123456789abcdefABCDEF"), "0o": (8, "01234567"), "0b": (2, "01")}
+
+
+def number(text: str) -> float:
+    """JavaScript's `Number(text)` for a string: trimmed; empty is 0; decimal, 0x/0o/0b or ±Infinity;
+    anything else is NaN."""
+    s = text.strip(WS_CHARS)
+    if not s:
+        return 0.0
+    if s in ("Infinity", "+Infinity"):
+        return math.inf
+    if s == "-Infinity":
+        return -math.inf
+    radix = _RADIX.get(s[:2].lower())
+    if radix is not None:
+        base, digits = radix
+        rest = s[2:]
+        return float(int(rest, base)) if rest and all(c in digits for c in rest) else math.nan
+    if _DECIMAL.fullmatch(s):
+        return float(s)
+    return math.nan
+
+
+def dedent(text: str) -> str:
+    """ts-dedent, as `mermaid.run()` applies it (then trims) to a diagram taken from a web page."""
+    text = re.sub(r"\r?\n[\t ]*\Z", "", text)
+    indents = [len(m) - 1 for m in re.findall("\n[\t ]+|\n(?=" + NOT_WS + ")", text)]
+    # a line of only spaces counts with its spaces; a line starting with text counts as 0
+    if indents:
+        text = re.sub("\n[\t ]{" + str(min(indents)) + "}", "\n", text)
+    text = re.sub(r"\A\r?\n", "", text)
+    return text.strip(WS_CHARS)

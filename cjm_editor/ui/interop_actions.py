@@ -1,0 +1,92 @@
+"""File → Import and File → Export: Mermaid journeys, CSV cards, PNG and SVG images."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from cjm_editor.formats import csv_cards
+from cjm_editor.formats.atomic import write_atomic
+from cjm_editor.formats.csv_cards import CsvRowsError
+from cjm_editor.formats.errors import LoadError, SaveError
+from cjm_editor.formats.mermaid import convert, write
+from cjm_editor.model import JourneyDocument
+from cjm_editor.ui.image_export import DEFAULT_SCALE, render_png, render_svg
+
+if TYPE_CHECKING:
+    from cjm_editor.ui.main_window import MainWindow
+
+MERMAID_FILTER = "Mermaid journey (*.mmd *.mermaid *.md *.txt);;All files (*)"
+CSV_FILTER = "CSV (*.csv *.txt);;All files (*)"
+IMAGE_FILTER = "PNG image (*.png);;SVG image (*.svg)"
+
+
+def _stem(w: MainWindow) -> str:
+    base = Path(w.path).name.removesuffix(".cjm.json") if w.path else w.document.journey.title
+    folder = Path(w.path).parent if w.path else Path.home()
+    return str(folder / base)
+
+
+def import_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
+    """Open a Mermaid journey or a CSV of cards as a new, unsaved map; the open map stays on a failure."""
+    title = "Import Mermaid journey" if kind == "mermaid" else "Import cards from CSV"
+    path = path or w.ask.import_path(w, title, MERMAID_FILTER if kind == "mermaid" else CSV_FILTER)
+    if not path or not w.maybe_save():
+        return False
+    try:
+        result = convert.load(path) if kind == "mermaid" else csv_cards.load(path)
+    except CsvRowsError as exc:
+        w.show_message(
+            "Cannot import the cards",
+            f"{Path(path).name} has bad rows; nothing was imported.",
+            "\n".join(exc.rows),
+        )
+        return False
+    except LoadError as exc:
+        w.show_message("Cannot import", f"{Path(path).name} could not be imported.", str(exc))
+        return False
+    w.adopt(JourneyDocument(result.journey))
+    if result.report:
+        w.show_message(
+            "Imported with warnings",
+            f"{Path(path).name} was imported; check these points.",
+            "\n".join(result.report.lines()),
+            QMessageBox.Icon.Warning,
+        )
+    w.statusBar().showMessage(f"Imported {Path(path).name}: save it to keep it as a map", 6000)
+    return True
+
+
+def export_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
+    """Write the open map as Mermaid, CSV, or an image of the canvas as it is shown."""
+    suggestion = _stem(w) + {"mermaid": ".mmd", "csv": ".csv", "image": ".png"}[kind]
+    titles = {"mermaid": "Export Mermaid journey", "csv": "Export cards as CSV", "image": "Export image"}
+    filters = {"mermaid": MERMAID_FILTER, "csv": CSV_FILTER, "image": IMAGE_FILTER}
+    path = path or w.ask.export_path(w, titles[kind], suggestion, filters[kind])
+    if not path:
+        return False
+    warnings: list[str] = []
+    try:
+        if kind == "mermaid":
+            text, warnings = write.to_text(w.document.journey)
+            write_atomic(path, text.encode("utf-8"))
+        elif kind == "csv":
+            write_atomic(path, csv_cards.to_bytes(w.document.journey, bom=True))
+        elif path.lower().endswith(".svg"):
+            render_svg(w.scene, path, w.document.journey.title)
+        else:
+            render_png(w.scene, path if path.lower().endswith(".png") else path + ".png", DEFAULT_SCALE)
+    except SaveError as exc:
+        w.show_message("Cannot export", "Nothing was written.", str(exc))
+        return False
+    if warnings:
+        w.show_message(
+            "Exported with losses",
+            f"{Path(path).name} was written. Mermaid cannot hold everything:",
+            "\n".join(warnings),
+            QMessageBox.Icon.Information,
+        )
+    w.statusBar().showMessage(f"Exported {path}", 5000)
+    return True
