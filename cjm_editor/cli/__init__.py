@@ -14,9 +14,7 @@ from datetime import date
 from typing import Any
 
 from cjm_editor import __version__
-from cjm_editor.analysis.report import analyze
-from cjm_editor.cli.interop import add_commands
-from cjm_editor.export.kit import export_kit
+from cjm_editor.cli.interop import add_commands, load_map
 from cjm_editor.export.options import (
     DEFAULT_KIT,
     ORIENTATIONS,
@@ -167,6 +165,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         return INVALID
     for line in result.report.lines():
         _err(line)
+    from cjm_editor.analysis.report import analyze  # networkx loads only when it is needed
+
     report = analyze(result.journey, args.file, cjm_json.load_or_none)
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
@@ -177,8 +177,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    result = _load(args.file)
-    if result is None:
+    journey = load_map(args.file)
+    if journey is None:
         return INVALID
     try:
         options = KitOptions(
@@ -192,7 +192,9 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             author=args.author or "",
             source_path=args.file,
         )
-        report = export_kit(result.journey, options, args.out)
+        from cjm_editor.export.kit import export_kit  # reportlab loads only when it is needed
+
+        report = export_kit(journey, options, args.out)
     except (OptionError, ValueError) as exc:
         _err(f"{args.file}: $: {exc}")
         return USAGE

@@ -12,6 +12,7 @@ from cjm_editor.formats.atomic import write_atomic
 from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.mermaid import convert, write
+from cjm_editor.model.journey import Journey
 
 OK, INVALID, USAGE = 0, 1, 2
 
@@ -64,8 +65,14 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     return OK
 
 
-def _load(path: str) -> Any:
+def load_map(path: str) -> Journey | None:
+    """A map file, or a Mermaid journey (.mmd) read on the fly, so `cjm export pdf day.mmd` works."""
     try:
+        if path.lower().endswith((".mmd", ".mermaid")):
+            result = convert.load(path)
+            for line in result.report.lines():
+                _err(f"warning: {line}")
+            return result.journey
         return cjm_json.load(path).journey
     except LoadError as exc:
         _err(str(exc))
@@ -73,7 +80,7 @@ def _load(path: str) -> Any:
 
 
 def cmd_export_mermaid(args: argparse.Namespace) -> int:
-    journey = _load(args.file)
+    journey = load_map(args.file)
     if journey is None:
         return INVALID
     text, warnings = write.to_text(journey)
@@ -89,7 +96,7 @@ def cmd_export_mermaid(args: argparse.Namespace) -> int:
 
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
-    journey = _load(args.file)
+    journey = load_map(args.file)
     if journey is None:
         return INVALID
     try:
@@ -102,7 +109,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
 
 def cmd_export_image(args: argparse.Namespace) -> int:
-    journey = _load(args.file)
+    journey = load_map(args.file)
     if journey is None:
         return INVALID
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):

@@ -20,14 +20,17 @@ _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", CJK: "DroidSan
 
 
 @cache
+def _font(name: str) -> frozenset[int]:
+    """Register one font (once) and return the code points it has."""
+    font = TTFont(name, str(resource("fonts", _FILES[name])))
+    pdfmetrics.registerFont(font)
+    return frozenset(font.face.charToGlyph)
+
+
 def coverage() -> dict[str, frozenset[int]]:
-    """Register the fonts (once) and return the code points each one has."""
-    out = {}
-    for name, filename in _FILES.items():
-        font = TTFont(name, str(resource("fonts", filename)))
-        pdfmetrics.registerFont(font)
-        out[name] = frozenset(font.face.charToGlyph)
-    return out
+    """Register DejaVu Sans (regular, bold) and return what they cover. The CJK font, large to read,
+    is registered the first time a character needs it."""
+    return {REGULAR: _font(REGULAR), BOLD: _font(BOLD)}
 
 
 @lru_cache(maxsize=65536)
@@ -42,7 +45,7 @@ def runs(text: str, bold: bool = False) -> tuple[tuple[tuple[str, str], ...], tu
         code = ord(char)
         if code in cover[main] or char == " ":
             font = main
-        elif code in cover[CJK]:
+        elif code in _font(CJK):
             font = CJK
         else:
             missing.append(char)

@@ -17,7 +17,6 @@ from typing import BinaryIO
 from reportlab.pdfgen.canvas import Canvas
 
 from cjm_editor import __version__
-from cjm_editor.analysis.report import analyze
 from cjm_editor.export import fonts
 from cjm_editor.export.options import KitOptions, for_persona
 from cjm_editor.export.pages import Pages
@@ -101,6 +100,8 @@ def _render(
             elif part == "pains":
                 pains.draw(p)
             elif part == "insights":
+                from cjm_editor.analysis.report import analyze  # networkx, only for this part
+
                 path = options.source_path
                 result = analyze(j, path, load_or_none) if path else analyze(j)
                 insights.draw(p, result)

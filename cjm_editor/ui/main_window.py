@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | os.PathLike[str]) -> bool:
         """Open a map. On a load error, say so in a dialog and keep the open map untouched."""
         path = os.fspath(path)
+        if path.lower().endswith((".mmd", ".mermaid")):  # a Mermaid journey opens as an import
+            return interop_actions.import_file(self, "mermaid", path)
         if not self.maybe_save():
             return False
         try:

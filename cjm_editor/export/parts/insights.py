@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cjm_editor.analysis.findings import SEVERITIES
-from cjm_editor.analysis.report import Report
 from cjm_editor.export.flow import Column
 from cjm_editor.export.pages import Pages
 from cjm_editor.layout import palette
+
+if TYPE_CHECKING:
+    from cjm_editor.analysis.report import Report
 
 COLOURS = {"high": "#d93025", "medium": "#e37400", "low": "#1a73e8", "info": "#5d6673"}
 
