@@ -22,6 +22,10 @@ class Result:
     floor_name: str = ""
     absolute: bool = False
     note: str = ""  # printed under the table: why a figure is what it is
+    unit: str = "s"  # "s": seconds, shown in ms; "B": bytes, shown in MB
+
+    def _show(self, value: float) -> str:
+        return f"{value / 1e6:.0f} MB" if self.unit == "B" else f"{value * 1000:.1f} ms"
 
     @property
     def ratio(self) -> float | None:
@@ -34,16 +38,16 @@ class Result:
 
     def row(self) -> str:
         if self.ratio is not None and self.floor is not None:
-            floor = f"{self.floor * 1000:.1f} ms ({self.floor_name})"
+            floor = f"{self._show(self.floor)} ({self.floor_name})"
             ratio = f"{self.ratio:.2f}x"
         else:
             floor, ratio = "-", "-"
         if self.ratio is not None and not self.absolute:
             target = f"<= {self.target:g}x"
         else:
-            target = f"<= {self.target * 1000:g} ms"
+            target = f"<= {self._show(self.target)}"
         verdict = "ok" if self.ok else "MISSED"
-        cells = [self.name, self.size, f"{self.seconds * 1000:.1f} ms", floor, ratio, target, verdict]
+        cells = [self.name, self.size, self._show(self.seconds), floor, ratio, target, verdict]
         return "| " + " | ".join(cells) + " |"
 
 
