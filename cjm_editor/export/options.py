@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib import pagesizes
@@ -43,7 +43,6 @@ class KitOptions:
     date: date | None = None  # printed on the cover; fixed, the output is byte-identical run to run
     author: str = ""
     source_path: str | None = None  # the map's file, for checking linked micro maps in the insights
-    parts_order: tuple[str, ...] = field(default=PARTS, repr=False)
 
     def page_size(self) -> tuple[float, float]:
         w, h = PAPERS[self.paper]
@@ -51,7 +50,7 @@ class KitOptions:
         return (long, short) if self.orientation == "landscape" else (short, long)
 
     def ordered_parts(self) -> list[str]:
-        return [p for p in self.parts_order if p in self.kit]
+        return [p for p in PARTS if p in self.kit]  # the kit's own order, whatever order was asked
 
 
 def parse_kit(text: str) -> tuple[str, ...]:

@@ -10,13 +10,12 @@ checks every row and reports `FILE: row N, column: problem` for each bad one.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import os
 from dataclasses import dataclass, field
 
 from cjm_editor.formats.errors import LoadError, LoadReport
-from cjm_editor.layout.palette import KIND_LABELS
+from cjm_editor.layout.palette import KIND_LABELS, persona_colour
 from cjm_editor.model.journey import (
     CARD_KIND_FOR_LANE,
     CARD_KINDS,
@@ -26,6 +25,7 @@ from cjm_editor.model.journey import (
     Lane,
     Persona,
     Stage,
+    snapshot,
 )
 
 COLUMNS = (
@@ -49,7 +49,6 @@ KIND_NAMES = {**{k: k for k in CARD_KINDS}, **{v.lower(): k for k, v in KIND_LAB
 KIND_NAMES.update(
     {"pain point": "pain-point", "painpoint": "pain-point", "pain": "pain-point", "idea": "opportunity"}
 )
-COLOURS = ("#d1495b", "#2e86ab", "#edae49", "#66a182", "#8e5572", "#00798c", "#f37748", "#5c4d7d")
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -151,7 +150,7 @@ def from_bytes(
     unknown = [c for c in header if c and c not in COLUMNS]
     if unknown:
         report.add("row 1", f"ignored unknown column(s): {', '.join(unknown)}")
-    j = _copy(into) if into is not None else Journey(title=os.path.basename(name).rsplit(".", 1)[0])
+    j = snapshot(into) if into is not None else Journey(title=os.path.basename(name).rsplit(".", 1)[0])
     bad: list[str] = []
     parsed: list[_Row] = []
     for number, cells in enumerate(rows[1:], start=2):  # row numbers as a spreadsheet shows them
@@ -259,7 +258,7 @@ def _apply(j: Journey, rows: list[_Row]) -> None:
             j.lanes.append(lanes[r.lane])
         for name in r.personas:
             if name not in personas:
-                personas[name] = Persona(name=name, colour=COLOURS[len(personas) % len(COLOURS)])
+                personas[name] = Persona(name=name, colour=persona_colour(len(personas)))
                 j.personas.append(personas[name])
         card = r.card
         card.stage_id, card.lane_id = stages[r.stage].id, lanes[r.lane].id
@@ -273,20 +272,6 @@ def _apply(j: Journey, rows: list[_Row]) -> None:
                 j.personas.append(everyone)
                 who = [everyone]
             j.emotions += [EmotionPoint(p.id, "card", card.id, r.emotion) for p in who]
-
-
-def _copy(j: Journey) -> Journey:
-    return dataclasses.replace(
-        j,
-        personas=list(j.personas),
-        stages=list(j.stages),
-        lanes=list(j.lanes),
-        cards=list(j.cards),
-        emotions=list(j.emotions),
-        connections=list(j.connections),
-        links=list(j.links),
-        extra=dict(j.extra),
-    )
 
 
 def load(path: str | os.PathLike[str], into: Journey | None = None, skip_bad: bool = False) -> CsvImport:

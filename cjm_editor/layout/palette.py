@@ -17,6 +17,17 @@ MARKER = "#1a73e8"
 NEUTRAL_LINE = "#9aa3ae"
 CONNECTION = "#56606d"
 
+# persona curves, in the order new personas take them
+PERSONA_COLOURS = ("#d1495b", "#2e86ab", "#edae49", "#66a182", "#8e5572", "#00798c", "#f37748", "#5c4d7d")
+
+# findings of the analysis, most urgent first
+SEVERITY_COLOURS = {"high": "#d93025", "medium": "#e37400", "low": "#1a73e8", "info": "#5d6673"}
+
+
+def persona_colour(index: int) -> str:
+    return PERSONA_COLOURS[index % len(PERSONA_COLOURS)]
+
+
 # fill, accent stripe for each card kind
 CARD_COLOURS: dict[str, tuple[str, str]] = {
     "action": ("#f4f6f8", "#6b7686"),

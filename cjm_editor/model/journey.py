@@ -9,6 +9,7 @@ that cell's cards in `Journey.cards`. Pixels are derived by `layout`, never stor
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -207,3 +208,19 @@ def scale_preset(name: str) -> EmotionScale:
     """Return a fresh copy of a named scale preset ("-2..+2", "1..5", "-3..+3", "1..10")."""
     preset = SCALE_PRESETS[name]
     return EmotionScale(preset.min, preset.max, dict(preset.labels))
+
+
+def snapshot(journey: Journey) -> Journey:
+    """A copy whose lists change independently of the original's; the entities themselves are shared,
+    which is safe because they are values (replaced, never changed in place)."""
+    return dataclasses.replace(
+        journey,
+        personas=list(journey.personas),
+        stages=list(journey.stages),
+        lanes=list(journey.lanes),
+        cards=list(journey.cards),
+        emotions=list(journey.emotions),
+        connections=list(journey.connections),
+        links=list(journey.links),
+        extra=dict(journey.extra),
+    )

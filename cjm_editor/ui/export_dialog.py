@@ -37,8 +37,7 @@ from cjm_editor.export.options import (
 )
 from cjm_editor.export.report import ExportReport
 from cjm_editor.formats.errors import SaveError
-from cjm_editor.model.journey import Journey
-from cjm_editor.ui.panels.insights import snapshot
+from cjm_editor.model.journey import Journey, snapshot
 
 
 def open_file(path: str) -> None:

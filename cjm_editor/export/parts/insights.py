@@ -12,8 +12,6 @@ from cjm_editor.layout import palette
 if TYPE_CHECKING:
     from cjm_editor.analysis.report import Report
 
-COLOURS = {"high": "#d93025", "medium": "#e37400", "low": "#1a73e8", "info": "#5d6673"}
-
 
 def draw(p: Pages, report: Report) -> None:
     body = p.new("Insights", bookmark="Insights")
@@ -25,7 +23,9 @@ def draw(p: Pages, report: Report) -> None:
     for severity in SEVERITIES:
         group = [f.message for f in report.findings if f.severity == severity]
         if group:
-            blocks.append((f"{severity.capitalize()} ({len(group)})", group, COLOURS[severity]))
+            blocks.append(
+                (f"{severity.capitalize()} ({len(group)})", group, palette.SEVERITY_COLOURS[severity])
+            )
     if not blocks:
         blocks.append(("No findings", ["The analysis found nothing to report."], palette.MUTED))
     col = Column(p.w, body, 9.5)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from cjm_editor.formats.errors import LoadError, LoadReport
 from cjm_editor.formats.mermaid.parse import MermaidError, parse
+from cjm_editor.layout.palette import persona_colour
 from cjm_editor.model.journey import (
     Card,
     EmotionPoint,
@@ -34,7 +35,6 @@ EXTRA_KEY = "mermaid"  # journey.extra: accTitle and accDescr as Mermaid had the
 SCORE_KEY = "mermaidScore"  # card.extra: a score Mermaid gave that the 1..5 scale cannot hold
 DEFAULT_PERSONA = "Everyone"
 DEFAULT_MARK = "mermaidDefault"  # persona.extra: stands for tasks without actors
-COLOURS = ("#d1495b", "#2e86ab", "#edae49", "#66a182", "#8e5572", "#00798c", "#f37748", "#5c4d7d")
 MAX_BYTES = 8 * 2**20
 
 
@@ -84,7 +84,7 @@ def from_text(text: str, name: str = "<mermaid>", *, web_page: bool = False) -> 
     for t in d.tasks:
         for name in t.people:
             if name and name not in people:
-                people[name] = Persona(name=name, colour=COLOURS[len(people) % len(COLOURS)])
+                people[name] = Persona(name=name, colour=persona_colour(len(people)))
     default: Persona | None = None
     for t in d.tasks:
         stage = sections[t.section_index - 1] if t.section_index else unnamed[0]

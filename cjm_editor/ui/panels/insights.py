@@ -7,7 +7,6 @@ shows its elements.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -17,26 +16,12 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QTreeWidget, QTreeWidgetItem, Q
 from cjm_editor.analysis.findings import SEVERITIES
 from cjm_editor.analysis.report import Report, analyze
 from cjm_editor.formats.cjm_json import load_or_none
+from cjm_editor.layout import palette
 from cjm_editor.model import JourneyDocument
-from cjm_editor.model.journey import Journey
+from cjm_editor.model.journey import snapshot
 
 ELEMENTS_ROLE = Qt.ItemDataRole.UserRole
 THREAD_ABOVE_CARDS = 1500  # maps larger than this are analysed off the UI thread
-SEVERITY_COLOURS = {"high": "#d93025", "medium": "#e37400", "low": "#1a73e8", "info": "#5d6673"}
-
-
-def snapshot(j: Journey) -> Journey:
-    """A copy safe to read while the editor goes on changing the map."""
-    return dataclasses.replace(
-        j,
-        personas=list(j.personas),
-        stages=list(j.stages),
-        lanes=list(j.lanes),
-        cards=list(j.cards),
-        emotions=list(j.emotions),
-        connections=list(j.connections),
-        links=list(j.links),
-    )
 
 
 class _Done(QObject):
@@ -137,9 +122,9 @@ class InsightsPanel(QWidget):
             if not group:
                 continue
             top = QTreeWidgetItem(self.tree, [f"{severity.capitalize()} ({len(group)})"])
-            top.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[severity])))
+            top.setForeground(0, QBrush(QColor(palette.SEVERITY_COLOURS[severity])))
             for f in group:
-                self._leaf(top, f.message, list(f.elements), SEVERITY_COLOURS[severity])
+                self._leaf(top, f.message, list(f.elements), palette.SEVERITY_COLOURS[severity])
             top.setExpanded(severity != "info")
 
     def _leaf(self, parent: QTreeWidgetItem, text: str, elements: list[str], colour: str) -> None:

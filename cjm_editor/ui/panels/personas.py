@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from cjm_editor.commands.cards import RemoveElements
 from cjm_editor.commands.elements import AddElement
 from cjm_editor.commands.structure import UpdateElement
+from cjm_editor.layout.palette import PERSONA_COLOURS, persona_colour
 from cjm_editor.model import JourneyDocument, Persona
 from cjm_editor.ui.panels.form import Field, FieldForm
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-PALETTE = ("#d1495b", "#2e86ab", "#edae49", "#66a182", "#8e5572", "#00798c", "#f37748", "#5c4d7d")
 PERSONA_FIELDS = (
     Field("name", "Name"),
     Field("description", "Description", "text"),
@@ -153,7 +153,7 @@ class PersonasPanel(QWidget):
 
     def add_persona(self) -> None:
         used = {p.colour.lower() for p in self.doc.journey.personas}
-        colour = next((c for c in PALETTE if c not in used), PALETTE[len(used) % len(PALETTE)])
+        colour = next((c for c in PERSONA_COLOURS if c not in used), persona_colour(len(used)))
         persona = Persona(name=f"Persona {len(self.doc.journey.personas) + 1}", colour=colour)
         self.stack.push(AddElement(self.doc, "personas", persona))
         self.list.setCurrentRow(self.list.count() - 1)
