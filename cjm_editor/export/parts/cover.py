@@ -94,7 +94,7 @@ def _index(p: Pages, index: list[tuple[str, int, int]], box: Box) -> None:
         w.fill(palette.TEXT if level == 0 else palette.MUTED)
         shown = w.paragraph(
             title,
-            Box(x, y - 12, box.w - 40 - 12 * level, 12),
+            Box(x, y - 24, box.w - 40 - 12 * level, 24),  # a long part name takes two lines
             size,
             level == 0,
             palette.TEXT if level == 0 else palette.MUTED,

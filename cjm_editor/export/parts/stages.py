@@ -58,7 +58,7 @@ def _sheet(p: Pages, stage: Stage, body: Box) -> None:
     others = [c for c in cards if c.kind in ("action", "backstage", "note")]
     col.items("Also in this stage", [f"{palette.KIND_LABELS[c.kind]}: {c.title}" for c in others], where)
 
-    faces_h = _faces(p, stage, Box(right.x, right.top - 74, right.w, 74))
+    faces_h = _faces(p, stage, Box(right.x, right.y + right.h * 0.4, right.w, right.h * 0.6))
     col = Column(w, Box(right.x, right.y, right.w, right.h - faces_h - 6))
     pains = sorted(of("pain-point"), key=lambda c: -c.votes)
     col.items("Pain points", [_voted(c) for c in pains], where, palette.CARD_COLOURS["pain-point"][1])
@@ -96,27 +96,27 @@ def _faces(p: Pages, stage: Stage, box: Box) -> float:
     w.string(box.x, box.top - 11, "How they feel", 10.5, True, "faces")
     if not j.personas:
         return 20
-    each = box.w / max(1, len(j.personas))
-    for i, persona in enumerate(j.personas):
-        cx = box.x + each * i + 22
+    row = 34.0
+    for i, persona in enumerate(j.personas):  # one row each: the face, the persona, the score
+        cy = box.top - 36 - i * row
+        if cy - 16 < box.y:
+            p.w.report.omitted.append(
+                f"{len(j.personas) - i} persona faces on the sheet of stage “{stage.name}”"
+            )
+            break
         score = scores.get(persona.id)
         if score is None:
-            w.fill(palette.MUTED)
-            w.string(cx - 18, box.top - 44, "no score", 8, False, "faces")
+            w.stroke(palette.NEUTRAL_LINE, 0.8)
+            p.c.circle(box.x + 14, cy, 13, stroke=1, fill=0)
+            text = "no score yet"
         else:
-            face(w, cx, box.top - 40, 16, score, j.scale, persona.colour)
-            label = j.scale.labels.get(score, "")
-            w.fill(palette.MUTED)
-            w.string(cx + 22, box.top - 46, f"{score:+d} {label}".strip(), 8, False, "faces")
-        w.line_of_text(
-            persona.name,
-            Box(cx - 20, box.top - 72, each - 6, 12),
-            8.5,
-            True,
-            persona.colour,
-            f"persona “{persona.name}”",
-        )
-    return box.h
+            face(w, box.x + 14, cy, 13, score, j.scale, persona.colour)
+            text = f"{score:+d} {j.scale.labels.get(score, '')}".strip()
+        name_box = Box(box.x + 36, cy + 1, box.w - 36, 12)
+        w.line_of_text(persona.name, name_box, 9, True, persona.colour, f"persona “{persona.name}”")
+        w.fill(palette.MUTED)
+        w.string(box.x + 36, cy - 10, text, 8.5, False, "faces")
+    return 24 + min(len(j.personas), max(1, int((box.h - 24) // row))) * row
 
 
 def _writing_boxes(p: Pages, box: Box) -> None:
