@@ -7,6 +7,7 @@ LoadError naming the JSON location; it does not repair references (see repair.py
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from cjm_editor.formats.errors import LoadError, path_str
@@ -42,6 +43,7 @@ EMOTION_KEYS = frozenset(("id", "persona", "stage", "card", "score", "note"))
 CONNECTION_KEYS = frozenset(("id", "from", "to", "label"))
 LINK_KEYS = frozenset(("id", "path", "label"))
 MAX_EXTRA_DEPTH = 64
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 Json = dict[str, Any]
 
@@ -199,6 +201,13 @@ class _Reader:
             raise self.fail((*path, key), f"expected text, found {_kind(value)}")
         return value
 
+    def colour(self, d: Json, key: str, path: tuple[str | int, ...]) -> str:
+        """A colour as #rrggbb, as the schema says (absent: the default blue)."""
+        value = self.text(d, key, path, "#3b6fd1")
+        if not COLOUR.fullmatch(value):
+            raise self.fail((*path, key), f"expected a colour like #3b6fd1, found {value[:20]!r}")
+        return value
+
     def ident(self, d: Json, key: str, path: tuple[str | int, ...]) -> str:
         """An id or a reference to one: required, non-empty text."""
         value = self.text(d, key, path, None)
@@ -293,7 +302,7 @@ def _persona(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Persona:
         needs=r.texts(d, "needs", path),
         pain_points=r.texts(d, "painPoints", path),
         channels=r.texts(d, "channels", path),
-        colour=r.text(d, "colour", path, "#3b6fd1"),
+        colour=r.colour(d, "colour", path),
         extra=r.extra(d, PERSONA_KEYS, path),
     )
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QDate, QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -91,10 +93,18 @@ class ExportDialog(QDialog):
         self.blank = QCheckBox("Blank wall canvas of the grid instead of the kit")
         self.blank.toggled.connect(self._blank_toggled)
         self.grayscale = QCheckBox("Grayscale")
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setToolTip("Printed on the cover; the same date gives the same file, byte for byte")
+        self.author = QLineEdit()
+        self.author.setPlaceholderText("the facilitator or team (PDF author field)")
         self.open_when_done = QCheckBox("Open the PDF when done")
         self.open_when_done.setChecked(True)
         suggestion = Path(map_path).with_suffix("").with_suffix("").name if map_path else journey.title
         folder = Path(map_path).parent if map_path else Path.home()
+        if not os.access(folder, os.W_OK):  # e.g. the bundled sample
+            folder = Path.home()
         self.path = QLineEdit(str(folder / f"{suggestion} handouts.pdf"))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
@@ -108,6 +118,8 @@ class ExportDialog(QDialog):
         form.addRow("Persona", self.persona)
         form.addRow("", self.blank)
         form.addRow("", self.grayscale)
+        form.addRow("Date", self.date)
+        form.addRow("Author", self.author)
         form.addRow("Save as", where)
         form.addRow("", self.open_when_done)
         self.progress = QProgressBar()
@@ -146,6 +158,8 @@ class ExportDialog(QDialog):
             persona=self.persona.currentData(),
             blank=self.blank.isChecked(),
             grayscale=self.grayscale.isChecked(),
+            date=date(self.date.date().year(), self.date.date().month(), self.date.date().day()),
+            author=self.author.text().strip(),
             source_path=self.map_path,
         )
 

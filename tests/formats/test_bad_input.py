@@ -54,6 +54,12 @@ ERRORS = [
         "needs a newer cjm-editor",
     ),
     (
+        "colour not #rrggbb",
+        good_text().replace('"colour": "#112233"', '"colour": "red"').encode(),
+        "personas[0].colour",
+        "expected a colour like #3b6fd1",
+    ),
+    (
         "NaN",
         good_text().replace('"value": 1.5', '"value": NaN').encode(),
         "cards[0].value",

@@ -38,3 +38,22 @@ def test_export_dialog_reports_a_failure_and_keeps_the_map(window, tmp_path, qtb
     assert "not exported" in dialog.report.toPlainText()
     assert window.undo_stack.count() == 0 and not window.isWindowModified()
     dialog.close()
+
+
+def test_export_dialog_date_and_author_reach_the_pdf(window, tmp_path, qtbot):
+    from PySide6.QtCore import QDate
+
+    dialog = window.export_handouts()
+    dialog.open_file = lambda path: None
+    out = tmp_path / "dated.pdf"
+    dialog.path.setText(str(out))
+    dialog.date.setDate(QDate(2026, 3, 2))
+    dialog.author.setText("Service design team")
+    for part, box in dialog.parts.items():
+        box.setChecked(part == "cover")
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
+    reader = PdfReader(out)
+    assert reader.metadata.author == "Service design team"
+    assert "2 March 2026" in reader.pages[0].extract_text()
+    dialog.close()
