@@ -49,32 +49,16 @@ def draw_map(
     at: Placement,
     blank: bool = False,
     personas: set[str] | None = None,
-    view: Box | None = None,
-    by_cell: dict[tuple[str, str], list[Card]] | None = None,
 ) -> None:
     """Cells, headers, cards, connections and emotion curves. `blank`: the grid only.
-    `personas`: which personas' curves to draw (None: all). `view`: only what shows there (a sheet);
-    `by_cell` (from `cards_by_cell`) lets a sheet skip the cards of cells it does not show."""
+    `personas`: which personas' curves to draw (None: all)."""
     c, s = w.c, at.s
-    if view is None:
-        lo_x, lo_y, hi_x, hi_y = -1e18, -1e18, 1e18, 1e18
-    else:  # the view in map units
-        lo_x, hi_x = (view.x - at.x0) / s, (view.right - at.x0) / s
-        lo_y, hi_y = (at.y0 - view.top) / s, (at.y0 - view.y) / s
-
-    def shows(r: Rect) -> bool:
-        return r.x < hi_x and lo_x < r.x + r.w and r.y < hi_y and lo_y < r.y + r.h
-
     w.fill(palette.CELL_BG)
     w.stroke(palette.CELL_BORDER, 0.8 * s)
     for r in g.cells.values():
-        if not shows(r):
-            continue
         b = at.box(r)
         c.roundRect(b.x, b.y, b.w, b.h, 4 * s, stroke=1, fill=1)
     for stage in j.stages:
-        if not shows(g.stages[stage.id]):
-            continue
         b = at.box(g.stages[stage.id])
         b = Box(b.x, b.y + 4 * s, b.w, b.h - 10 * s)
         w.fill(palette.HEADER_BG)
@@ -89,8 +73,6 @@ def draw_map(
             7 * s,
         )
     for lane in j.lanes:
-        if not shows(g.lanes[lane.id]):
-            continue
         b = at.box(g.lanes[lane.id])
         w.fill(palette.LANE_BG)
         c.roundRect(b.x + 4 * s, b.y, b.w - 4 * s, b.h, 6 * s, stroke=0, fill=1)
@@ -111,7 +93,7 @@ def draw_map(
         return
     for conn in j.connections:
         points = g.connections.get(conn.id)
-        if points and shows(_bounds(points)):
+        if points:
             _arrow(w, [at.point(p) for p in points], s)
             label = g.labels.get(conn.id)
             if conn.label and label is not None:
@@ -122,28 +104,11 @@ def draw_map(
                 w.string(
                     b.x + b.w / 2, b.y + 3.2 * s, conn.label, 7.5 * s, False, "a connection label", "center"
                 )
-    if by_cell is None:
-        cards = j.cards
-    else:
-        cards = [card for cell, rect in g.cells.items() if shows(rect) for card in by_cell.get(cell, [])]
-    for card in cards:
+    for card in j.cards:
         rect = g.cards.get(card.id)
-        if rect is not None and shows(rect):
+        if rect is not None:
             draw_card(w, card, at.box(rect), s)
     _curves(w, j, g, at, personas)
-
-
-def cards_by_cell(j: Journey) -> dict[tuple[str, str], list[Card]]:
-    out: dict[tuple[str, str], list[Card]] = {}
-    for card in j.cards:
-        out.setdefault((card.stage_id, card.lane_id), []).append(card)
-    return out
-
-
-def _bounds(points: list[Point]) -> Rect:
-    xs, ys = [p.x for p in points], [p.y for p in points]
-    pad = 30.0  # the arrowhead and the label
-    return Rect(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
 
 
 def draw_card(w: Writer, card: Card, b: Box, s: float) -> None:
