@@ -144,12 +144,7 @@ class Writer:
             self.report.shrunk.append(where or text[:40])
         room = max(1, int((box.h + 0.01) // (size * LEADING)))
         if len(lines) > room:
-            kept = lines[:room]
-            last = kept[-1]
-            while last and fonts.width(last + ELLIPSIS, size, bold) > box.w:
-                last = last[:-1]
-            kept[-1] = last.rstrip() + ELLIPSIS
-            lines = kept
+            lines = [*lines[: room - 1], _cut(lines[room - 1], box.w, size, bold)]
             self.report.cut.append(where or text[:40])
         return lines, size
 
@@ -191,12 +186,17 @@ class Writer:
         if size < start:
             self.report.shrunk.append(where or text[:40])
         if fonts.width(text, size, bold) > box.w:
-            while text and fonts.width(text + ELLIPSIS, size, bold) > box.w:
-                text = text[:-1]
-            text += ELLIPSIS
+            text = _cut(text, box.w, size, bold)
             self.report.cut.append(where or text[:40])
         self.fill(colour)
         self.string(box.x, box.y + (box.h - size) / 2 + size * 0.2, text, size, bold, where)
+
+
+def _cut(text: str, width: float, size: float, bold: bool) -> str:
+    """The longest start of the text that fits the width with … after it."""
+    while text and fonts.width(text + ELLIPSIS, size, bold) > width:
+        text = text[:-1]
+    return text.rstrip() + ELLIPSIS
 
 
 @lru_cache(maxsize=512)

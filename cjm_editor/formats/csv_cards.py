@@ -14,6 +14,7 @@ import io
 import os
 from dataclasses import dataclass, field
 
+from cjm_editor.formats import strict_json
 from cjm_editor.formats.errors import LoadError, LoadReport
 from cjm_editor.layout.palette import KIND_LABELS, persona_colour
 from cjm_editor.model.journey import (
@@ -43,7 +44,6 @@ COLUMNS = (
     "source",
 )
 REQUIRED = ("stage", "title")
-MAX_BYTES = 32 * 2**20
 LANE_FOR_KIND = {card: lane for lane, card in CARD_KIND_FOR_LANE.items() if lane != "emotions"}
 KIND_NAMES = {**{k: k for k in CARD_KINDS}, **{v.lower(): k for k, v in KIND_LABELS.items()}}
 KIND_NAMES.update(
@@ -131,8 +131,8 @@ def from_bytes(
 ) -> CsvImport:
     """Cards from CSV: a new map, or added to `into` (a copy; the original is not changed).
     Raises LoadError for a file that is not CSV at all, or for bad rows unless `skip_bad`."""
-    if len(data) > MAX_BYTES:
-        raise LoadError(name, "$", f"the file is larger than {MAX_BYTES // 2**20} MB")
+    if len(data) > strict_json.MAX_BYTES:
+        raise LoadError(name, "$", f"the file is larger than {strict_json.MAX_BYTES // 2**20} MB")
     text = _decode(data, name)
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_dialect(text), strict=True))
@@ -276,9 +276,4 @@ def _apply(j: Journey, rows: list[_Row]) -> None:
 
 def load(path: str | os.PathLike[str], into: Journey | None = None, skip_bad: bool = False) -> CsvImport:
     name = os.fspath(path)
-    try:
-        with open(name, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise LoadError(name, "$", exc.strerror or str(exc)) from None
-    return from_bytes(data, name, into, skip_bad)
+    return from_bytes(strict_json.read_capped(name, name), name, into, skip_bad)

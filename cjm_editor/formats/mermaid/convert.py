@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from cjm_editor.formats import strict_json
 from cjm_editor.formats.errors import LoadError, LoadReport
 from cjm_editor.formats.mermaid.parse import MermaidError, parse
 from cjm_editor.layout.palette import persona_colour
@@ -35,7 +36,6 @@ EXTRA_KEY = "mermaid"  # journey.extra: accTitle and accDescr as Mermaid had the
 SCORE_KEY = "mermaidScore"  # card.extra: a score Mermaid gave that the 1..5 scale cannot hold
 DEFAULT_PERSONA = "Everyone"
 DEFAULT_MARK = "mermaidDefault"  # persona.extra: stands for tasks without actors
-MAX_BYTES = 8 * 2**20
 
 
 @dataclass
@@ -110,16 +110,5 @@ def from_text(text: str, name: str = "<mermaid>", *, web_page: bool = False) -> 
 
 def load(path: str | os.PathLike[str], *, web_page: bool = False) -> ImportResult:
     name = os.fspath(path)
-    try:
-        with open(name, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise LoadError(name, "$", exc.strerror or str(exc)) from None
-    if len(data) > MAX_BYTES:
-        raise LoadError(name, "$", f"the file is larger than {MAX_BYTES // 2**20} MB")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise LoadError(name, f"line {line}", "the text is not UTF-8") from None
+    text = strict_json.decode_text(strict_json.read_capped(name, name), name)
     return from_text(text, name, web_page=web_page)

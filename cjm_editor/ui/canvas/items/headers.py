@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
@@ -90,6 +90,17 @@ class HeaderItem(QGraphicsObject):
         self.double_clicked.emit(self.element_id)
         event.accept()
 
+    @staticmethod
+    def _paint_background(
+        painter: QPainter, option: QStyleOptionGraphicsItem, brush: QColor, rect: QRectF
+    ) -> None:
+        """The rounded header, outlined when selected."""
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(style.SELECTION, 2.5) if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(brush)
+        painter.drawRoundedRect(rect, 6, 6)
+
 
 class StageHeaderItem(HeaderItem):
     Type = style.USER_TYPE + 2
@@ -147,11 +158,7 @@ class StageHeaderItem(HeaderItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(style.SELECTION, 2.5) if selected else Qt.PenStyle.NoPen)
-        painter.setBrush(style.HEADER_BG)
-        painter.drawRoundedRect(self._rect.adjusted(0, 6, 0, -4), 6, 6)
+        self._paint_background(painter, option, style.HEADER_BG, self._rect.adjusted(0, 6, 0, -4))
         painter.setPen(style.HEADER_TEXT)
         painter.setFont(style.font(10.5, bold=True))
         text_rect = self._rect.adjusted(12, 6, -12, -4)
@@ -193,11 +200,7 @@ class LaneHeaderItem(HeaderItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(style.SELECTION, 2.5) if selected else Qt.PenStyle.NoPen)
-        painter.setBrush(style.LANE_BG)
-        painter.drawRoundedRect(self._rect.adjusted(4, 0, 0, 0), 6, 6)
+        self._paint_background(painter, option, style.LANE_BG, self._rect.adjusted(4, 0, 0, 0))
         painter.setPen(style.LANE_TEXT)
         painter.setFont(style.font(9))
         painter.drawText(
