@@ -32,10 +32,13 @@ if os.environ.get("CJM_BLOCK_QT") == "1":
     sys.meta_path.insert(0, _BlockQt())
 
 from cjm_editor.formats import cjm_json  # noqa: E402
-from cjm_editor.formats.templates import sample_path  # noqa: E402
 from cjm_editor.model import JourneyDocument  # noqa: E402
 
 SCHEMA_PATH = Path(cjm_json.__file__).with_name("schema.json")
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MAP_FIXTURE = FIXTURES / "freshbox.cjm.json"
+"""The map most tests use: a copy of the sample as it was when the tests were written, kept here so
+the shipped sample can change without changing what the tests check."""
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +51,7 @@ def schema_validator():
 
 @pytest.fixture
 def sample_file() -> Path:
-    return Path(sample_path())
+    return MAP_FIXTURE
 
 
 @pytest.fixture

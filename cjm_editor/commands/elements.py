@@ -1,38 +1,43 @@
-"""Adding stages, lanes, personas and connections: one generic command for every collection."""
+"""Adding stages, lanes, personas, connections, emotion points and links: one command for every
+collection of the registry."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from cjm_editor.model import JourneyDocument
-
-SINGULAR = {
-    "stages": "stage",
-    "lanes": "lane",
-    "personas": "persona",
-    "connections": "connection",
-    "emotions": "emotion",
-    "links": "link",
-}
+from cjm_editor.model.registry import collection
 
 
 class AddElement(QUndoCommand):
-    """Add an entity to a collection at an index (None: at the end)."""
+    """Add an element to a collection; an ordered one goes at `index` among its siblings (None: last)."""
 
     def __init__(
-        self, doc: JourneyDocument, collection: str, entity: Any, index: int | None = None, text: str = ""
+        self, doc: JourneyDocument, name: str, entity: Any, index: int | None = None, text: str = ""
     ) -> None:
-        kind = SINGULAR[collection]
-        name = getattr(entity, "name", "")
-        super().__init__(text or (f"Add {kind} “{name}”" if name else f"Add {kind}"))
-        self._add = getattr(doc, f"add_{kind}")
-        self._remove = getattr(doc, f"remove_{kind}")
-        self._entity, self._index = entity, index
+        spec = collection(name)
+        label = getattr(entity, "name", "")
+        super().__init__(text or (f"Add {spec.singular} “{label}”" if label else f"Add {spec.singular}"))
+        self._doc, self._name = doc, name
+        self._respace: tuple[tuple[str, str], ...] = ()
+        self._unspace: tuple[tuple[str, str], ...] = ()
+        if spec.ordered:
+            plan = doc.plan_order(name, index, spec.siblings_of(entity))
+            entity = dataclasses.replace(entity, order=plan.key)
+            self._respace = plan.respace
+        self._entity = entity
+
+    @property
+    def entity(self) -> Any:
+        return self._entity
 
     def redo(self) -> None:
-        self._add(self._entity, self._index)
+        self._unspace = self._doc.respace(self._name, self._respace)
+        self._doc.add(self._name, self._entity)
 
     def undo(self) -> None:
-        self._remove(self._entity.id)
+        self._doc.remove(self._name, self._entity.id)
+        self._doc.respace(self._name, self._unspace)

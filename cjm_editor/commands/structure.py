@@ -1,4 +1,5 @@
-"""Stage and lane commands: rename, reorder, collapse. Two generic commands serve both kinds."""
+"""Changing and reordering elements: two generic commands serve every collection, and the named
+ones below are what the user does (rename a stage, collapse a lane, move a stage...)."""
 
 from __future__ import annotations
 
@@ -6,45 +7,47 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from cjm_editor.commands.elements import SINGULAR as _SINGULAR
 from cjm_editor.model import JourneyDocument
+from cjm_editor.model.registry import collection
 
 
 class UpdateElement(QUndoCommand):
-    """Change fields of a stage, lane, persona, connection or emotion point through its document
-    update method."""
+    """Change fields of any element through the document's `update`."""
 
     def __init__(
-        self, doc: JourneyDocument, collection: str, element_id: str, text: str, **changes: Any
+        self, doc: JourneyDocument, name: str, element_id: str, text: str, /, **changes: Any
     ) -> None:
         super().__init__(text)
-        self._update = getattr(doc, f"update_{_SINGULAR[collection]}")
-        self._id = element_id
-        old = doc.get(collection, element_id)
+        self._doc, self._name, self._id = doc, name, element_id
+        old = doc.get(name, element_id)
         self._new, self._old = changes, {k: getattr(old, k) for k in changes}
 
     def redo(self) -> None:
-        self._update(self._id, **self._new)
+        self._doc.update(self._name, self._id, **self._new)
 
     def undo(self) -> None:
-        self._update(self._id, **self._old)
+        self._doc.update(self._name, self._id, **self._old)
 
 
 class ReorderElement(QUndoCommand):
-    """Move a stage, lane or persona to another index."""
+    """Move a stage, lane or persona to a position among the others (its order key changes)."""
 
-    def __init__(self, doc: JourneyDocument, collection: str, element_id: str, index: int) -> None:
-        name = doc.get(collection, element_id).name
-        super().__init__(f"Move {_SINGULAR[collection]} “{name}”")
-        self._move = getattr(doc, f"move_{_SINGULAR[collection]}")
-        self._id, self._index = element_id, index
-        self._old = doc.index_of(collection, element_id)
+    def __init__(self, doc: JourneyDocument, name: str, element_id: str, index: int) -> None:
+        entity = doc.get(name, element_id)
+        super().__init__(f"Move {collection(name).singular} “{entity.name}”")
+        self._doc, self._name, self._id = doc, name, element_id
+        plan = doc.plan_order(name, index, moving=element_id)
+        self._key, self._old = plan.key, entity.order
+        self._respace = plan.respace
+        self._unspace: tuple[tuple[str, str], ...] = ()
 
     def redo(self) -> None:
-        self._move(self._id, self._index)
+        self._unspace = self._doc.respace(self._name, self._respace)
+        self._doc.move(self._name, self._id, self._key)
 
     def undo(self) -> None:
-        self._move(self._id, self._old)
+        self._doc.move(self._name, self._id, self._old)
+        self._doc.respace(self._name, self._unspace)
 
 
 class RenameStage(UpdateElement):
@@ -81,7 +84,7 @@ class ResizeStage(UpdateElement):
 class EditMap(QUndoCommand):
     """Change the map's own fields: title, description or emotion scale."""
 
-    def __init__(self, doc: JourneyDocument, text: str, **changes: Any) -> None:
+    def __init__(self, doc: JourneyDocument, text: str, /, **changes: Any) -> None:
         super().__init__(text)
         self._doc = doc
         self._new = changes

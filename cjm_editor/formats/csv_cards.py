@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from cjm_editor.formats import strict_json
 from cjm_editor.formats.errors import LoadError, LoadReport
-from cjm_editor.layout.palette import KIND_LABELS, persona_colour
 from cjm_editor.model.journey import (
     CARD_KIND_FOR_LANE,
     CARD_KINDS,
@@ -26,8 +25,10 @@ from cjm_editor.model.journey import (
     Lane,
     Persona,
     Stage,
+    persona_colour,
     snapshot,
 )
+from cjm_editor.model.vocabulary import KIND_LABELS
 
 COLUMNS = (
     "stage",

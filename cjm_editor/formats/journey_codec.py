@@ -1,14 +1,16 @@
-"""Plain JSON values <-> Journey, for format version 2.
+"""Plain JSON values <-> Journey, for format version 3.
 
 `journey_to_dict` gives the canonical form: keys in a fixed order, empty optional fields left out,
-unknown fields sorted after the known ones. `journey_from_dict` checks every field's type and raises
+unknown fields sorted after the known ones; every list sorted by id, so moving an element changes only
+its `order` line. `journey_from_dict` checks every field's type and raises
 LoadError naming the JSON location; it does not repair references (see repair.py).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from operator import attrgetter
+from typing import Any, TypeVar
 
 from cjm_editor.formats.errors import LoadError, path_str
 from cjm_editor.formats.migrations import CURRENT_VERSION, FORMAT_NAME, READER_VERSION
@@ -25,18 +27,38 @@ from cjm_editor.model.journey import (
     MapLink,
     Persona,
     Stage,
+    snapshot,
 )
+from cjm_editor.model.normalize import normalize
+from cjm_editor.model.order import is_valid
+from cjm_editor.model.registry import COLLECTIONS
 
 ENVELOPE = ("format", "formatVersion", "minReaderVersion", "documentId")
 TOP_KEYS = frozenset(
     (*ENVELOPE, "title", "description", "scale", "personas", "stages", "lanes", "cards", "emotions")
     + ("connections", "links")
 )
-PERSONA_KEYS = frozenset(("id", "name", "description", "goals", "needs", "painPoints", "channels", "colour"))
-STAGE_KEYS = frozenset(("id", "name", "description", "link", "width"))
-LANE_KEYS = frozenset(("id", "name", "kind", "collapsed"))
+PERSONA_KEYS = frozenset(
+    ("id", "order", "name", "description", "goals", "needs", "painPoints", "channels", "colour")
+)
+STAGE_KEYS = frozenset(("id", "order", "name", "description", "link", "width"))
+LANE_KEYS = frozenset(("id", "order", "name", "kind", "collapsed"))
 CARD_KEYS = frozenset(
-    ("id", "stage", "lane", "kind", "title", "body", "channel", "owner", "source", "value", "target", "unit")
+    (
+        "id",
+        "stage",
+        "lane",
+        "order",
+        "kind",
+        "title",
+        "body",
+        "channel",
+        "owner",
+        "source",
+        "value",
+        "target",
+        "unit",
+    )
     + ("votes", "tags", "personas", "link")
 )
 EMOTION_KEYS = frozenset(("id", "persona", "stage", "card", "score", "note"))
@@ -46,6 +68,7 @@ MAX_EXTRA_DEPTH = 64
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 Json = dict[str, Any]
+T = TypeVar("T")
 
 
 # ---------------------------------------------------------------------- writing
@@ -64,7 +87,8 @@ def _sorted_value(value: Any) -> Any:
 
 
 def _card_dict(c: Card) -> Json:
-    out: Json = {"id": c.id, "stage": c.stage_id, "lane": c.lane_id, "kind": c.kind, "title": c.title}
+    out: Json = {"id": c.id, "stage": c.stage_id, "lane": c.lane_id, "order": c.order}
+    out["kind"], out["title"] = c.kind, c.title
     if c.body:
         out["body"] = c.body
     if c.channel:
@@ -91,7 +115,7 @@ def _card_dict(c: Card) -> Json:
 
 
 def _persona_dict(p: Persona) -> Json:
-    out: Json = {"id": p.id, "name": p.name}
+    out: Json = {"id": p.id, "order": p.order, "name": p.name}
     if p.description:
         out["description"] = p.description
     for key, values in (("goals", p.goals), ("needs", p.needs), ("painPoints", p.pain_points)):
@@ -104,7 +128,7 @@ def _persona_dict(p: Persona) -> Json:
 
 
 def _stage_dict(s: Stage) -> Json:
-    out: Json = {"id": s.id, "name": s.name}
+    out: Json = {"id": s.id, "order": s.order, "name": s.name}
     if s.description:
         out["description"] = s.description
     if s.link is not None:
@@ -115,7 +139,7 @@ def _stage_dict(s: Stage) -> Json:
 
 
 def _lane_dict(lane: Lane) -> Json:
-    out: Json = {"id": lane.id, "name": lane.name, "kind": lane.kind}
+    out: Json = {"id": lane.id, "order": lane.order, "name": lane.name, "kind": lane.kind}
     if lane.collapsed:
         out["collapsed"] = True
     return _extra(out, lane.extra)
@@ -150,7 +174,11 @@ def scale_dict(scale: EmotionScale) -> Json:
 
 
 def journey_to_dict(j: Journey) -> Json:
-    """The canonical JSON value of a journey, envelope included."""
+    """The canonical JSON value of a journey, envelope included. Elements without an order key get
+    one that keeps their list position (a map built in code)."""
+    if any(not is_valid(e.order) for spec in COLLECTIONS if spec.ordered for e in getattr(j, spec.name)):
+        j = snapshot(j)
+        normalize(j, sort=False)  # the lists are written sorted by id
     out: Json = {
         "format": FORMAT_NAME,
         "formatVersion": CURRENT_VERSION,
@@ -161,15 +189,19 @@ def journey_to_dict(j: Journey) -> Json:
     if j.description:
         out["description"] = j.description
     out["scale"] = scale_dict(j.scale)
-    out["personas"] = [_persona_dict(p) for p in j.personas]
-    out["stages"] = [_stage_dict(s) for s in j.stages]
-    out["lanes"] = [_lane_dict(lane) for lane in j.lanes]
-    out["cards"] = [_card_dict(c) for c in j.cards]
-    out["emotions"] = [_emotion_dict(e) for e in j.emotions]
-    out["connections"] = [_connection_dict(c) for c in j.connections]
+    out["personas"] = [_persona_dict(p) for p in _by_id(j.personas)]
+    out["stages"] = [_stage_dict(s) for s in _by_id(j.stages)]
+    out["lanes"] = [_lane_dict(lane) for lane in _by_id(j.lanes)]
+    out["cards"] = [_card_dict(c) for c in _by_id(j.cards)]
+    out["emotions"] = [_emotion_dict(e) for e in _by_id(j.emotions)]
+    out["connections"] = [_connection_dict(c) for c in _by_id(j.connections)]
     if j.links:
-        out["links"] = [_link_dict(link) for link in j.links]
+        out["links"] = [_link_dict(link) for link in _by_id(j.links)]
     return _extra(out, j.extra)
+
+
+def _by_id(items: list[T]) -> list[T]:
+    return sorted(items, key=attrgetter("id"))
 
 
 # ---------------------------------------------------------------------- reading
@@ -296,6 +328,7 @@ def _persona(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Persona:
     d = r.obj(raw, path)
     return Persona(
         id=r.ident(d, "id", path),
+        order=r.text(d, "order", path),
         name=r.text(d, "name", path),
         description=r.text(d, "description", path),
         goals=r.texts(d, "goals", path),
@@ -315,6 +348,7 @@ def _stage(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Stage:
         description=r.text(d, "description", path),
         link=r.opt_text(d, "link", path),
         width=r.positive(d, "width", path),
+        order=r.text(d, "order", path),
         extra=r.extra(d, STAGE_KEYS, path),
     )
 
@@ -332,6 +366,7 @@ def _lane(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Lane:
         name=r.text(d, "name", path),
         kind=kind,
         collapsed=collapsed,
+        order=r.text(d, "order", path),
         extra=r.extra(d, LANE_KEYS, path),
     )
 
@@ -362,6 +397,7 @@ def _card(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Card:
         tags=r.texts(d, "tags", path),
         personas=r.texts(d, "personas", path, ids=True),
         link=r.opt_text(d, "link", path),
+        order=text(d, "order", path) if "order" in d else "",
         extra=r.extra(d, CARD_KEYS, path),
     )
 
@@ -404,7 +440,7 @@ def _link(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> MapLink:
 
 
 def journey_from_dict(data: Json, display: str) -> Journey:
-    """Build a Journey from a version-2 document whose envelope was already checked."""
+    """Build a Journey from a version-3 document whose envelope was already checked."""
     r = _Reader(display)
     top: tuple[str | int, ...] = ()
 

@@ -4,6 +4,8 @@ Version 1 (cjm-editor 0.0.x drafts) used `version`, `id`, a `[min, max]` scale, 
 on cards and lanes, `color` on personas, and stage-only emotion entries without ids.
 Version 2 adds the envelope (`formatVersion`, `minReaderVersion`, `documentId`), card-anchored
 emotion points, and ids on every element.
+Version 3 gives stages, lanes, personas and cards an `order` key (a fractional index, model/order.py)
+in place of their list position, and writes every list sorted by id; a v3 file needs a v3 reader.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
+from cjm_editor.model.order import first_keys
+
 FORMAT_NAME = "cjm-editor/journey"
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 """The format version this editor writes."""
-READER_VERSION = 2
+READER_VERSION = 3
 """Files whose minReaderVersion is above this are refused, never rewritten."""
 
 Json = dict[str, Any]
@@ -85,7 +89,35 @@ def _v1_connection(c: Any) -> Any:
     return {"id": f"c-{c.get('from')}-{c.get('to')}", **c}
 
 
-MIGRATIONS: dict[int, Callable[[Json], Json]] = {1: _v1_to_v2}
+def _v2_to_v3(data: Json) -> Json:
+    """Order keys from list positions: stages, lanes and personas in list order, cards per cell."""
+    out = dict(data, formatVersion=3, minReaderVersion=3)
+    for name in ("stages", "lanes", "personas"):
+        items = data.get(name)
+        if isinstance(items, list):
+            out[name] = _keyed(items, [0] * len(items))
+    cards = data.get("cards")
+    if isinstance(cards, list):
+        cells = [(c.get("stage"), c.get("lane")) if isinstance(c, dict) else None for c in cards]
+        out["cards"] = _keyed(cards, [repr(cell) for cell in cells])
+    return out
+
+
+def _keyed(items: list[Any], groups: list[Any]) -> list[Any]:
+    """Each object gets the next key of its group, in list order (non-objects are left as they are
+    for the codec to report)."""
+    counts: dict[Any, int] = {}
+    for g in groups:
+        counts[g] = counts.get(g, 0) + 1
+    keys = {g: iter(first_keys(n)) for g, n in counts.items()}
+    out = []
+    for item, g in zip(items, groups, strict=True):
+        key = next(keys[g])
+        out.append({**item, "order": key} if isinstance(item, dict) and "order" not in item else item)
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[Json], Json]] = {1: _v1_to_v2, 2: _v2_to_v3}
 """MIGRATIONS[n] turns a version-n document into a version-(n+1) document."""
 
 

@@ -12,21 +12,33 @@ import dataclasses
 from cjm_editor.formats.errors import LoadReport
 from cjm_editor.model.ids import new_id
 from cjm_editor.model.journey import Journey, Lane, Persona, Stage
-
-_COLLECTIONS = ("personas", "stages", "lanes", "cards", "emotions", "connections", "links")
+from cjm_editor.model.normalize import normalize
+from cjm_editor.model.registry import COLLECTIONS
 
 
 def repair(j: Journey, report: LoadReport) -> None:
     """Make `j` satisfy every invariant JourneyDocument relies on, recording each change in `report`."""
     _rekey_duplicates(j, report)
+    read = {spec.name: len(getattr(j, spec.name)) for spec in COLLECTIONS}
     _placeholders(j, report)
     _emotions(j, report)
     _connections(j, report)
+    _order_keys(j, report, read)
+
+
+def _order_keys(j: Journey, report: LoadReport, read: dict[str, int]) -> None:
+    """Key what has no valid order key and sort every list; report the elements read from the file
+    (placeholders added above come after them and take keys after their siblings silently)."""
+    for name, index, old in normalize(j):
+        if index < read[name]:
+            found = f"the invalid key {old[:40]!r}" if old else "no order key"
+            report.add(f"{name}[{index}].order", f"{found}; gave it a key that keeps its place in the file")
 
 
 def _rekey_duplicates(j: Journey, report: LoadReport) -> None:
     seen: set[str] = {j.id}
-    for name in _COLLECTIONS:
+    for spec in COLLECTIONS:
+        name = spec.name
         items = getattr(j, name)
         for i, e in enumerate(items):
             if e.id in seen:

@@ -1,6 +1,12 @@
-"""The map's colours and the words for kinds and channels, shared by the canvas and the PDF export."""
+"""The map's colours and channel glyphs, shared by the canvas and the PDF export. The words for kinds
+live in the model's vocabulary (re-exported here for the drawing code)."""
 
 from __future__ import annotations
+
+from cjm_editor.model.journey import PERSONA_COLOURS, persona_colour
+from cjm_editor.model.vocabulary import KIND_LABELS, LANE_KIND_LABELS
+
+__all__ = ["KIND_LABELS", "LANE_KIND_LABELS", "PERSONA_COLOURS", "persona_colour"]
 
 CANVAS_BG = "#eef0f3"
 CELL_BG = "#ffffff"
@@ -17,15 +23,8 @@ MARKER = "#1a73e8"
 NEUTRAL_LINE = "#9aa3ae"
 CONNECTION = "#56606d"
 
-# persona curves, in the order new personas take them
-PERSONA_COLOURS = ("#d1495b", "#2e86ab", "#edae49", "#66a182", "#8e5572", "#00798c", "#f37748", "#5c4d7d")
-
 # findings of the analysis, most urgent first
 SEVERITY_COLOURS = {"high": "#d93025", "medium": "#e37400", "low": "#1a73e8", "info": "#5d6673"}
-
-
-def persona_colour(index: int) -> str:
-    return PERSONA_COLOURS[index % len(PERSONA_COLOURS)]
 
 
 # fill, accent stripe for each card kind
@@ -38,29 +37,6 @@ CARD_COLOURS: dict[str, tuple[str, str]] = {
     "metric": ("#f3e8fd", "#8430ce"),
     "backstage": ("#eceff1", "#455a64"),
     "note": ("#fffde7", "#a39e5a"),
-}
-
-KIND_LABELS: dict[str, str] = {
-    "action": "Action",
-    "touchpoint": "Touchpoint",
-    "quote": "Quote",
-    "pain-point": "Pain point",
-    "opportunity": "Opportunity",
-    "metric": "Metric",
-    "backstage": "Backstage",
-    "note": "Note",
-}
-
-LANE_KIND_LABELS: dict[str, str] = {
-    "actions": "customer actions",
-    "touchpoints": "touchpoints",
-    "thoughts": "thoughts & quotes",
-    "emotions": "emotion curve",
-    "pain-points": "pain points",
-    "opportunities": "opportunities",
-    "metrics": "metrics / KPIs",
-    "backstage": "backstage",
-    "notes": "notes",
 }
 
 # a short glyph per channel, drawn before the channel name (all present in DejaVu Sans)

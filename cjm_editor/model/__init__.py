@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cjm_editor.model.document import JourneyDocument, Placement, Removal
+from cjm_editor.model.document import JourneyDocument, OrderPlan, Placement, Removal
 from cjm_editor.model.errors import ModelError
 from cjm_editor.model.journey import (
     CARD_KINDS,
@@ -31,6 +31,7 @@ __all__ = [
     "MapLink",
     "ModelError",
     "Persona",
+    "OrderPlan",
     "Placement",
     "Removal",
     "Stage",

@@ -1,18 +1,25 @@
 """JourneyDocument: the only way to change a map.
 
-Every public mutator validates, mutates, emits past-tense events and returns what undo needs:
-adds return the index, updates the old entity, moves the old position, removals a `Removal`
-record that `restore()` replays exactly (cascades included), so undo gives the same file bytes.
+Every public mutator validates, mutates, emits past-tense events and returns what undo needs: updates
+the old values, moves the old place, removals a `Removal` record that `restore()` replays exactly
+(cascades included). Nothing refers to list positions: an element's place is its order key (and a
+card's cell), so an undo record stays right whatever else changed in between.
+
+Lists are kept sorted (stages, lanes and personas by order key, cards in reading order: see
+`journey.sort_key` and `journey.card_sort_key`); the collections are those of `model.registry`, and
+each has its rules (validation, cascade on removal) in one table here.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from cjm_editor.model import order as order_keys
 from cjm_editor.model.errors import ModelError
 from cjm_editor.model.events import Event
 from cjm_editor.model.journey import (
@@ -28,58 +35,80 @@ from cjm_editor.model.journey import (
     MapLink,
     Persona,
     Stage,
+    card_sort_key,
+    sort_key,
 )
+from cjm_editor.model.normalize import normalize
+from cjm_editor.model.registry import COLLECTIONS, collection
 
 T = TypeVar("T")
 
-COLLECTIONS: tuple[str, ...] = ("personas", "stages", "lanes", "cards", "emotions", "connections", "links")
 _JOURNEY_FIELDS = ("title", "description", "scale", "extra")
 
 
 class CollectionEvents(Generic[T]):
-    """The four things that can happen to a list of entities."""
+    """The four things that can happen to an element of a collection."""
 
     def __init__(self) -> None:
-        self.inserted: Event[[int, T]] = Event()  # index, entity
-        self.removed: Event[[int, T]] = Event()  # former index, entity
-        self.changed: Event[[T, T]] = Event()  # old, new (same id)
-        self.moved: Event[[int, int, T]] = Event()  # old index, new index, entity
+        self.inserted: Event[[T]] = Event()
+        self.removed: Event[[T]] = Event()
+        self.changed: Event[[T, T]] = Event()  # old, new (same id, same place)
+        self.moved: Event[[T, T]] = Event()  # old, new: its order key (or a card's cell) changed
 
 
 class DocumentEvents:
-    """All events of a document. `changed` fires once after every public mutation."""
+    """All events of a document, one group per collection of the registry. `changed` fires once
+    after every public mutation."""
 
     def __init__(self) -> None:
-        self.personas: CollectionEvents[Persona] = CollectionEvents()
-        self.stages: CollectionEvents[Stage] = CollectionEvents()
-        self.lanes: CollectionEvents[Lane] = CollectionEvents()
-        self.cards: CollectionEvents[Card] = CollectionEvents()
-        self.emotions: CollectionEvents[EmotionPoint] = CollectionEvents()
-        self.connections: CollectionEvents[Connection] = CollectionEvents()
-        self.links: CollectionEvents[MapLink] = CollectionEvents()
+        self._groups: dict[str, CollectionEvents[Any]] = {c.name: CollectionEvents() for c in COLLECTIONS}
         self.journey_changed: Event[[]] = Event()
         self.changed: Event[[]] = Event()
 
-    def of(self, collection: str) -> CollectionEvents[Any]:
-        events: CollectionEvents[Any] = getattr(self, collection)
-        return events
+    def of(self, name: str) -> CollectionEvents[Any]:
+        return self._groups[name]
+
+    def __getattr__(self, name: str) -> CollectionEvents[Any]:
+        groups: dict[str, CollectionEvents[Any]] = self.__dict__["_groups"]
+        try:
+            return groups[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 @dataclass(frozen=True, slots=True)
 class Removal:
     """What a removal took away, in the order it happened; `JourneyDocument.restore` undoes it."""
 
-    removed: tuple[tuple[str, int, Any], ...]  # (collection, index at the time, entity)
+    removed: tuple[tuple[str, Any], ...]  # (collection, entity)
     changed: tuple[tuple[str, Any, Any], ...] = ()  # (collection, old entity, new entity)
+
+    def count(self, name: str) -> int:
+        """How many elements of a collection went."""
+        return sum(1 for c, _ in self.removed if c == name)
 
 
 @dataclass(frozen=True, slots=True)
 class Placement:
-    """Where a card sits: its cell and its index in `Journey.cards`."""
+    """Where a card sits: its cell and its order key among the cell's cards."""
 
     stage_id: str
     lane_id: str
-    index: int
+    order: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderPlan:
+    """A key for an element's new place, and new keys for siblings that must be respaced first."""
+
+    key: str
+    respace: tuple[tuple[str, str], ...] = ()  # (element id, new key)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    check: Callable[[Any], None]
+    cascade: Callable[[str], None]
 
 
 class JourneyDocument:
@@ -87,28 +116,36 @@ class JourneyDocument:
 
     def __init__(self, journey: Journey | None = None) -> None:
         self.journey = journey if journey is not None else Journey()
+        normalize(self.journey)
         self.events = DocumentEvents()
         self._by_id: dict[str, dict[str, Any]] = {}
         self._depth = 0
         self._touched = False
-        self._removal_log: list[tuple[str, int, Any]] | None = None
+        self._removal_log: list[tuple[str, Any]] | None = None
         self._change_log: list[tuple[str, Any, Any]] | None = None
-        self._reindex()
+        self._rules = {
+            "personas": _Rules(self._check_persona, self._persona_cascade),
+            "stages": _Rules(self._check_stage, self._stage_cascade),
+            "lanes": _Rules(self._check_lane, self._lane_cascade),
+            "cards": _Rules(self._check_card, self._card_cascade),
+            "emotions": _Rules(self._check_emotion, _nothing),
+            "connections": _Rules(self._check_connection, _nothing),
+            "links": _Rules(_nothing, _nothing),
+        }
+        for c in COLLECTIONS:
+            self._by_id[c.name] = {e.id: e for e in getattr(self.journey, c.name)}
+        self._card_key = card_sort_key(self.journey.stages, self.journey.lanes)
 
     # ------------------------------------------------------------------ queries
-    def _reindex(self) -> None:
-        for name in COLLECTIONS:
-            self._by_id[name] = {e.id: e for e in getattr(self.journey, name)}
-
-    def get(self, collection: str, element_id: str) -> Any:
+    def get(self, name: str, element_id: str) -> Any:
         """Return the entity with this id, or raise ModelError."""
         try:
-            return self._by_id[collection][element_id]
+            return self._by_id[name][element_id]
         except KeyError:
-            raise ModelError(f"no {collection[:-1]} with id {element_id!r}") from None
+            raise ModelError(f"no {collection(name).singular} with id {element_id!r}") from None
 
-    def has(self, collection: str, element_id: str) -> bool:
-        return element_id in self._by_id[collection]
+    def has(self, name: str, element_id: str) -> bool:
+        return element_id in self._by_id[name]
 
     def persona(self, persona_id: str) -> Persona:
         p: Persona = self.get("personas", persona_id)
@@ -136,31 +173,50 @@ class JourneyDocument:
 
     def collection_of(self, element_id: str) -> str | None:
         """Name the collection that holds this id, or None."""
-        for name in COLLECTIONS:
-            if element_id in self._by_id[name]:
-                return name
+        for c in COLLECTIONS:
+            if element_id in self._by_id[c.name]:
+                return c.name
         return None
 
-    def index_of(self, collection: str, element_id: str) -> int:
-        entity = self.get(collection, element_id)
-        for i, e in enumerate(getattr(self.journey, collection)):
-            if e is entity:
-                return i
-        raise AssertionError("id index out of sync")  # pragma: no cover
+    def index_of(self, name: str, element_id: str) -> int:
+        """The element's position in its list as shown (for display, never for undo records)."""
+        return self._position(name, self.get(name, element_id))
+
+    def siblings(self, name: str, scope: tuple[Any, ...] = ()) -> list[Any]:
+        """The elements that share an ordering scope (a card's cell; the whole list otherwise)."""
+        if name == "cards":
+            return self.cell_cards(*scope)
+        return list(self._list(name))
 
     def cell_cards(self, stage_id: str, lane_id: str) -> list[Card]:
-        """The cards of one cell, in their order."""
-        return [c for c in self.journey.cards if c.stage_id == stage_id and c.lane_id == lane_id]
+        """The cards of one cell, in their order (a slice of the list: cards are in reading order)."""
+        cards, key = self.journey.cards, self._card_key
+        cell = key(Card(stage_id, lane_id, order="", id=""))[:2]
+        lo = bisect.bisect_left(cards, cell, key=lambda c: key(c)[:2])
+        hi = bisect.bisect_right(cards, cell, lo=lo, key=lambda c: key(c)[:2])
+        return [c for c in cards[lo:hi] if c.stage_id == stage_id and c.lane_id == lane_id]
 
     def placement(self, card_id: str) -> Placement:
         card = self.card(card_id)
-        return Placement(card.stage_id, card.lane_id, self.index_of("cards", card_id))
+        return Placement(card.stage_id, card.lane_id, card.order)
 
     def emotion_at(self, persona_id: str, anchor_kind: str, anchor_id: str) -> EmotionPoint | None:
         for p in self.journey.emotions:
             if p.persona_id == persona_id and p.anchor_kind == anchor_kind and p.anchor_id == anchor_id:
                 return p
         return None
+
+    def plan_order(
+        self, name: str, position: int | None, scope: tuple[Any, ...] = (), moving: str = ""
+    ) -> OrderPlan:
+        """A key that puts an element at `position` among its siblings (None: after the last),
+        the element `moving` itself not counted."""
+        if position is not None and position < 0:
+            raise ModelError("a position cannot be negative")
+        others = [e for e in self.siblings(name, scope) if e.id != moving]
+        keys, ids = [e.order for e in others], [e.id for e in others]
+        where = order_keys.slot(keys, len(keys) if position is None else position)
+        return OrderPlan(where.key, tuple((ids[i], key) for i, key in where.respace))
 
     # ------------------------------------------------------------------ plumbing
     @contextmanager
@@ -174,61 +230,80 @@ class JourneyDocument:
             self._touched = False
             self.events.changed.emit()
 
-    def _list(self, collection: str) -> list[Any]:
-        items: list[Any] = getattr(self.journey, collection)
+    def _list(self, name: str) -> list[Any]:
+        items: list[Any] = getattr(self.journey, name)
         return items
 
-    def _insert(self, collection: str, index: int | None, entity: Any) -> int:
-        items = self._list(collection)
+    def _key(self, name: str) -> Callable[[Any], Any]:
+        return self._card_key if name == "cards" else sort_key
+
+    def _structure_changed(self, name: str) -> None:
+        """Stages or lanes changed order: cards follow (they are kept in reading order)."""
+        if name in ("stages", "lanes"):
+            self._card_key = card_sort_key(self.journey.stages, self.journey.lanes)
+            self.journey.cards.sort(key=self._card_key)
+
+    def _position(self, name: str, entity: Any) -> int:
+        items, sort = self._list(name), self._key(name)
+        i = bisect.bisect_left(items, sort(entity), key=sort)
+        while i < len(items) and items[i] is not entity:  # equal keys: the same entity is near
+            i += 1
+        if i == len(items):
+            raise AssertionError("id index out of sync")  # pragma: no cover
+        return i
+
+    def _insert(self, name: str, entity: Any) -> None:
         if self.collection_of(entity.id) is not None:
             raise ModelError(f"an element with id {entity.id!r} already exists")
-        if index is None:
-            index = len(items)
-        if not 0 <= index <= len(items):
-            raise ModelError(f"index {index} out of range for {collection}")
-        items.insert(index, entity)
-        self._by_id[collection][entity.id] = entity
+        spec = collection(name)
+        if spec.ordered and not order_keys.is_valid(entity.order):
+            raise ModelError(f"{entity.order!r} is not an order key")
+        bisect.insort(self._list(name), entity, key=self._key(name))
+        self._by_id[name][entity.id] = entity
+        self._structure_changed(name)
         self._touched = True
-        self.events.of(collection).inserted.emit(index, entity)
-        return index
+        self.events.of(name).inserted.emit(entity)
 
-    def _pop(self, collection: str, element_id: str) -> None:
-        index = self.index_of(collection, element_id)
-        entity = self._list(collection).pop(index)
-        del self._by_id[collection][element_id]
+    def _pop(self, name: str, element_id: str) -> None:
+        entity = self.get(name, element_id)
+        del self._list(name)[self._position(name, entity)]
+        del self._by_id[name][element_id]
+        self._structure_changed(name)
         self._touched = True
         if self._removal_log is not None:
-            self._removal_log.append((collection, index, entity))
-        self.events.of(collection).removed.emit(index, entity)
+            self._removal_log.append((name, entity))
+        self.events.of(name).removed.emit(entity)
 
-    def _replace(self, collection: str, new: Any) -> Any:
-        old = self.get(collection, new.id)
+    def _replace(self, name: str, new: Any) -> Any:
+        old = self.get(name, new.id)
         if new == old:
             return old
-        self._list(collection)[self.index_of(collection, new.id)] = new
-        self._by_id[collection][new.id] = new
+        items, sort = self._list(name), self._key(name)
+        index = self._position(name, old)
+        spec = collection(name)
+        moved = old.order != new.order if spec.ordered else False
+        moved = moved or spec.siblings_of(old) != spec.siblings_of(new)
+        if sort(old) == sort(new):
+            items[index] = new
+        else:
+            if spec.ordered and not order_keys.is_valid(new.order):
+                raise ModelError(f"{new.order!r} is not an order key")
+            del items[index]
+            bisect.insort(items, new, key=sort)
+        self._by_id[name][new.id] = new
+        if moved:
+            self._structure_changed(name)
         self._touched = True
         if self._change_log is not None:
-            self._change_log.append((collection, old, new))
-        self.events.of(collection).changed.emit(old, new)
+            self._change_log.append((name, old, new))
+        events = self.events.of(name)
+        (events.moved if moved else events.changed).emit(old, new)
         return old
 
-    def _relocate(self, collection: str, element_id: str, new_index: int) -> int:
-        items = self._list(collection)
-        old_index = self.index_of(collection, element_id)
-        if not 0 <= new_index < len(items):
-            raise ModelError(f"index {new_index} out of range for {collection}")
-        if new_index != old_index:
-            entity = items.pop(old_index)
-            items.insert(new_index, entity)
-            self._touched = True
-            self.events.of(collection).moved.emit(old_index, new_index, entity)
-        return old_index
-
     @contextmanager
-    def _recording(self) -> Iterator[tuple[list[tuple[str, int, Any]], list[tuple[str, Any, Any]]]]:
+    def _recording(self) -> Iterator[tuple[list[tuple[str, Any]], list[tuple[str, Any, Any]]]]:
         outer = (self._removal_log, self._change_log)
-        removed: list[tuple[str, int, Any]] = []
+        removed: list[tuple[str, Any]] = []
         changed: list[tuple[str, Any, Any]] = []
         self._removal_log, self._change_log = removed, changed
         try:
@@ -239,8 +314,8 @@ class JourneyDocument:
                 outer[0].extend(removed)
                 outer[1].extend(changed)
 
-    def _updated(self, collection: str, element_id: str, changes: dict[str, Any]) -> Any:
-        old = self.get(collection, element_id)
+    def _updated(self, name: str, element_id: str, changes: dict[str, Any]) -> Any:
+        old = self.get(name, element_id)
         if "id" in changes and changes["id"] != element_id:
             raise ModelError("an element's id cannot change")
         try:
@@ -248,8 +323,71 @@ class JourneyDocument:
         except TypeError as exc:
             raise ModelError(str(exc)) from None
 
+    def _end_key(self, name: str, scope: tuple[Any, ...]) -> str:
+        keys = [e.order for e in self.siblings(name, scope)]
+        return order_keys.between(max(keys), None) if keys else order_keys.first_keys(1)[0]
+
+    # ------------------------------------------------------------------ generic
+    def add(self, name: str, entity: Any) -> None:
+        """Add an element. An ordered one without a key goes after its last sibling."""
+        spec = collection(name)
+        if not isinstance(entity, spec.entity):
+            raise ModelError(f"not a {spec.singular}")
+        if spec.ordered and not entity.order:
+            entity = dataclasses.replace(entity, order=self._end_key(name, spec.siblings_of(entity)))
+        self._rules[name].check(entity)
+        with self._mutation():
+            self._insert(name, entity)
+
+    def update(self, name: str, element_id: str, /, **changes: Any) -> Any:
+        """Change an element's content (not its place: see `move`); return the old element."""
+        if "order" in changes or set(collection(name).scope) & set(changes):
+            raise ModelError(f"use move to change where a {collection(name).singular} sits")
+        new = self._updated(name, element_id, changes)
+        self._rules[name].check(new)
+        with self._mutation():
+            return self._replace(name, new)
+
+    def move(self, name: str, element_id: str, order: str, /, **scope: Any) -> Any:
+        """Give an element a new order key (and a card a new cell: stage_id, lane_id); return the
+        old element, whose fields undo the move."""
+        spec = collection(name)
+        if not spec.ordered or set(scope) - set(spec.scope):
+            raise ModelError(f"a {spec.singular} cannot move that way")
+        new = self._updated(name, element_id, {"order": order, **scope})
+        self._rules[name].check(new)
+        with self._mutation():
+            return self._replace(name, new)
+
+    def respace(self, name: str, keys: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+        """Give several elements new keys in their place (an OrderPlan's respacing); return their
+        old keys, which undo it."""
+        old: list[tuple[str, str]] = []
+        with self._mutation():
+            for element_id, key in keys:
+                entity = self.get(name, element_id)
+                old.append((element_id, entity.order))
+                self._replace(name, dataclasses.replace(entity, order=key))
+        return tuple(reversed(old))
+
+    def remove(self, name: str, element_id: str) -> Removal:
+        """Remove an element with everything that hangs on it."""
+        self.get(name, element_id)
+        with self._mutation(), self._recording() as (removed, changed):
+            self._rules[name].cascade(element_id)
+            self._pop(name, element_id)
+        return Removal(tuple(removed), tuple(changed))
+
+    def restore(self, removal: Removal) -> None:
+        """Put back exactly what a removal took away (the inverse of any remove call)."""
+        with self._mutation():
+            for name, entity in reversed(removal.removed):
+                self._insert(name, entity)
+            for name, old, _new in reversed(removal.changed):
+                self._replace(name, old)
+
     # ------------------------------------------------------------------ journey
-    def update_journey(self, **changes: Any) -> dict[str, Any]:
+    def update_journey(self, /, **changes: Any) -> dict[str, Any]:
         """Change title, description, scale or extra; return the old values of what was given."""
         unknown = set(changes) - set(_JOURNEY_FIELDS)
         if unknown:
@@ -274,159 +412,68 @@ class JourneyDocument:
             if not scale.min <= p.score <= scale.max:
                 raise ModelError(f"score {p.score} of an emotion point is outside {scale.min}..{scale.max}")
 
-    # ------------------------------------------------------------------ personas
-    def add_persona(self, persona: Persona, index: int | None = None) -> int:
+    # ------------------------------------------------------------------ named shortcuts
+    def add_persona(self, persona: Persona) -> None:
+        self.add("personas", persona)
+
+    def add_stage(self, stage: Stage) -> None:
+        self.add("stages", stage)
+
+    def add_lane(self, lane: Lane) -> None:
+        self.add("lanes", lane)
+
+    def add_card(self, card: Card) -> None:
+        self.add("cards", card)
+
+    def add_emotion(self, point: EmotionPoint) -> None:
+        self.add("emotions", point)
+
+    def add_connection(self, connection: Connection) -> None:
+        self.add("connections", connection)
+
+    def add_link(self, link: MapLink) -> None:
+        self.add("links", link)
+
+    def update_card(self, card_id: str, /, **changes: Any) -> Card:
+        old: Card = self.update("cards", card_id, **changes)
+        return old
+
+    def update_emotion(self, point_id: str, /, **changes: Any) -> EmotionPoint:
+        old: EmotionPoint = self.update("emotions", point_id, **changes)
+        return old
+
+    def move_card(self, card_id: str, stage_id: str, lane_id: str, order: str) -> Placement:
+        """Move a card to a cell and an order key in it; return where it was."""
+        old: Card = self.move("cards", card_id, order, stage_id=stage_id, lane_id=lane_id)
+        return Placement(old.stage_id, old.lane_id, old.order)
+
+    def move_card_to(
+        self, card_id: str, stage_id: str, lane_id: str, position: int | None = None
+    ) -> Placement:
+        """Move a card to a position in a cell (None: last), respacing neighbours if needed; return
+        where it was. For scripts and importers; undo commands plan first and keep the plan."""
+        plan = self.plan_order("cards", position, (stage_id, lane_id), moving=card_id)
         with self._mutation():
-            return self._insert("personas", index, persona)
-
-    def update_persona(self, persona_id: str, **changes: Any) -> Persona:
-        new = self._updated("personas", persona_id, changes)
-        with self._mutation():
-            old: Persona = self._replace("personas", new)
-            return old
-
-    def move_persona(self, persona_id: str, index: int) -> int:
-        with self._mutation():
-            return self._relocate("personas", persona_id, index)
-
-    def remove_persona(self, persona_id: str) -> Removal:
-        """Remove a persona, its emotion points, and its mention on cards."""
-        self.persona(persona_id)
-        with self._mutation(), self._recording() as (removed, changed):
-            for p in [p for p in self.journey.emotions if p.persona_id == persona_id]:
-                self._pop("emotions", p.id)
-            for c in [c for c in self.journey.cards if persona_id in c.personas]:
-                kept = tuple(x for x in c.personas if x != persona_id)
-                self._replace("cards", dataclasses.replace(c, personas=kept))
-            self._pop("personas", persona_id)
-        return Removal(tuple(removed), tuple(changed))
-
-    # ------------------------------------------------------------------ stages
-    def add_stage(self, stage: Stage, index: int | None = None) -> int:
-        with self._mutation():
-            return self._insert("stages", index, stage)
-
-    def update_stage(self, stage_id: str, **changes: Any) -> Stage:
-        new = self._updated("stages", stage_id, changes)
-        with self._mutation():
-            old: Stage = self._replace("stages", new)
-            return old
-
-    def move_stage(self, stage_id: str, index: int) -> int:
-        with self._mutation():
-            return self._relocate("stages", stage_id, index)
-
-    def remove_stage(self, stage_id: str) -> Removal:
-        """Remove a stage with its cards, their connections and emotion points, and the stage's points."""
-        self.stage(stage_id)
-        with self._mutation(), self._recording() as (removed, changed):
-            for c in [c for c in self.journey.cards if c.stage_id == stage_id]:
-                self._remove_card(c.id)
-            self._remove_points_at("stage", stage_id)
-            self._pop("stages", stage_id)
-        return Removal(tuple(removed), tuple(changed))
-
-    # ------------------------------------------------------------------ lanes
-    def add_lane(self, lane: Lane, index: int | None = None) -> int:
-        self._check_lane(lane)
-        with self._mutation():
-            return self._insert("lanes", index, lane)
-
-    def update_lane(self, lane_id: str, **changes: Any) -> Lane:
-        new = self._updated("lanes", lane_id, changes)
-        self._check_lane(new)
-        with self._mutation():
-            old: Lane = self._replace("lanes", new)
-            return old
-
-    def move_lane(self, lane_id: str, index: int) -> int:
-        with self._mutation():
-            return self._relocate("lanes", lane_id, index)
-
-    def remove_lane(self, lane_id: str) -> Removal:
-        """Remove a lane with its cards and what hangs on them."""
-        self.lane(lane_id)
-        with self._mutation(), self._recording() as (removed, changed):
-            for c in [c for c in self.journey.cards if c.lane_id == lane_id]:
-                self._remove_card(c.id)
-            self._pop("lanes", lane_id)
-        return Removal(tuple(removed), tuple(changed))
-
-    @staticmethod
-    def _check_lane(lane: Lane) -> None:
-        if lane.kind not in LANE_KINDS:
-            raise ModelError(f"unknown lane kind {lane.kind!r}")
-
-    # ------------------------------------------------------------------ cards
-    def add_card(self, card: Card, index: int | None = None) -> int:
-        """Insert a card at a global index (None: after the last card of its cell)."""
-        self._check_card(card)
-        if index is None:
-            index = self.cell_insert_index(card.stage_id, card.lane_id, None)
-        with self._mutation():
-            return self._insert("cards", index, card)
-
-    def update_card(self, card_id: str, **changes: Any) -> Card:
-        """Change a card's content. Its cell changes only through move_card."""
-        if {"stage_id", "lane_id"} & set(changes):
-            raise ModelError("use move_card to change a card's cell")
-        new = self._updated("cards", card_id, changes)
-        self._check_card(new)
-        with self._mutation():
-            old: Card = self._replace("cards", new)
-            return old
-
-    def cell_insert_index(self, stage_id: str, lane_id: str, position: int | None, skip: str = "") -> int:
-        """Global index that puts a card at `position` in a cell (None: at the end of the cell)."""
-        cards = self.journey.cards
-        cell = [
-            i for i, c in enumerate(cards) if c.stage_id == stage_id and c.lane_id == lane_id and c.id != skip
-        ]
-        if position is not None and position < 0:
-            raise ModelError("a position in a cell cannot be negative")
-        if position is not None and position < len(cell):
-            return cell[position]
-        if cell:
-            return cell[-1] + 1
-        return len(cards)
-
-    def move_card(self, card_id: str, stage_id: str, lane_id: str, position: int | None = None) -> Placement:
-        """Move a card to a cell and a position in it; return where it was, for `place_card`."""
-        self.stage(stage_id)
-        self.lane(lane_id)
-        old_place = self.placement(card_id)
-        index = self.cell_insert_index(stage_id, lane_id, position, skip=card_id)
-        if index > old_place.index:
-            index -= 1  # the card leaves its old slot first
-        self.place_card(card_id, Placement(stage_id, lane_id, index))
-        return old_place
-
-    def place_card(self, card_id: str, place: Placement) -> Placement:
-        """Put a card in a cell at an exact global index (undo of move_card)."""
-        self.stage(place.stage_id)
-        self.lane(place.lane_id)
-        old = self.card(card_id)
-        old_place = self.placement(card_id)
-        with self._mutation():
-            if (old.stage_id, old.lane_id) != (place.stage_id, place.lane_id):
-                self._replace(
-                    "cards", dataclasses.replace(old, stage_id=place.stage_id, lane_id=place.lane_id)
-                )
-            self._relocate("cards", card_id, place.index)
-        return old_place
+            self.respace("cards", plan.respace)
+            return self.move_card(card_id, stage_id, lane_id, plan.key)
 
     def remove_card(self, card_id: str) -> Removal:
-        """Remove a card with its connections and emotion points."""
-        self.card(card_id)
-        with self._mutation(), self._recording() as (removed, changed):
-            self._remove_card(card_id)
-        return Removal(tuple(removed), tuple(changed))
+        return self.remove("cards", card_id)
 
-    def _remove_card(self, card_id: str) -> None:
-        for c in [c for c in self.journey.connections if card_id in (c.source_id, c.target_id)]:
-            self._pop("connections", c.id)
-        self._remove_points_at("card", card_id)
-        self._pop("cards", card_id)
+    def remove_emotion(self, point_id: str) -> Removal:
+        return self.remove("emotions", point_id)
+
+    # ------------------------------------------------------------------ rules: checks
+    def _check_persona(self, persona: Persona) -> None:
+        pass
+
+    def _check_stage(self, stage: Stage) -> None:
+        if stage.width is not None and stage.width <= 0:
+            raise ModelError("a stage's width must be positive")
+
+    def _check_lane(self, lane: Lane) -> None:
+        if lane.kind not in LANE_KINDS:
+            raise ModelError(f"unknown lane kind {lane.kind!r}")
 
     def _check_card(self, card: Card) -> None:
         if card.kind not in CARD_KINDS:
@@ -438,36 +485,6 @@ class JourneyDocument:
         if card.votes < 0:
             raise ModelError("votes cannot be negative")
 
-    # ------------------------------------------------------------------ emotion points
-    def add_emotion(self, point: EmotionPoint, index: int | None = None) -> int:
-        self._check_emotion(point)
-        if self.emotion_at(point.persona_id, point.anchor_kind, point.anchor_id) is not None:
-            raise ModelError("this persona already has a score there")
-        with self._mutation():
-            return self._insert("emotions", index, point)
-
-    def update_emotion(self, point_id: str, **changes: Any) -> EmotionPoint:
-        new = self._updated("emotions", point_id, changes)
-        self._check_emotion(new)
-        other = self.emotion_at(new.persona_id, new.anchor_kind, new.anchor_id)
-        if other is not None and other.id != point_id:
-            raise ModelError("this persona already has a score there")
-        with self._mutation():
-            old: EmotionPoint = self._replace("emotions", new)
-            return old
-
-    def remove_emotion(self, point_id: str) -> Removal:
-        self.emotion(point_id)
-        with self._mutation(), self._recording() as (removed, changed):
-            self._pop("emotions", point_id)
-        return Removal(tuple(removed), tuple(changed))
-
-    def _remove_points_at(self, anchor_kind: str, anchor_id: str) -> None:
-        for p in [
-            p for p in self.journey.emotions if p.anchor_kind == anchor_kind and p.anchor_id == anchor_id
-        ]:
-            self._pop("emotions", p.id)
-
     def _check_emotion(self, point: EmotionPoint) -> None:
         self.persona(point.persona_id)
         if point.anchor_kind not in ANCHOR_KINDS:
@@ -476,57 +493,52 @@ class JourneyDocument:
         scale = self.journey.scale
         if not scale.min <= point.score <= scale.max:
             raise ModelError(f"score {point.score} is outside the scale {scale.min}..{scale.max}")
+        other = self.emotion_at(point.persona_id, point.anchor_kind, point.anchor_id)
+        if other is not None and other.id != point.id:
+            raise ModelError("this persona already has a score there")
 
-    # ------------------------------------------------------------------ connections
-    def add_connection(self, connection: Connection, index: int | None = None) -> int:
-        self._check_connection(connection)
-        with self._mutation():
-            return self._insert("connections", index, connection)
-
-    def update_connection(self, connection_id: str, **changes: Any) -> Connection:
-        new = self._updated("connections", connection_id, changes)
-        self._check_connection(new, ignore=connection_id)
-        with self._mutation():
-            old: Connection = self._replace("connections", new)
-            return old
-
-    def remove_connection(self, connection_id: str) -> Removal:
-        self.connection(connection_id)
-        with self._mutation(), self._recording() as (removed, changed):
-            self._pop("connections", connection_id)
-        return Removal(tuple(removed), tuple(changed))
-
-    def _check_connection(self, conn: Connection, ignore: str = "") -> None:
+    def _check_connection(self, conn: Connection) -> None:
         self.card(conn.source_id)
         self.card(conn.target_id)
         if conn.source_id == conn.target_id:
             raise ModelError("a card cannot connect to itself")
         for c in self.journey.connections:
-            if c.id != ignore and (c.source_id, c.target_id) == (conn.source_id, conn.target_id):
+            if c.id != conn.id and (c.source_id, c.target_id) == (conn.source_id, conn.target_id):
                 raise ModelError("these cards are already connected")
 
-    # ------------------------------------------------------------------ map links
-    def add_link(self, link: MapLink, index: int | None = None) -> int:
-        with self._mutation():
-            return self._insert("links", index, link)
+    # ------------------------------------------------------------------ rules: cascades
+    def _persona_cascade(self, persona_id: str) -> None:
+        """A persona takes its emotion points and its mention on cards."""
+        for p in [p for p in self.journey.emotions if p.persona_id == persona_id]:
+            self._pop("emotions", p.id)
+        for c in [c for c in self.journey.cards if persona_id in c.personas]:
+            kept = tuple(x for x in c.personas if x != persona_id)
+            self._replace("cards", dataclasses.replace(c, personas=kept))
 
-    def update_link(self, link_id: str, **changes: Any) -> MapLink:
-        new = self._updated("links", link_id, changes)
-        with self._mutation():
-            old: MapLink = self._replace("links", new)
-            return old
+    def _stage_cascade(self, stage_id: str) -> None:
+        """A stage takes its cards (with what hangs on them) and its own emotion points."""
+        for c in [c for c in self.journey.cards if c.stage_id == stage_id]:
+            self._card_cascade(c.id)
+            self._pop("cards", c.id)
+        self._remove_points_at("stage", stage_id)
 
-    def remove_link(self, link_id: str) -> Removal:
-        self.get("links", link_id)
-        with self._mutation(), self._recording() as (removed, changed):
-            self._pop("links", link_id)
-        return Removal(tuple(removed), tuple(changed))
+    def _lane_cascade(self, lane_id: str) -> None:
+        for c in [c for c in self.journey.cards if c.lane_id == lane_id]:
+            self._card_cascade(c.id)
+            self._pop("cards", c.id)
 
-    # ------------------------------------------------------------------ undo support
-    def restore(self, removal: Removal) -> None:
-        """Put back exactly what a removal took away (the inverse of any remove_* call)."""
-        with self._mutation():
-            for collection, index, entity in reversed(removal.removed):
-                self._insert(collection, index, entity)
-            for collection, old, _new in reversed(removal.changed):
-                self._replace(collection, old)
+    def _card_cascade(self, card_id: str) -> None:
+        """A card takes its connections and emotion points."""
+        for c in [c for c in self.journey.connections if card_id in (c.source_id, c.target_id)]:
+            self._pop("connections", c.id)
+        self._remove_points_at("card", card_id)
+
+    def _remove_points_at(self, anchor_kind: str, anchor_id: str) -> None:
+        for p in [
+            p for p in self.journey.emotions if p.anchor_kind == anchor_kind and p.anchor_id == anchor_id
+        ]:
+            self._pop("emotions", p.id)
+
+
+def _nothing(_: Any) -> None:
+    return None

@@ -3,13 +3,17 @@
 Entities are slotted dataclasses with value equality. They are values by convention: nothing mutates
 one in place; JourneyDocument swaps in a `dataclasses.replace` copy and emits an event. (Frozen
 dataclasses would enforce this but cost 7x more to build, which a 10,000-card open cannot afford.)
-Placement is semantic: a card names its stage and lane; its order in the cell is its position among
-that cell's cards in `Journey.cards`. Pixels are derived by `layout`, never stored.
+Placement is semantic: a card names its stage and lane, and its `order` key (model/order.py) places
+it among the cards of that cell. Stages, lanes and personas carry an `order` key too. The lists of a
+Journey are kept sorted so iterating them gives the order the user sees: stages, lanes and personas by
+(order, id); cards in reading order (stage, lane, order, id); collections without keys (emotions,
+connections, links) by id. Pixels are derived by `layout`, never stored.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -90,6 +94,15 @@ SCALE_PRESETS: dict[str, EmotionScale] = {
 }
 
 
+PERSONA_COLOURS = ("#d1495b", "#2e86ab", "#edae49", "#66a182", "#8e5572", "#00798c", "#f37748", "#5c4d7d")
+"""Curve colours new personas take, in order."""
+
+
+def persona_colour(index: int) -> str:
+    """The colour the index-th new persona takes."""
+    return PERSONA_COLOURS[index % len(PERSONA_COLOURS)]
+
+
 @dataclass(slots=True)
 class Persona:
     """A named customer archetype; each persona has its own emotion curve."""
@@ -102,6 +115,7 @@ class Persona:
     pain_points: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     colour: str = "#3b6fd1"
+    order: str = ""
     extra: Extra = field(default_factory=dict)
 
 
@@ -115,6 +129,7 @@ class Stage:
     description: str = ""
     link: str | None = None
     width: float | None = None
+    order: str = ""
     extra: Extra = field(default_factory=dict)
 
 
@@ -126,6 +141,7 @@ class Lane:
     name: str = "Lane"
     kind: str = "notes"
     collapsed: bool = False
+    order: str = ""
     extra: Extra = field(default_factory=dict)
 
 
@@ -149,6 +165,7 @@ class Card:
     tags: tuple[str, ...] = ()
     personas: tuple[str, ...] = ()  # persona ids it concerns; empty = all personas
     link: str | None = None  # relative path of a micro map
+    order: str = ""  # its place among the cards of its cell
     extra: Extra = field(default_factory=dict)
 
 
@@ -210,17 +227,33 @@ def scale_preset(name: str) -> EmotionScale:
     return EmotionScale(preset.min, preset.max, dict(preset.labels))
 
 
+def sort_key(entity: Any) -> tuple[str, str]:
+    """How the elements of a collection are ordered: by order key (when they have one), then id."""
+    return (getattr(entity, "order", ""), entity.id)
+
+
+CardKey = tuple[int, int, str, str]
+
+
+def card_sort_key(stages: list[Stage], lanes: list[Lane]) -> Callable[[Card], CardKey]:
+    """Cards are kept in reading order: by stage, then lane, then order key in their cell, then id
+    (cards of a stage or lane not in the lists go last)."""
+    stage_rank = {s.id: i for i, s in enumerate(stages)}
+    lane_rank = {lane.id: i for i, lane in enumerate(lanes)}
+    far = len(stages) + len(lanes)
+
+    def key(c: Card) -> CardKey:
+        return (stage_rank.get(c.stage_id, far), lane_rank.get(c.lane_id, far), c.order, c.id)
+
+    return key
+
+
 def snapshot(journey: Journey) -> Journey:
     """A copy whose lists change independently of the original's; the entities themselves are shared,
     which is safe because they are values (replaced, never changed in place)."""
-    return dataclasses.replace(
-        journey,
-        personas=list(journey.personas),
-        stages=list(journey.stages),
-        lanes=list(journey.lanes),
-        cards=list(journey.cards),
-        emotions=list(journey.emotions),
-        connections=list(journey.connections),
-        links=list(journey.links),
-        extra=dict(journey.extra),
-    )
+    from cjm_editor.model.registry import COLLECTIONS  # registry names the Journey's lists
+
+    copy = dataclasses.replace(journey, extra=dict(journey.extra))
+    for c in COLLECTIONS:
+        setattr(copy, c.name, list(getattr(journey, c.name)))
+    return copy

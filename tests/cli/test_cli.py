@@ -91,7 +91,7 @@ def test_info_text_and_json(sample_file, capsys):
         "Maya, busy professional",
         "Robert, retired home cook",
     ]
-    assert info["formatVersion"] == 2 and info["repairs"] == []
+    assert info["formatVersion"] == 3 and info["repairs"] == []
 
 
 def test_validate_several_files_reports_each(tmp_path, sample_file, capsys):
@@ -160,7 +160,7 @@ def test_export_pdf_into_a_missing_folder_exits_1(sample_file, tmp_path, capsys)
     assert "kit.pdf" in capsys.readouterr().err
 
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "conformance" / "mermaid-journey"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "mermaid-journey"
 
 
 def test_import_mermaid_then_export_it_again(tmp_path, capsys):

@@ -73,3 +73,42 @@ def test_emotion_drag_merges_into_one_step_and_back_to_start_is_no_step(doc, sta
     for score in (0, 1):
         stack.push(SetEmotion(doc, "e-maya-discover", score, gesture=3))
     assert stack.count() == 2, "dragged back to where it started: no step"
+
+
+def _cell_ids(doc, card_id: str) -> list[str]:
+    card = doc.card(card_id)
+    return [c.id for c in doc.cell_cards(card.stage_id, card.lane_id)]
+
+
+def test_undo_of_a_removal_after_removals_outside_the_stack(doc, stack):
+    """Reproduction: with list positions this undo raised `ModelError: index 40 out of range`."""
+    cell = _cell_ids(doc, "t-checkout")
+    i = cell.index("t-checkout")
+    neighbours = cell[max(0, i - 1) : i] + cell[i + 1 : i + 2]
+    stack.push(RemoveElements(doc, ["t-checkout"]))
+    outside = [c.id for c in doc.journey.cards if c.id not in neighbours][:5]
+    for card_id in outside:
+        doc.remove_card(card_id)
+    stack.undo()
+    now = _cell_ids(doc, "t-checkout")
+    j = now.index("t-checkout")
+    assert now[max(0, j - 1) : j] + now[j + 1 : j + 2] == neighbours
+
+
+def test_redo_of_an_add_puts_the_card_back_between_the_same_neighbours(doc, stack):
+    cell = [c.id for c in doc.cell_cards("s-discover", "l-touchpoints")]
+    stack.push(AddCard(doc, Card("s-discover", "l-touchpoints", "touchpoint", "Podcast", id="new"), 1))
+    stack.undo()
+    doc.remove_card(cell[-1])  # a change outside the stack, e.g. a co-editor's
+    stack.redo()
+    assert [c.id for c in doc.cell_cards("s-discover", "l-touchpoints")] == [cell[0], "new", *cell[1:-1]]
+
+
+def test_crowded_spot_respacing_is_undone_with_the_command(doc, stack):
+    before = dumps(doc.journey)
+    for k in range(80):  # always second in the cell: keys would grow without respacing
+        stack.push(AddCard(doc, Card("s-discover", "l-touchpoints", "touchpoint", f"P{k}"), 1))
+    assert max(len(c.order) for c in doc.journey.cards) <= 12
+    while stack.canUndo():
+        stack.undo()
+    assert dumps(doc.journey) == before

@@ -49,7 +49,7 @@ ERRORS = [
     ("no format", json.dumps({"title": "x"}).encode(), "format", "no 'format' field"),
     (
         "newer reader",
-        with_change(formatVersion=9, minReaderVersion=3),
+        with_change(formatVersion=9, minReaderVersion=4),
         "minReaderVersion",
         "needs a newer cjm-editor",
     ),

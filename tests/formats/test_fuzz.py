@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError
-from cjm_editor.formats.templates import sample_path
 from cjm_editor.model import JourneyDocument
+from tests.conftest import MAP_FIXTURE
 
-with open(sample_path(), "rb") as _f:
+with open(MAP_FIXTURE, "rb") as _f:
     SAMPLE = _f.read()
 SAMPLE_VALUE = json.loads(SAMPLE)
 

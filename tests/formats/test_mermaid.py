@@ -16,7 +16,7 @@ from cjm_editor.formats.mermaid.parse import MermaidError, parse
 from cjm_editor.formats.mermaid.write import to_text
 from cjm_editor.model import Card, EmotionPoint, Journey, Lane, Persona, Stage
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "conformance" / "mermaid-journey"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "mermaid-journey"
 
 
 def _expected(name: str) -> list[dict]:

@@ -70,7 +70,7 @@ def test_unknown_fields_survive_a_save(tmp_path):
 def test_output_is_canonical_and_diffable(journey):
     text = cjm_json.dumps(journey)
     assert text.endswith("}\n") and text.startswith(
-        '{\n  "format": "cjm-editor/journey",\n  "formatVersion": 2,'
+        '{\n  "format": "cjm-editor/journey",\n  "formatVersion": 3,'
     )
     renamed = cjm_json.loads(text.encode()).journey
     renamed.cards[3].title = "Changed"
@@ -85,3 +85,22 @@ def test_newer_but_compatible_file_opens(journey):
     value["formatVersion"] = 7
     result = cjm_json.loads(json.dumps(value).encode())
     assert result.journey == journey and result.source_version == 7
+
+
+def _changed_lines(a: str, b: str) -> list[tuple[str, str]]:
+    return [(x, y) for x, y in zip(a.splitlines(), b.splitlines(), strict=True) if x != y]
+
+
+def test_moving_a_card_or_a_stage_changes_one_line(journey):
+    from cjm_editor.model import JourneyDocument
+
+    doc = JourneyDocument(journey)
+    text = cjm_json.dumps(doc.journey)
+    cell = doc.cell_cards("s-discover", "l-touchpoints")
+    doc.move_card_to(cell[-1].id, "s-discover", "l-touchpoints", 0)
+    moved = cjm_json.dumps(doc.journey)
+    assert len(_changed_lines(text, moved)) == 1, "a move within a cell rewrites its order key only"
+    plan = doc.plan_order("stages", 0, moving="s-renew")
+    doc.move("stages", "s-renew", plan.key)
+    assert len(_changed_lines(moved, cjm_json.dumps(doc.journey))) == 1
+    assert doc.journey.stages[0].id == "s-renew"

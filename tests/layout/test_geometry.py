@@ -14,14 +14,14 @@ from cjm_editor.model import JourneyDocument
 
 def test_stage_width_is_the_users_choice_within_bounds(doc):
     first, second = doc.journey.stages[:2]
-    doc.update_stage(first.id, width=400.0)
-    doc.update_stage(second.id, width=5.0)
+    doc.update("stages", first.id, width=400.0)
+    doc.update("stages", second.id, width=5.0)
     g = compute(doc.journey)
     assert g.stages[first.id].w == 400.0
     assert g.stages[second.id].w == MIN_STAGE_W
-    doc.update_stage(second.id, width=10_000.0)
+    doc.update("stages", second.id, width=10_000.0)
     assert compute(doc.journey).stages[second.id].w == MAX_STAGE_W
-    doc.update_stage(second.id, width=None)
+    doc.update("stages", second.id, width=None)
     assert compute(doc.journey).stages[second.id].w == STAGE_W
 
 
@@ -62,26 +62,26 @@ def _equal_to_full_layout(doc: JourneyDocument, g) -> None:
 def test_relayout_of_moved_cards_matches_a_full_layout(moves):
     doc = JourneyDocument(synthetic_map(60, stages=4))
     for conn in doc.journey.connections[::2]:
-        doc.update_connection(conn.id, label="next")
+        doc.update("connections", conn.id, label="next")
     g = compute(doc.journey)
     for card_index, stage, lane, position in moves:
         card = doc.journey.cards[card_index]
         old = (card.stage_id, card.lane_id)
         new = (doc.journey.stages[stage].id, doc.journey.lanes[lane].id)
-        doc.move_card(card.id, *new, position)
+        doc.move_card_to(card.id, *new, position)
         assert relayout_cells(g, doc.journey, {old, new}) is not None
         _equal_to_full_layout(doc, g)
 
 
 def test_relayout_grows_a_lane_and_shifts_the_lanes_below(doc):
     for conn in doc.journey.connections[:3]:
-        doc.update_connection(conn.id, label=f"label {conn.id}")
+        doc.update("connections", conn.id, label=f"label {conn.id}")
     g = compute(doc.journey)
     (stage_id, lane_id), _ = max(g.counts.items(), key=lambda kv: kv[1])
     source = next(c for c in doc.journey.cards if c.lane_id == lane_id and c.stage_id != stage_id)
     old = (source.stage_id, source.lane_id)
     height = g.lanes[lane_id].h
-    doc.move_card(source.id, stage_id, lane_id)
+    doc.move_card_to(source.id, stage_id, lane_id)
     result = relayout_cells(g, doc.journey, {old, (stage_id, lane_id)})
     assert result is not None and g.lanes[lane_id].h > height
     below = doc.journey.lanes[[lane.id for lane in doc.journey.lanes].index(lane_id) + 1 :]
@@ -94,7 +94,7 @@ def test_relayout_shrinks_a_lane_when_its_fullest_cell_empties(doc):
     g = compute(doc.journey)
     stage_id, lane_id = ("s-regular", "l-thoughts")  # the only cell of its lane with two cards
     last = doc.cell_cards(stage_id, lane_id)[-1]
-    doc.move_card(last.id, "s-discover", lane_id)
+    doc.move_card_to(last.id, "s-discover", lane_id)
     height = g.lanes[lane_id].h
     assert relayout_cells(g, doc.journey, {(stage_id, lane_id), ("s-discover", lane_id)}) is not None
     assert g.lanes[lane_id].h < height
@@ -105,7 +105,7 @@ def test_relayout_within_a_cell_moves_only_that_cells_cards(doc):
     g = compute(doc.journey)
     stage_id, lane_id = next(k for k, n in g.counts.items() if n >= 2)
     first = doc.cell_cards(stage_id, lane_id)[0]
-    doc.move_card(first.id, stage_id, lane_id, 1)
+    doc.move_card_to(first.id, stage_id, lane_id, 1)
     result = relayout_cells(g, doc.journey, {(stage_id, lane_id)})
     assert result is not None
     assert set(result.cards) == {c.id for c in doc.cell_cards(stage_id, lane_id)[:2]}

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cjm_editor.formats.cjm_json import dumps, load
-from cjm_editor.formats.templates import sample_path
 from cjm_editor.model import Card, Connection, EmotionPoint, JourneyDocument, Lane, ModelError, Persona, Stage
+from tests.conftest import MAP_FIXTURE
 
 Inverse = Callable[[], object]
 
@@ -19,17 +19,10 @@ def _random_op(doc: JourneyDocument, rng: random.Random) -> Inverse | None:
     j = doc.journey
     choice = rng.randrange(14)
     pick = rng.choice
-    if choice == 0 and j.stages:
-        removal = doc.remove_stage(pick(j.stages).id)
-        return lambda: doc.restore(removal)
-    if choice == 1 and j.lanes:
-        removal = doc.remove_lane(pick(j.lanes).id)
-        return lambda: doc.restore(removal)
-    if choice == 2 and j.cards:
-        removal = doc.remove_card(pick(j.cards).id)
-        return lambda: doc.restore(removal)
-    if choice == 3 and j.personas:
-        removal = doc.remove_persona(pick(j.personas).id)
+    removable = {0: "stages", 1: "lanes", 2: "cards", 3: "personas"}
+    if choice in removable and getattr(j, removable[choice]):
+        name = removable[choice]
+        removal = doc.remove(name, pick(getattr(j, name)).id)
         return lambda: doc.restore(removal)
     if choice == 4 and j.cards:
         card = pick(j.cards)
@@ -37,26 +30,49 @@ def _random_op(doc: JourneyDocument, rng: random.Random) -> Inverse | None:
         return lambda: doc.update_card(old.id, title=old.title, votes=old.votes)
     if choice == 5 and j.cards and j.stages and j.lanes:
         card = pick(j.cards)
-        place = doc.move_card(card.id, pick(j.stages).id, pick(j.lanes).id, rng.randrange(4))
-        return lambda: doc.place_card(card.id, place)
+        stage, lane = pick(j.stages).id, pick(j.lanes).id
+        plan = doc.plan_order("cards", rng.randrange(4), (stage, lane), moving=card.id)
+        unspace = doc.respace("cards", plan.respace)
+        place = doc.move_card(card.id, stage, lane, plan.key)
+
+        def back() -> None:
+            doc.move_card(card.id, place.stage_id, place.lane_id, place.order)
+            doc.respace("cards", unspace)
+
+        return back
     if choice == 6 and j.stages and j.lanes:
-        index = doc.add_card(
-            Card(stage_id=pick(j.stages).id, lane_id=pick(j.lanes).id, kind="note", title="New")
-        )
-        card_id = j.cards[index].id
-        return lambda: doc.remove_card(card_id)
-    if choice == 7 and len(j.stages) > 1:
-        stage = pick(j.stages)
-        old_index = doc.move_stage(stage.id, rng.randrange(len(j.stages)))
-        return lambda: doc.move_stage(stage.id, old_index)
-    if choice == 8 and len(j.lanes) > 1:
-        lane = pick(j.lanes)
-        old_index = doc.move_lane(lane.id, rng.randrange(len(j.lanes)))
-        return lambda: doc.move_lane(lane.id, old_index)
+        stage, lane = pick(j.stages).id, pick(j.lanes).id
+        plan = doc.plan_order("cards", rng.randrange(4), (stage, lane))
+        unspace = doc.respace("cards", plan.respace)
+        doc.add_card(card := Card(stage_id=stage, lane_id=lane, kind="note", title="New", order=plan.key))
+
+        def remove() -> None:
+            doc.remove_card(card.id)
+            doc.respace("cards", unspace)
+
+        return remove
+    if choice in (7, 8) and len(j.stages) > 1 and len(j.lanes) > 1:
+        name = "stages" if choice == 7 else "lanes"
+        element = pick(getattr(j, name))
+        plan = doc.plan_order(name, rng.randrange(len(getattr(j, name))), moving=element.id)
+        unspace = doc.respace(name, plan.respace)
+        old = doc.move(name, element.id, plan.key)
+
+        def back_again() -> None:
+            doc.move(name, element.id, old.order)
+            doc.respace(name, unspace)
+
+        return back_again
     if choice == 9:
-        index = doc.add_stage(Stage(name="Inserted"), rng.randrange(len(j.stages) + 1))
-        stage_id = j.stages[index].id
-        return lambda: doc.remove_stage(stage_id)
+        plan = doc.plan_order("stages", rng.randrange(len(j.stages) + 1))
+        unspace = doc.respace("stages", plan.respace)
+        doc.add_stage(stage := Stage(name="Inserted", order=plan.key))
+
+        def drop() -> None:
+            doc.remove("stages", stage.id)
+            doc.respace("stages", unspace)
+
+        return drop
     if choice == 10 and j.emotions:
         point = pick(j.emotions)
         score = rng.randint(j.scale.min, j.scale.max)
@@ -68,7 +84,7 @@ def _random_op(doc: JourneyDocument, rng: random.Random) -> Inverse | None:
             doc.add_connection(conn := Connection(a.id, b.id, label="x"))
         except ModelError:
             return None
-        return lambda: doc.remove_connection(conn.id)
+        return lambda: doc.remove("connections", conn.id)
     if choice == 12 and j.personas and j.stages:
         try:
             doc.add_emotion(p := EmotionPoint(pick(j.personas).id, "stage", pick(j.stages).id, j.scale.max))
@@ -76,14 +92,12 @@ def _random_op(doc: JourneyDocument, rng: random.Random) -> Inverse | None:
             return None
         return lambda: doc.remove_emotion(p.id)
     if choice == 13:
-        index = doc.add_persona(Persona(name="Extra"), 0)
-        pid = j.personas[index].id
-        doc_lanes = len(j.lanes)
-        doc.add_lane(lane := Lane(name="Extra lane", kind="notes"), doc_lanes)
+        doc.add_persona(persona := Persona(name="Extra", order=doc.plan_order("personas", 0).key))
+        doc.add_lane(lane := Lane(name="Extra lane", kind="notes"))
 
         def undo() -> None:
-            doc.remove_lane(lane.id)
-            doc.remove_persona(pid)
+            doc.remove("lanes", lane.id)
+            doc.remove("personas", persona.id)
 
         return undo
     return None
@@ -92,7 +106,7 @@ def _random_op(doc: JourneyDocument, rng: random.Random) -> Inverse | None:
 @settings(max_examples=60, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 25))
 def test_each_mutation_then_its_inverse_restores_bytes(seed, steps):
-    doc = JourneyDocument(load(sample_path()).journey)
+    doc = JourneyDocument(load(MAP_FIXTURE).journey)
     rng = random.Random(seed)
     for _ in range(steps):
         before = dumps(doc.journey)
@@ -108,7 +122,7 @@ def test_each_mutation_then_its_inverse_restores_bytes(seed, steps):
 @settings(max_examples=40, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 30))
 def test_a_whole_sequence_undone_in_reverse_restores_bytes(seed, steps):
-    doc = JourneyDocument(load(sample_path()).journey)
+    doc = JourneyDocument(load(MAP_FIXTURE).journey)
     original = dumps(doc.journey)
     rng = random.Random(seed)
     inverses = [inv for _ in range(steps) if (inv := _random_op(doc, rng)) is not None]

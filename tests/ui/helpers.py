@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsView
@@ -30,3 +33,23 @@ def double_click(view: QGraphicsView, pos: QPointF) -> None:
     QTest.mouseDClick(
         view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_view(view, pos)
     )
+
+
+def in_display_order(data: dict) -> dict:
+    """A saved map (lists sorted by id in the file) with its lists in the order the editor shows
+    them: stages, lanes and personas by order key, cards by stage, lane and order key."""
+    out = dict(data)
+    for name in ("stages", "lanes", "personas"):
+        out[name] = sorted(data[name], key=lambda e: (e["order"], e["id"]))
+    stage = {s["id"]: i for i, s in enumerate(out["stages"])}
+    lane = {lane["id"]: i for i, lane in enumerate(out["lanes"])}
+    out["cards"] = sorted(
+        data["cards"], key=lambda c: (stage.get(c["stage"], 0), lane.get(c["lane"], 0), c["order"], c["id"])
+    )
+    return out
+
+
+def saved(window) -> dict:  # noqa: ANN001
+    """Save the window's map through File > Save and read the file back, in display order."""
+    assert window.save()
+    return in_display_order(json.loads(Path(window.path).read_text(encoding="utf-8")))

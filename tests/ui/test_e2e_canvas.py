@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QPointF
 
 from cjm_editor.formats import cjm_json
-from tests.ui.helpers import drag
+from tests.ui.helpers import drag, saved
 
 
 def centre(item) -> QPointF:
     return item.sceneBoundingRect().center()
-
-
-def saved(window) -> dict:
-    assert window.save()
-    return json.loads(Path(window.path).read_text(encoding="utf-8"))
 
 
 def test_drag_card_to_another_stage_then_undo_restores_the_file(window):

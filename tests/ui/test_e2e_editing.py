@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from cjm_editor.ui.canvas.palette_drop import PaletteEntry
-from tests.ui.helpers import click, double_click, drag, to_view
-
-
-def saved(window) -> dict:
-    assert window.save()
-    return json.loads(Path(window.path).read_text(encoding="utf-8"))
+from tests.ui.helpers import click, double_click, drag, saved, to_view
 
 
 def keys(window, sequence: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cjm_editor.formats.mermaid.parse import parse
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "conformance" / "mermaid-journey"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "mermaid-journey"
 
 
 def test_import_a_mermaid_journey_opens_it_unsaved(window):

@@ -21,7 +21,6 @@ from pathlib import Path
 from cjm_editor.formats import strict_json
 from cjm_editor.formats.errors import LoadError, LoadReport
 from cjm_editor.formats.mermaid.parse import MermaidError, parse
-from cjm_editor.layout.palette import persona_colour
 from cjm_editor.model.journey import (
     Card,
     EmotionPoint,
@@ -29,6 +28,7 @@ from cjm_editor.model.journey import (
     Lane,
     Persona,
     Stage,
+    persona_colour,
     scale_preset,
 )
 

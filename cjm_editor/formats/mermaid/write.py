@@ -62,6 +62,7 @@ def to_text(j: Journey) -> tuple[str, list[str]]:
         warnings.append(f"scores were rescaled from {lo}..{hi} to Mermaid's 1..5")
     averaged: list[str] = []
     unscored: list[str] = []
+    rank = {p.id: i for i, p in enumerate(j.personas)}
     for index, stage in enumerate(j.stages):
         touch = [c for c in j.cards if c.stage_id == stage.id and c.kind == "touchpoint"]
         if stage.name.strip():
@@ -72,9 +73,12 @@ def to_text(j: Journey) -> tuple[str, list[str]]:
         for card in touch:
             points = card_points.get(card.id) or stage_points.get(stage.id, [])
             score_text = _score(card, points, lo, hi, averaged, unscored)
-            people = ", ".join(
-                _actor(names[p]) for p in dict.fromkeys(pid for pid, _ in points) if p not in hidden
+            named = {pid: i for i, pid in enumerate(card.personas)}  # the task's own actor order
+            actors = sorted(
+                {pid for pid, _ in points} - hidden,
+                key=lambda pid: (named.get(pid, len(named)), rank[pid]),
             )
+            people = ", ".join(_actor(names[p]) for p in actors)
             lines.append(f"    {_task_name(card.title)}: {score_text}" + (f": {people}" if people else ""))
     if averaged:
         warnings.append(

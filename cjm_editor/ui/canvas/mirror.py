@@ -19,6 +19,7 @@ from cjm_editor.layout import MapGeometry, Rect, compute
 from cjm_editor.layout.geometry import place_curves, place_labels, route_connections
 from cjm_editor.layout.incremental import relayout_cells
 from cjm_editor.model import Card, JourneyDocument
+from cjm_editor.model.registry import CARDS, COLLECTIONS, CONNECTIONS, EMOTIONS
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
@@ -26,7 +27,8 @@ from cjm_editor.ui.canvas.items.emotion import EmotionCurveItem, EmotionPointIte
 from cjm_editor.ui.canvas.items.grid import GridItem
 from cjm_editor.ui.canvas.items.headers import HeaderItem
 
-_FULL = ("stages", "lanes", "personas", "links")
+_INCREMENTAL = {CARDS.name, CONNECTIONS.name, EMOTIONS.name}
+"""Collections whose changes the mirror follows cell by cell; any other change lays the map out anew."""
 
 
 class MirrorScene(QGraphicsScene):
@@ -58,12 +60,12 @@ class MirrorScene(QGraphicsScene):
         ev = self.doc.events
         cards, conns = ev.cards, ev.connections
         pairs: list[tuple[Any, Callable[..., object]]] = [
-            (cards.inserted, lambda _i, c: self._card_placed(c)),
+            (cards.inserted, self._card_placed),
             (cards.removed, self._card_removed),
-            (cards.moved, lambda _a, _b, c: self._card_placed(c)),
+            (cards.moved, self._card_moved),
             (cards.changed, self._card_changed),
-            (conns.inserted, lambda _i, c: self._dirty_connections.add(c.id)),
-            (conns.removed, lambda _i, c: self._dirty_connections.add(c.id)),
+            (conns.inserted, lambda c: self._dirty_connections.add(c.id)),
+            (conns.removed, lambda c: self._dirty_connections.add(c.id)),
             (conns.changed, lambda _o, c: self._dirty_connections.add(c.id)),
             (conns.moved, lambda *_: None),
             (ev.emotions.inserted, self._emotions_changed),
@@ -73,7 +75,7 @@ class MirrorScene(QGraphicsScene):
             (ev.journey_changed, self._need_full),
             (ev.changed, self._changed),
         ]
-        for name in _FULL:
+        for name in (c.name for c in COLLECTIONS if c.name not in _INCREMENTAL):
             of = ev.of(name)
             pairs += [(of.inserted, self._need_full), (of.removed, self._need_full)]
             pairs += [(of.changed, self._need_full), (of.moved, self._need_full)]
@@ -94,7 +96,7 @@ class MirrorScene(QGraphicsScene):
     def _emotions_changed(self, *_: object) -> None:
         self._emotions_dirty = True
 
-    def _emotion_removed(self, _index: int, point: Any) -> None:
+    def _emotion_removed(self, point: Any) -> None:
         self._emotions_dirty = True
         item = self._items.pop(point.id, None)
         if item is not None:
@@ -103,18 +105,17 @@ class MirrorScene(QGraphicsScene):
     def _card_placed(self, card: Card) -> None:
         self._dirty_cells.add((card.stage_id, card.lane_id))
         self._dirty_cards.add(card.id)
-        item = self._items.get(card.id)
-        if isinstance(item, CardItem):  # a move: its old cell changes too
-            self._dirty_cells.add((item.card.stage_id, item.card.lane_id))
 
-    def _card_removed(self, _index: int, card: Card) -> None:
+    def _card_moved(self, old: Card, new: Card) -> None:
+        self._dirty_cells |= {(old.stage_id, old.lane_id), (new.stage_id, new.lane_id)}
+        self._dirty_cards.add(new.id)
+
+    def _card_removed(self, card: Card) -> None:
         self._dirty_cells.add((card.stage_id, card.lane_id))
         self._gone_cards.append(card.id)
 
     def _card_changed(self, old: Card, new: Card) -> None:
         self._dirty_cards.add(new.id)
-        if (old.stage_id, old.lane_id) != (new.stage_id, new.lane_id):
-            self._dirty_cells |= {(old.stage_id, old.lane_id), (new.stage_id, new.lane_id)}
 
     def _changed(self) -> None:
         full = self._full or not self._sync_incremental()

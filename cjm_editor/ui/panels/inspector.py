@@ -9,10 +9,10 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from cjm_editor.commands.cards import EditCard
-from cjm_editor.commands.elements import SINGULAR
 from cjm_editor.commands.structure import EditMap, UpdateElement
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.journey import CARD_KINDS, LANE_KINDS
+from cjm_editor.model.registry import collection as collection_named
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.panels.form import Field, FieldForm
 
@@ -120,7 +120,7 @@ class Inspector(QWidget):
             form.set_int_range("score", scale.min, scale.max)
             self.heading.setText(f"Emotion of {doc.persona(entity.persona_id).name}")
         else:
-            self.heading.setText(SINGULAR[collection].capitalize())
+            self.heading.setText(collection_named(collection).singular.capitalize())
         form.fill(entity, kind)
 
     def _edited(self, collection: str, name: str, value: Any) -> None:
@@ -132,7 +132,7 @@ class Inspector(QWidget):
         elif collection == "cards":
             self.stack.push(EditCard(self.doc, self.element_id, f"Edit card {label}", **{name: value}))
         else:
-            kind = SINGULAR[collection]
+            kind = collection_named(collection).singular
             self.stack.push(
                 UpdateElement(self.doc, collection, self.element_id, f"Edit {kind} {label}", **{name: value})
             )

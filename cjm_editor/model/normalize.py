@@ -1,0 +1,68 @@
+"""Bring a Journey into the shape JourneyDocument keeps: every ordered element has a valid order key
+and every list is sorted the way the document keeps it (journey.py: stages, lanes and personas by
+order key, cards in reading order, the rest by id).
+
+Maps built in code (templates, imports, snippets, older files) carry no keys: elements without a valid
+key get one that keeps their place in the list as given. Pure: no I/O, no Qt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from cjm_editor.model import order as order_keys
+from cjm_editor.model.journey import Journey, card_sort_key, sort_key
+from cjm_editor.model.registry import COLLECTIONS
+
+
+def normalize(journey: Journey, sort: bool = True) -> list[tuple[str, int, str]]:
+    """Give keys where they are missing or invalid, then sort every list (unless `sort` is False).
+    Returns what was keyed as (collection, index in the list as given, old key) so a loader can
+    report it."""
+    keyed: list[tuple[str, int, str]] = []
+    for spec in COLLECTIONS:
+        items: list[Any] = getattr(journey, spec.name)
+        key = card_sort_key(journey.stages, journey.lanes) if spec.name == "cards" else sort_key
+        if spec.ordered and not all(order_keys.is_valid(e.order) for e in items):
+            groups: dict[tuple[Any, ...], list[int]] = {}
+            for i, e in enumerate(items):
+                groups.setdefault(spec.siblings_of(e), []).append(i)
+            for indices in groups.values():
+                keyed += [(spec.name, i, items[i].order) for i in _fill(items, indices)]
+        if sort:
+            keys = [key(e) for e in items]
+            if any(a > b for a, b in zip(keys, keys[1:], strict=False)):
+                items.sort(key=key)
+    return keyed
+
+
+def _fill(items: list[Any], indices: list[int]) -> list[int]:
+    """Key the elements of one sibling group that lack a valid key, keeping the group's list order
+    where the valid keys allow it; returns the indices it changed."""
+    valid = [i for i in indices if order_keys.is_valid(items[i].order)]
+    if len(valid) == len(indices):
+        return []
+    keys = [items[i].order for i in valid]
+    if any(a >= b for a, b in zip(keys, keys[1:], strict=False)):
+        fresh = order_keys.first_keys(len(indices))  # keys out of list order: key the group anew
+        changed = [i for i, k in zip(indices, fresh, strict=True) if items[i].order != k]
+        for i, k in zip(indices, fresh, strict=True):
+            items[i] = dataclasses.replace(items[i], order=k)
+        return changed
+    is_valid = set(valid)
+    changed = []
+    run: list[int] = []
+    lo: str | None = None
+    for i in [*indices, -1]:
+        if i != -1 and i not in is_valid:
+            run.append(i)
+            continue
+        hi = items[i].order if i != -1 else None
+        if run:
+            for j, k in zip(run, order_keys.spread(lo, hi, len(run)), strict=True):
+                items[j] = dataclasses.replace(items[j], order=k)
+                changed.append(j)
+            run = []
+        lo = hi
+    return changed
