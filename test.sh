@@ -17,7 +17,7 @@ step "import contracts" "$bin/lint-imports" --no-cache
 step "tests" "$bin/python" -m pytest -q "$@"
 # The core must work where PySide6 cannot be imported at all (STYLE.md section 8).
 step "core tests without Qt" env CJM_BLOCK_QT=1 "$bin/python" -m pytest -q -p no:pytest-qt \
-  tests/model tests/formats tests/cli tests/core tests/layout
+  tests/model tests/formats tests/cli tests/core tests/layout tests/analysis tests/export
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "FAILED: ${failed[*]}"

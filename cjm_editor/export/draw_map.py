@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import MapGeometry, Point, Rect, palette
+from cjm_editor.layout.content import CARD_RADIUS, CELL_RADIUS, card_footer, scale_ticks
 from cjm_editor.layout.curves import bezier_segments
 from cjm_editor.model.journey import Card, Journey
-
-CARD_RADIUS = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,20 +27,6 @@ class Placement:
         return self.x0 + p.x * self.s, self.y0 - p.y * self.s
 
 
-def _footer(card: Card) -> str:
-    if card.kind == "touchpoint":
-        return "  ·  ".join(p for p in (card.channel, card.owner) if p)
-    if card.kind == "quote":
-        return f"— {card.source}" if card.source else ""
-    if card.kind == "metric":
-
-        def num(v: float | None) -> str:
-            return "–" if v is None else f"{v:g}"
-
-        return f"{num(card.value)}{card.unit} of {num(card.target)}{card.unit} target"
-    return ", ".join(card.tags)
-
-
 def draw_map(
     w: Writer,
     j: Journey,
@@ -57,7 +42,7 @@ def draw_map(
     w.stroke(palette.CELL_BORDER, 0.8 * s)
     for r in g.cells.values():
         b = at.box(r)
-        c.roundRect(b.x, b.y, b.w, b.h, 4 * s, stroke=1, fill=1)
+        c.roundRect(b.x, b.y, b.w, b.h, CELL_RADIUS * s, stroke=1, fill=1)
     for stage in j.stages:
         b = at.box(g.stages[stage.id])
         b = Box(b.x, b.y + 4 * s, b.w, b.h - 10 * s)
@@ -123,7 +108,7 @@ def draw_card(w: Writer, card: Card, b: Box, s: float) -> None:
     badge = 22 * s if card.votes else 0
     title = Box(b.x + 10 * s, b.top - 40 * s, b.w - 18 * s - badge, 34 * s)
     w.paragraph(card.title, title, 8.5 * s, True, palette.TEXT, where, 7.5 * s)
-    footer = _footer(card)
+    footer = card_footer(card)
     if footer:
         w.line_of_text(
             footer,
@@ -164,17 +149,14 @@ def _arrow(w: Writer, pts: list[tuple[float, float]], s: float) -> None:
 
 def _scale(w: Writer, j: Journey, g: MapGeometry, at: Placement) -> None:
     row = g.rows[g.emotion_lane or ""]
-    scale = j.scale
     s = at.s
-    for score in range(scale.min, scale.max + 1):
-        y = at.y0 - g.score_y(score, scale.min, scale.max) * s
-        neutral = score == round(scale.neutral) and scale.neutral == round(scale.neutral)
-        w.stroke(palette.NEUTRAL_LINE, (1.2 if neutral else 0.5) * s)
-        w.c.setDash([] if neutral else [1 * s, 2 * s])
+    for tick in scale_ticks(g, j.scale):
+        y = at.y0 - tick.y * s
+        w.stroke(palette.NEUTRAL_LINE, (1.2 if tick.neutral else 0.5) * s)
+        w.c.setDash([] if tick.neutral else [1 * s, 2 * s])
         w.c.line(at.x0 + row.x * s, y, at.x0 + row.right * s, y)
-        label = scale.labels.get(score, f"{score:+d}" if scale.min < 0 else str(score))
         w.fill(palette.MUTED)
-        w.string(at.x0 + (row.x + 4) * s, y + 2 * s, label, 7.5 * s, False, "the emotion scale")
+        w.string(at.x0 + (row.x + 4) * s, y + 2 * s, tick.label, 7.5 * s, False, "the emotion scale")
     w.c.setDash([])
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont
 
-from cjm_editor.layout import palette
+from cjm_editor.layout import content, palette
 
 USER_TYPE = 65536  # QGraphicsItem::UserType; item type() values start here
 
@@ -18,7 +18,7 @@ Z_DRAGGING = 100.0
 Z_MARKER = 110.0
 
 CARD_PEN = 1.0
-CARD_RADIUS = 6.0
+CARD_RADIUS = content.CARD_RADIUS
 
 CANVAS_BG = QColor(palette.CANVAS_BG)
 CELL_BG = QColor(palette.CELL_BG)

@@ -13,17 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjm_editor.layout.content import card_footer
 from cjm_editor.model import Card
 from cjm_editor.ui.canvas import style
 
 _Flag = QGraphicsItem.GraphicsItemFlag
 HANDLE_R = 7.0
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:g}"
 
 
 class CardItem(QGraphicsObject):
@@ -127,7 +122,7 @@ class CardItem(QGraphicsObject):
         painter.setPen(style.MUTED)
         footer = QRectF(r.x(), r.bottom() - 14, r.width(), 14)
         painter.drawText(
-            footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self._footer()
+            footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), card_footer(self.card)
         )
         if c.votes:
             self._paint_votes(painter, QRectF(r.right() - 18, r.y(), 20, 16), accent, c.votes)
@@ -135,21 +130,6 @@ class CardItem(QGraphicsObject):
             painter.setPen(QPen(QColor("#ffffff"), 1.5))
             painter.setBrush(style.SELECTION)
             painter.drawEllipse(self.handle_rect().adjusted(2, 2, -2, -2))
-
-    def _footer(self) -> str:
-        c = self.card
-        if c.kind == "touchpoint":
-            glyph = style.CHANNEL_GLYPHS.get(c.channel.lower(), "•")
-            parts = [f"{glyph} {c.channel}" if c.channel else "", c.owner]
-            return "  ·  ".join(p for p in parts if p)
-        if c.kind == "quote":
-            return f"— {c.source}" if c.source else ""
-        if c.kind == "metric":
-            unit = c.unit
-            return f"{_number(c.value)}{unit} of {_number(c.target)}{unit} target"
-        if c.link:
-            return f"↗ {c.link}"
-        return ", ".join(c.tags)
 
     @staticmethod
     def _paint_votes(painter: QPainter, rect: QRectF, accent: QColor, votes: int) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjm_editor.layout import MapGeometry
+from cjm_editor.layout.content import CELL_RADIUS, scale_ticks
 from cjm_editor.model.journey import EmotionScale
 from cjm_editor.ui.canvas import style
 
@@ -38,21 +39,19 @@ class GridItem(QGraphicsItem):
         for rect in g.cells.values():
             r = QRectF(rect.x, rect.y, rect.w, rect.h)
             if r.intersects(exposed):
-                painter.drawRoundedRect(r, 4, 4)
+                painter.drawRoundedRect(r, CELL_RADIUS, CELL_RADIUS)
         if g.emotion_lane and g.emotion_lane in g.rows:
             self._paint_scale(painter)
 
     def _paint_scale(self, painter: QPainter) -> None:
-        g, scale = self._geometry, self._scale
+        g = self._geometry
         row = g.rows[g.emotion_lane or ""]
         painter.setFont(style.font(7))
-        for score in range(scale.min, scale.max + 1):
-            y = g.score_y(score, scale.min, scale.max)
-            neutral = score == round(scale.neutral) and scale.neutral == round(scale.neutral)
-            pen = QPen(style.NEUTRAL_LINE, 1.2 if neutral else 0.6)
-            pen.setStyle(Qt.PenStyle.SolidLine if neutral else Qt.PenStyle.DotLine)
+        for tick in scale_ticks(g, self._scale):
+            pen = QPen(style.NEUTRAL_LINE, 1.2 if tick.neutral else 0.6)
+            pen.setStyle(Qt.PenStyle.SolidLine if tick.neutral else Qt.PenStyle.DotLine)
             painter.setPen(pen)
-            painter.drawLine(QLineF(row.x, y, row.right, y))
-            label = scale.labels.get(score, f"{score:+d}" if scale.min < 0 else str(score))
+            painter.drawLine(QLineF(row.x, tick.y, row.right, tick.y))
             painter.setPen(style.MUTED)
-            painter.drawText(QRectF(row.x + 4, y - 12, 120, 12), int(Qt.AlignmentFlag.AlignLeft), label)
+            label_rect = QRectF(row.x + 4, tick.y - 12, 120, 12)
+            painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignLeft), tick.label)
