@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QUndoView, QWidget
 
 from cjm_editor.model import JourneyDocument
@@ -35,12 +35,14 @@ def _dock(window: QMainWindow, title: str, name: str, widget: QWidget, area: Are
     return dock
 
 
-class Docks:
-    """Palette and outline on the left; inspector, personas, history and insights on the right."""
+class Docks(QObject):
+    """Palette and outline on the left; inspector, personas, history and insights on the right.
+    A QObject child of the window, so Qt disconnects it from the scene when the window goes."""
 
     def __init__(
         self, window: QMainWindow, session: DocumentSession, canvas: JourneyView, ask_colour: AskColour
     ) -> None:
+        super().__init__(window)
         self.session, self.canvas = session, canvas
         doc, stack = session.document, session.undo_stack
         self.palette = PaletteList()

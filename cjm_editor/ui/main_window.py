@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
@@ -56,6 +56,10 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.edits = EditActions(self)
         self.menus = Menus(self)
+        # The scene belongs to the window's last child, so that when the window is destroyed the docks
+        # (which follow the scene's selection) are gone before a scene with a selection is torn down.
+        self._scenes = QObject(self)
+        self.scene.setParent(self._scenes)
         self.setAcceptDrops(True)
         self.resize(1500, 950)
         self._update_title()
@@ -63,8 +67,6 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ the canvas of the document
     def _new_scene(self, doc: JourneyDocument) -> JourneyScene:
         scene = JourneyScene(doc, self.session.undo_stack)
-        scene.setParent(self)  # dies with the window, after `destroyed` has detached it (below)
-        self.destroyed.connect(scene.detach)  # no signals from a scene being torn down
         scene.stage_rename_requested.connect(lambda sid: self.edits.rename_stage(sid))
         scene.lane_rename_requested.connect(lambda lid: self.edits.rename_lane(lid))
         scene.connection_label_requested.connect(lambda cid: self.edits.edit_connection_label(cid))
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         old = self.scene
         old.detach()
         scene = self._new_scene(doc)
+        scene.setParent(self._scenes)
         self.canvas.setScene(scene)
         self.docks.bind_scene(scene)
         old.setParent(None)  # and so Python deletes it
