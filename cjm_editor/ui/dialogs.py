@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from types import SimpleNamespace
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
@@ -76,3 +77,17 @@ def ask_import_path(parent: QWidget, title: str, file_filter: str) -> str | None
 def ask_export_path(parent: QWidget, title: str, suggestion: str, file_filter: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggestion, file_filter)
     return path or None
+
+
+def questions() -> SimpleNamespace:
+    """The questions a window asks, as attributes a test can replace with an answer."""
+    return SimpleNamespace(
+        save_changes=ask_save_changes,
+        open_path=ask_open_path,
+        save_path=ask_save_path,
+        text=ask_text,
+        template=ask_template,
+        colour=ask_colour,
+        import_path=ask_import_path,
+        export_path=ask_export_path,
+    )

@@ -1,27 +1,30 @@
-"""The docks around the canvas and how they follow the document and the canvas selection."""
+"""The docks around the canvas. Their panels follow the session's document; the canvas scene of that
+document is handed over with `bind_scene` (the window makes a new scene for each document)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QUndoView, QWidget
 
+from cjm_editor.model import JourneyDocument
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
 from cjm_editor.ui.canvas.items.headers import HeaderItem
+from cjm_editor.ui.canvas.scene import JourneyScene
+from cjm_editor.ui.canvas.view import JourneyView
 from cjm_editor.ui.panels.insights import InsightsPanel
 from cjm_editor.ui.panels.inspector import Inspector
 from cjm_editor.ui.panels.outline import Outline
 from cjm_editor.ui.panels.palette import PaletteList
 from cjm_editor.ui.panels.personas import PersonasPanel
-
-if TYPE_CHECKING:
-    from cjm_editor.ui.main_window import MainWindow
+from cjm_editor.ui.session import DocumentSession
 
 _SELECTABLE = (CardItem, ConnectionItem, EmotionPointItem, HeaderItem)
 Area = Qt.DockWidgetArea
+AskColour = Callable[[QWidget, str], str | None]
 
 
 def _dock(window: QMainWindow, title: str, name: str, widget: QWidget, area: Area) -> QDockWidget:
@@ -32,18 +35,25 @@ def _dock(window: QMainWindow, title: str, name: str, widget: QWidget, area: Are
     return dock
 
 
-class Docks:
-    """Palette and outline on the left; inspector, personas and history on the right."""
+class Docks(QObject):
+    """Palette and outline on the left; inspector, personas, history and insights on the right.
+    A QObject child of the window, so Qt disconnects it from the scene when the window goes."""
 
-    def __init__(self, w: MainWindow) -> None:
-        self.window = w
+    def __init__(
+        self, window: QMainWindow, session: DocumentSession, canvas: JourneyView, ask_colour: AskColour
+    ) -> None:
+        super().__init__(window)
+        self.session, self.canvas = session, canvas
+        doc, stack = session.document, session.undo_stack
         self.palette = PaletteList()
-        self.outline = Outline(w.document)
-        self.inspector = Inspector(w.document, w.undo_stack)
-        self.personas = PersonasPanel(w.document, w.undo_stack, lambda parent, c: w.ask.colour(parent, c))
-        self.insights = InsightsPanel(w.document)
-        self.history = QUndoView(w.undo_stack)
+        self.outline = Outline(doc)
+        self.inspector = Inspector(doc, stack)
+        self.personas = PersonasPanel(doc, stack, ask_colour)
+        self.insights = InsightsPanel(doc)
+        self.insights.set_document(doc, session.path)
+        self.history = QUndoView(stack)
         self.history.setEmptyLabel("Opened map")
+        w = window
         self.all = [
             _dock(w, "Palette", "palette", self.palette, Area.LeftDockWidgetArea),
             _dock(w, "Outline", "outline", self.outline, Area.LeftDockWidgetArea),
@@ -57,46 +67,52 @@ class Docks:
         self.all[3].raise_()
         w.resizeDocks(self.all[:2], [200, 200], Qt.Orientation.Horizontal)
         w.resizeDocks(self.all[2:3], [300], Qt.Orientation.Horizontal)
-        self.palette.activated_entry.connect(lambda entry: w.scene.add_entry(entry))
+        self.palette.activated_entry.connect(lambda entry: self.scene.add_entry(entry))
         self.outline.picked.connect(self._outline_picked)
-        self.personas.visibility_changed.connect(lambda pid, shown: w.scene.set_persona_visible(pid, shown))
+        self.personas.visibility_changed.connect(
+            lambda pid, shown: self.scene.set_persona_visible(pid, shown)
+        )
         self.personas.active_changed.connect(self._active_changed)
         self.insights.picked.connect(self._insight_picked)
-        self.insights.analysed.connect(lambda report: w.scene.show_insights(report))
-        self.insights.overlay_toggled.connect(lambda on: w.scene.set_overlay_visible(on))
+        self.insights.analysed.connect(lambda report: self.scene.show_insights(report))
+        self.insights.overlay_toggled.connect(lambda on: self.scene.set_overlay_visible(on))
+        doc.events.changed.connect(self._document_changed)
+        session.document_replaced.connect(self._document_replaced)
 
-    def attach(self) -> None:
-        """Follow the window's current document and scene (after open or new)."""
-        w = self.window
+    @property
+    def scene(self) -> JourneyScene:
+        return self.canvas.journey_scene()
+
+    def bind_scene(self, scene: JourneyScene) -> None:
+        """Follow the selection of a new canvas scene and carry the panels' view settings over to it."""
+        scene.set_overlay_visible(self.insights.overlay.isChecked())
+        scene.selectionChanged.connect(self._canvas_selection_changed)
+
+    def _document_replaced(self, doc: JourneyDocument) -> None:
         self.outline.detach()
-        self.outline.set_document(w.document)
-        self.inspector.set_document(w.document)
-        self.personas.set_document(w.document, w.scene.active_persona)
-        self.insights.set_document(w.document, w.path)
-        w.scene.set_overlay_visible(self.insights.overlay.isChecked())
-        w.document.events.changed.connect(self._document_changed)
-        w.scene.selectionChanged.connect(self._canvas_selection_changed)
+        self.outline.set_document(doc)
+        self.inspector.set_document(doc)
+        self.personas.set_document(doc, self.scene.active_persona)
+        self.insights.set_document(doc, self.session.path)
+        doc.events.changed.connect(self._document_changed)
 
     def _document_changed(self) -> None:
         self.inspector.refresh()
         self.personas.refresh()
 
     def _active_changed(self, persona_id: str) -> None:
-        self.window.scene.active_persona = persona_id
+        self.scene.active_persona = persona_id
 
     def _canvas_selection_changed(self) -> None:
-        scene = self.window.scene
-        ids = [i.element_id for i in scene.selectedItems() if isinstance(i, _SELECTABLE)]
+        ids = [i.element_id for i in self.scene.selectedItems() if isinstance(i, _SELECTABLE)]
         self.inspector.show_element(ids[0] if len(ids) == 1 else None)
         self.outline.follow(ids)
 
     def _insight_picked(self, ids: list[str]) -> None:
-        w = self.window
-        w.scene.select_only(ids)
-        w.frame(ids)
+        self.scene.select_only(ids)
+        self.canvas.frame(ids)
 
     def _outline_picked(self, ids: list[str]) -> None:
-        w = self.window
-        w.scene.select_only(ids)
+        self.scene.select_only(ids)
         if ids:
-            w.reveal(ids[0])
+            self.canvas.reveal(ids[0])

@@ -14,26 +14,30 @@ from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.mermaid import convert, write
 from cjm_editor.model import JourneyDocument
 from cjm_editor.ui.image_export import DEFAULT_SCALE, render_png, render_svg
+from cjm_editor.ui.session import Modified
 
 if TYPE_CHECKING:
     from cjm_editor.ui.main_window import MainWindow
+    from cjm_editor.ui.session import DocumentSession
 
 MERMAID_FILTER = "Mermaid journey (*.mmd *.mermaid *.md *.txt);;All files (*)"
 CSV_FILTER = "CSV (*.csv *.txt);;All files (*)"
 IMAGE_FILTER = "PNG image (*.png);;SVG image (*.svg)"
 
 
-def _stem(w: MainWindow) -> str:
-    base = Path(w.path).name.removesuffix(".cjm.json") if w.path else w.document.journey.title
-    folder = Path(w.path).parent if w.path else Path.home()
-    return str(folder / base)
+def _stem(session: DocumentSession) -> str:
+    """The map's file without its suffix, or its title in the home folder."""
+    base = (
+        Path(session.path).name.removesuffix(".cjm.json") if session.path else session.document.journey.title
+    )
+    return str(Path(session.folder()) / base)
 
 
 def import_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
     """Open a Mermaid journey or a CSV of cards as a new, unsaved map; the open map stays on a failure."""
     title = "Import Mermaid journey" if kind == "mermaid" else "Import cards from CSV"
     path = path or w.ask.import_path(w, title, MERMAID_FILTER if kind == "mermaid" else CSV_FILTER)
-    if not path or not w.maybe_save():
+    if not path or not w.files.maybe_save():
         return False
     try:
         result = convert.load(path) if kind == "mermaid" else csv_cards.load(path)
@@ -47,7 +51,7 @@ def import_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
     except LoadError as exc:
         w.show_message("Cannot import", f"{Path(path).name} could not be imported.", str(exc))
         return False
-    w.adopt(JourneyDocument(result.journey))
+    w.files.adopt(JourneyDocument(result.journey), Modified.IMPORTED)
     if result.report:
         w.show_message(
             "Imported with warnings",
@@ -61,7 +65,8 @@ def import_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
 
 def export_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
     """Write the open map as Mermaid, CSV, or an image of the canvas as it is shown."""
-    suggestion = _stem(w) + {"mermaid": ".mmd", "csv": ".csv", "image": ".png"}[kind]
+    journey = w.session.document.journey
+    suggestion = _stem(w.session) + {"mermaid": ".mmd", "csv": ".csv", "image": ".png"}[kind]
     titles = {"mermaid": "Export Mermaid journey", "csv": "Export cards as CSV", "image": "Export image"}
     filters = {"mermaid": MERMAID_FILTER, "csv": CSV_FILTER, "image": IMAGE_FILTER}
     path = path or w.ask.export_path(w, titles[kind], suggestion, filters[kind])
@@ -70,12 +75,12 @@ def export_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
     warnings: list[str] = []
     try:
         if kind == "mermaid":
-            text, warnings = write.to_text(w.document.journey)
+            text, warnings = write.to_text(journey)
             write_atomic(path, text.encode("utf-8"))
         elif kind == "csv":
-            write_atomic(path, csv_cards.to_bytes(w.document.journey, bom=True))
+            write_atomic(path, csv_cards.to_bytes(journey, bom=True))
         elif path.lower().endswith(".svg"):
-            render_svg(w.scene, path, w.document.journey.title)
+            render_svg(w.scene, path, journey.title)
         else:
             render_png(w.scene, path if path.lower().endswith(".png") else path + ".png", DEFAULT_SCALE)
     except SaveError as exc:

@@ -49,7 +49,7 @@ def _drop_from_palette(window, entry: PaletteEntry, scene_pos: QPointF) -> None:
     QApplication.sendEvent(vp, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(vp, QDragMoveEvent(at, copy, data, left, none))
-    assert window.scene._marker.isVisible() == (entry.what == "card")
+    assert window.scene.drop_marker.isVisible() == (entry.what == "card")
     QApplication.sendEvent(vp, QDropEvent(QPointF(at), copy, data, left, none, QEvent.Type.Drop))
 
 
@@ -60,7 +60,7 @@ def test_drag_a_card_from_the_palette_into_a_cell(window):
     new = [c for c in data["cards"] if c["title"] == "New pain point"]
     assert len(new) == 1 and (new[0]["stage"], new[0]["lane"]) == ("s-renew", "l-pain-points")
     assert window.document.cell_cards("s-renew", "l-pain-points")[0].title == "New pain point"
-    assert not window.scene._marker.isVisible()
+    assert not window.scene.drop_marker.isVisible()
 
 
 def test_drag_a_stage_and_a_lane_from_the_palette(window):
@@ -77,11 +77,11 @@ def test_drag_a_stage_and_a_lane_from_the_palette(window):
 def test_double_click_edits_a_card_title_in_place(window, qtbot):
     card = window.canvas.item_for("t-checkout")
     double_click(window.canvas, card.sceneBoundingRect().center())
-    assert window.scene._editor is not None
+    assert window.scene.title_editor is not None
     QTest.keyClicks(window.canvas.viewport(), "Pay in one step")
     QTest.keyClick(window.canvas.viewport(), Qt.Key.Key_Return)
     assert window.document.card("t-checkout").title == "Pay in one step"
-    assert window.scene._editor is None
+    assert window.scene.title_editor is None
     assert [c["title"] for c in saved(window)["cards"] if c["id"] == "t-checkout"] == ["Pay in one step"]
     window.undo_stack.undo()
     assert window.document.card("t-checkout").title == "Checkout"

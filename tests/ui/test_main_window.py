@@ -69,7 +69,7 @@ def test_scene_items_match_the_document_and_layout(window):
             assert window.canvas.item_for(e.id) is not None
 
 
-def test_render_of_the_sample_is_not_blank(window):
+def test_render_of_the_map_is_not_blank(window):
     rect = window.scene.sceneRect()
     image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32)
     image.fill(0)

@@ -82,7 +82,11 @@ def test_outline_follows_the_canvas_and_selects_on_it(window, qtbot):
     assert [i.element_id for i in window.scene.selectedItems()] == ["t-delivery"]
     window.scene.select_only(["t-welcome"])
     window.duplicate()
-    qtbot.waitUntil(lambda: outline.item_for(window.document.journey.cards[-1].id) is not None or True)
+    copies = [
+        c.id for c in window.document.journey.cards if c.title == "Welcome email" and c.id != "t-welcome"
+    ]
+    assert len(copies) == 1
+    qtbot.waitUntil(lambda: outline.item_for(copies[0]) is not None)
     qtbot.waitUntil(lambda: len(outline.findItems("Welcome email", Qt.MatchFlag.MatchRecursive)) == 2)
 
 
@@ -102,10 +106,16 @@ def test_persona_colour_and_fields(window):
     assert window.canvas.item_for("e-robert-consider") is not None
 
 
-def test_palette_double_click_adds_after_the_selected_card(window):
+def test_palette_double_click_adds_after_the_selected_card(window, qtbot):
     window.scene.select_only(["t-landing"])
     palette = window.docks.palette
-    palette.activated_entry.emit(PaletteEntry("card", "touchpoint"))
+    item = palette.entry_item(PaletteEntry("card", "touchpoint"))
+    palette.scrollToItem(item)
+    at = palette.visualItemRect(item).center()
+    assert palette.viewport().rect().contains(at)
+    qtbot.mouseClick(palette.viewport(), Qt.MouseButton.LeftButton, pos=at)  # a double-click's first half
+    qtbot.mouseDClick(palette.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert window.undo_stack.count() == 1
     cell = [c.title for c in window.document.cell_cards("s-consider", "l-touchpoints")]
     assert cell == ["Plans & pricing page", "New touchpoint", "Review sites"]
 

@@ -1,3 +1,4 @@
-"""The journey canvas: scene mirroring the document, view, items."""
+"""The journey canvas: the scene mirroring the document, the view, the items, and the interactions
+(one object per gesture; a mode is the set of interactions the scene offers its events to)."""
 
 from __future__ import annotations

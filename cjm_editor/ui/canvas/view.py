@@ -33,6 +33,26 @@ class JourneyView(QGraphicsView):
     def item_for(self, element_id: str) -> QGraphicsItem | None:
         return self.journey_scene().item_for(element_id)
 
+    def reveal(self, element_id: str) -> None:
+        """Scroll so an element is in view."""
+        item = self.item_for(element_id)
+        if item is not None and item.isVisible():
+            self.ensureVisible(item, 60, 60)
+
+    def frame(self, element_ids: list[str]) -> None:
+        """Zoom and scroll so the elements fill the view (never beyond 100%)."""
+        items = [self.item_for(e) for e in element_ids]
+        rects = [i.sceneBoundingRect() for i in items if i is not None and i.isVisible()]
+        if not rects:
+            return
+        area = rects[0]
+        for r in rects[1:]:
+            area = area.united(r)
+        self.fitInView(area.adjusted(-80, -80, 80, 80), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.0:
+            self.zoom_reset()
+            self.centerOn(area.center())
+
     # ------------------------------------------------------------------ zoom
     def zoom(self) -> float:
         return self.transform().m11()

@@ -66,6 +66,11 @@ class FindBar(QWidget):
         self._index = -1
         self.hide()
 
+    def set_document(self, doc: JourneyDocument) -> None:
+        """Search another map (after the session shows a new one)."""
+        self.doc = doc
+        self._index = -1
+
     def open(self) -> None:
         self.show()
         self.field.setFocus()

@@ -31,7 +31,7 @@ class CardItem(QGraphicsObject):
         self.element_id = card.id
         self.card = card
         self._rect = QRectF(0, 0, width, height)
-        self.setFlags(_Flag.ItemIsMovable | _Flag.ItemIsSelectable | _Flag.ItemIsFocusable)
+        self.setFlags(_Flag.ItemIsSelectable | _Flag.ItemIsFocusable)  # moved by the MoveCards interaction
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(style.Z_CARD)
         self.setAcceptHoverEvents(True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
     QGraphicsPathItem,
-    QGraphicsSceneMouseEvent,
     QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -19,7 +18,6 @@ from cjm_editor.layout.curves import bezier_segments
 from cjm_editor.ui.canvas import style
 
 _Flag = QGraphicsItem.GraphicsItemFlag
-_Change = QGraphicsItem.GraphicsItemChange
 POINT_R = 7.0
 
 
@@ -58,20 +56,16 @@ class EmotionCurveItem(QGraphicsPathItem):
 
 
 class EmotionPointItem(QGraphicsObject):
-    """A persona's score at a stage or card. Dragging moves it between scale steps only."""
+    """A persona's score at a stage or card. Dragging it (a canvas interaction) moves it between scale
+    steps only: the document decides where it is."""
 
     Type = style.USER_TYPE + 5
-    score_dragged = Signal(str, float)  # point id, scene y while dragging
-    drag_finished = Signal(str)
 
     def __init__(self, point_id: str, colour: str) -> None:
         super().__init__()
         self.element_id = point_id
         self.colour = QColor(colour)
-        self._home_x = 0.0
-        self._dragging = False
-        self._placing = False
-        self.setFlags(_Flag.ItemIsMovable | _Flag.ItemIsSelectable | _Flag.ItemSendsGeometryChanges)
+        self.setFlags(_Flag.ItemIsSelectable)
         self.setZValue(style.Z_EMOTION_POINT)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
         self.setAcceptHoverEvents(True)
@@ -80,14 +74,9 @@ class EmotionPointItem(QGraphicsObject):
         return self.Type
 
     def place(self, pos: Point, colour: str, tooltip: str) -> None:
-        self._home_x = pos.x
         self.colour = QColor(colour)
         self.setToolTip(tooltip)
-        self._placing = True
-        try:
-            self.setPos(pos.x, pos.y)
-        finally:
-            self._placing = False
+        self.setPos(pos.x, pos.y)
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -107,24 +96,6 @@ class EmotionPointItem(QGraphicsObject):
         painter.setPen(QPen(style.SELECTION if selected else QColor("#ffffff"), 3 if selected else 2))
         painter.setBrush(self.colour)
         painter.drawEllipse(QPointF(0, 0), POINT_R, POINT_R)
-
-    def itemChange(self, change: _Change, value: object) -> object:  # noqa: N802
-        if change == _Change.ItemPositionChange and isinstance(value, QPointF) and not self._placing:
-            if self._dragging:  # the document decides where the point goes: it snaps to a scale step
-                self.score_dragged.emit(self.element_id, value.y())
-                return self.pos()
-            return QPointF(self._home_x, value.y())
-        return super().itemChange(change, value)
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self._dragging = True
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        super().mouseReleaseEvent(event)
-        if self._dragging:
-            self._dragging = False
-            self.drag_finished.emit(self.element_id)
 
 
 def stroke_shape(path: QPainterPath, width: float) -> QPainterPath:

@@ -1,33 +1,28 @@
-"""Stage headers (top row) and lane headers (left column). Dragging one reorders stages or lanes."""
+"""Stage headers (top row) and lane headers (left column). The gestures on them (reorder, resize,
+collapse, rename) are canvas interactions; the items draw and say where their hot spots are."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
     QGraphicsSceneHoverEvent,
-    QGraphicsSceneMouseEvent,
     QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
-from cjm_editor.layout.geometry import MAX_STAGE_W, MIN_STAGE_W
 from cjm_editor.model import Lane, Stage
 from cjm_editor.ui.canvas import style
 
 _Flag = QGraphicsItem.GraphicsItemFlag
-_Change = QGraphicsItem.GraphicsItemChange
 EDGE = 6.0  # how close to a stage header's right edge the resize cursor appears
 
 
 class HeaderItem(QGraphicsObject):
-    """Shared behaviour: a movable header constrained to one axis that reports where it was dropped."""
-
-    drag_finished = Signal(str, QPointF)  # element id, drop position (scene)
-    double_clicked = Signal(str)
+    """Shared behaviour: a selectable header; `horizontal` says along which axis it is dragged."""
 
     Type = style.USER_TYPE
     horizontal = True
@@ -37,9 +32,7 @@ class HeaderItem(QGraphicsObject):
         self.element_id = entity.id
         self.entity = entity
         self._rect = QRectF(0, 0, width, height)
-        self._home = QPointF()
-        self._press: QPointF | None = None
-        self.setFlags(_Flag.ItemIsMovable | _Flag.ItemIsSelectable | _Flag.ItemSendsGeometryChanges)
+        self.setFlags(_Flag.ItemIsSelectable)
         self.setZValue(style.Z_HEADER)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.sync(entity)
@@ -60,35 +53,13 @@ class HeaderItem(QGraphicsObject):
         if (width, height) != (self._rect.width(), self._rect.height()):
             self.prepareGeometryChange()
             self._rect = QRectF(0, 0, width, height)
-        self._home = QPointF(x, y)
-        self.setPos(self._home)
+        self.setPos(x, y)
+
+    def rect(self) -> QRectF:
+        return QRectF(self._rect)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect.adjusted(-1, -1, 1, 1)
-
-    def itemChange(self, change: _Change, value: object) -> object:  # noqa: N802
-        if change == _Change.ItemPositionChange and isinstance(value, QPointF):
-            if self.horizontal:
-                return QPointF(value.x(), self._home.y())
-            return QPointF(self._home.x(), value.y())
-        return super().itemChange(change, value)
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self._press = self.pos()
-        self.setZValue(style.Z_DRAGGING)
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        super().mouseReleaseEvent(event)
-        self.setZValue(style.Z_HEADER)
-        if self._press is not None and self._press != self.pos():
-            centre = self.mapToScene(self._rect.center())
-            self.drag_finished.emit(self.element_id, centre)
-        self._press = None
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self.double_clicked.emit(self.element_id)
-        event.accept()
 
     @staticmethod
     def _paint_background(
@@ -105,12 +76,10 @@ class HeaderItem(QGraphicsObject):
 class StageHeaderItem(HeaderItem):
     Type = style.USER_TYPE + 2
     horizontal = True
-    resize_finished = Signal(str, float)  # stage id, new width
 
     def __init__(self, entity: Stage, width: float, height: float) -> None:
         super().__init__(entity, width, height)
         self.setAcceptHoverEvents(True)
-        self._resize_from: float | None = None
 
     def on_edge(self, pos: QPointF) -> bool:
         return abs(pos.x() - self._rect.right()) <= EDGE
@@ -120,28 +89,11 @@ class StageHeaderItem(HeaderItem):
         self.setCursor(Qt.CursorShape.SizeHorCursor if edge else Qt.CursorShape.OpenHandCursor)
         super().hoverMoveEvent(event)
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton and self.on_edge(event.pos()):
-            self._resize_from = self._rect.width() - event.pos().x()
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self._resize_from is not None:
-            width = max(MIN_STAGE_W, min(MAX_STAGE_W, event.pos().x() + self._resize_from))
-            self.prepareGeometryChange()
-            self._rect.setWidth(width)
-            self.update()
-            return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self._resize_from is not None:
-            self._resize_from = None
-            self.resize_finished.emit(self.element_id, round(self._rect.width()))
-            return
-        super().mouseReleaseEvent(event)
+    def set_width(self, width: float) -> None:
+        """Follow a resize under way (the layout sets the width again once it is committed)."""
+        self.prepareGeometryChange()
+        self._rect.setWidth(width)
+        self.update()
 
     @property
     def stage(self) -> Stage:
@@ -174,7 +126,6 @@ class StageHeaderItem(HeaderItem):
 class LaneHeaderItem(HeaderItem):
     Type = style.USER_TYPE + 3
     horizontal = False
-    collapse_toggled = Signal(str)
 
     @property
     def lane(self) -> Lane:
@@ -189,13 +140,6 @@ class LaneHeaderItem(HeaderItem):
 
     def toggle_rect(self) -> QRectF:
         return QRectF(6, 6, 16, 18)
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self.toggle_rect().contains(event.pos()):
-            self.collapse_toggled.emit(self.element_id)
-            event.accept()
-            return
-        super().mousePressEvent(event)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -1,0 +1,56 @@
+"""Canvas interactions: one object per gesture, and modes that say which gestures are allowed.
+
+A new mode (present, lock, vote) is a new `Mode` listing the interactions it allows, plus any new
+Interaction subclasses it needs; the scene's event handlers stay as they are.
+"""
+
+from __future__ import annotations
+
+from cjm_editor.ui.canvas.interactions.base import Interaction, Mode
+from cjm_editor.ui.canvas.interactions.cards import (
+    ConnectCards,
+    EditTitle,
+    MoveCards,
+    RenameByDoubleClick,
+    RubberBand,
+)
+from cjm_editor.ui.canvas.interactions.emotions import DragEmotionPoint, EmotionLaneClick
+from cjm_editor.ui.canvas.interactions.headers import CollapseLane, ReorderHeader, ResizeStageHeader
+from cjm_editor.ui.canvas.interactions.palette import PaletteDrop
+
+# Editing: everything. The order is the priority: the title editor closes on a press elsewhere
+# before that press does anything else; the ● handle connects before the card moves; a stage
+# header's edge resizes and a lane header's toggle collapses before the header is dragged.
+EDIT_MODE = Mode(
+    "edit",
+    (
+        EditTitle,
+        ConnectCards,
+        MoveCards,
+        DragEmotionPoint,
+        ResizeStageHeader,
+        CollapseLane,
+        ReorderHeader,
+        EmotionLaneClick,
+        RubberBand,
+        RenameByDoubleClick,
+        PaletteDrop,
+    ),
+)
+
+__all__ = [
+    "EDIT_MODE",
+    "CollapseLane",
+    "ConnectCards",
+    "DragEmotionPoint",
+    "EditTitle",
+    "EmotionLaneClick",
+    "Interaction",
+    "Mode",
+    "MoveCards",
+    "PaletteDrop",
+    "RenameByDoubleClick",
+    "ReorderHeader",
+    "ResizeStageHeader",
+    "RubberBand",
+]
