@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from cjm_editor.formats import cjm_json
-from cjm_editor.model import JourneyDocument
 from cjm_editor.ui.dialogs import Choice
 from cjm_editor.ui.main_window import MainWindow
-
-# The UI tests' own copy of a full map (the FreshBox example as it was written for them): the tests
-# name its cards, stages and connections, so the shipped sample can change without breaking them.
-UI_MAP = Path(__file__).with_name("fixtures") / "freshbox.cjm.json"
-
-
-@pytest.fixture
-def journey():
-    """The UI test map, loaded (overrides the shipped sample of tests/conftest.py)."""
-    return cjm_json.load(UI_MAP).journey
-
-
-@pytest.fixture
-def doc(journey) -> JourneyDocument:
-    return JourneyDocument(journey)
+from tests.conftest import MAP_FIXTURE as UI_MAP
 
 
 @pytest.fixture(autouse=True)
