@@ -22,7 +22,7 @@ from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.templates import template, templates
 from cjm_editor.model import JourneyDocument
-from cjm_editor.ui import clipboard, dialogs, interop_actions
+from cjm_editor.ui import about, clipboard, dialogs, interop_actions
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
@@ -448,6 +448,8 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for dock in self.docks.all:
             view.addAction(dock.toggleViewAction())
+        help_ = bar.addMenu("&Help")
+        self._action(help_, "&About cjm-editor", lambda: about.show_about(self), tip="Version and credits")
         undo_twin = self._fixed_text(undo, "Undo", self.undo_stack.canUndoChanged)
         redo_twin = self._fixed_text(redo, "Redo", self.undo_stack.canRedoChanged)
         self._build_toolbar(undo_twin, redo_twin, cut, copy, paste, find)
