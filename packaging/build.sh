@@ -16,14 +16,16 @@ step() { echo "== [${SECONDS}s] $*" >&2; }
 
 step "system packages, build tools in build/pack-venv"
 packaging/bootstrap.sh build
-python=${PYTHON:-}
-if [ -z "$python" ]; then
-  for candidate in python3.11 python3.12 python3.13 python3; do
-    if command -v "$candidate" >/dev/null; then python=$candidate; break; fi
-  done
-fi
+# The distribution's Python (Debian 12: 3.11) by default: its libpython and extension modules are
+# stripped and hardened, and have no build-machine library paths in them.
+python=${PYTHON:-/usr/bin/python3}
+"$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  || { echo "packaging/build.sh needs Python 3.11 or newer (set PYTHON=...)" >&2; exit 1; }
 venv="$root/build/pack-venv"
-[ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
+if [ "$("$venv/bin/python" -c 'import sys; print(sys._base_executable)' 2>/dev/null)" != "$(command -v "$python")" ]; then
+  rm -rf "$venv"
+  "$python" -m venv "$venv"
+fi
 "$venv/bin/python" -m pip install -q -r packaging/requirements-build.txt
 
 step "wheel and sdist (python -m build)"
@@ -39,6 +41,10 @@ step "bundle (PyInstaller, from the wheel just built)"
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/cjm-editor.spec
 bundle=dist/cjm-editor
+# As dh_strip would: no debug symbols in libraries, and libraries are not executable. The
+# executable itself is left alone (its Python archive is appended to it).
+find "$bundle/_internal" -type f -name '*.so*' -exec chmod 644 {} + \
+  -exec strip --remove-section=.comment --remove-section=.note --strip-unneeded {} +
 ln -s cjm-editor "$bundle/cjm"   # the same executable; started as `cjm` it runs the headless commands
 
 step "tarball"
@@ -52,8 +58,8 @@ rm -rf "$stage"
 pkg="$stage/root"
 install -d "$pkg/opt" "$pkg/usr/bin" "$pkg/DEBIAN"
 cp -a "$bundle" "$pkg/opt/cjm-editor"
-ln -s ../../opt/cjm-editor/cjm-editor "$pkg/usr/bin/cjm-editor"
-ln -s ../../opt/cjm-editor/cjm "$pkg/usr/bin/cjm"
+ln -s /opt/cjm-editor/cjm-editor "$pkg/usr/bin/cjm-editor"
+ln -s /opt/cjm-editor/cjm "$pkg/usr/bin/cjm"
 install -D -m 644 "packaging/$app_id.desktop" "$pkg/usr/share/applications/$app_id.desktop"
 install -D -m 644 "packaging/$app_id.metainfo.xml" "$pkg/usr/share/metainfo/$app_id.metainfo.xml"
 install -D -m 644 packaging/cjm-editor-mime.xml "$pkg/usr/share/mime/packages/$app_id.xml"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
 
@@ -58,10 +58,10 @@ def changelog(version: str, maintainer: str) -> str:
     match = re.search(rf'<release version="{re.escape(version)}" date="([0-9-]+)"', xml)
     if not match:
         sys.exit(f"{METAINFO.name}: no <release> for version {version}")
-    day = datetime.strptime(match.group(1), "%Y-%m-%d").replace(hour=12, tzinfo=timezone.utc)
+    day = datetime.strptime(match.group(1), "%Y-%m-%d").replace(hour=12, tzinfo=UTC)
     return (
         f"cjm-editor ({version}) unstable; urgency=medium\n\n"
-        f"  * Release {version}. Release notes: /usr/share/metainfo/{METAINFO.name}\n\n"
+        f"  * Release {version}; the release notes are in the AppStream metainfo.\n\n"
         f" -- {maintainer}  {format_datetime(day)}\n"
     )
 
