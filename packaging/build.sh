@@ -73,6 +73,10 @@ install -d "$doc/licenses"
 cp resources/licenses/*.txt resources/fonts/LICENSE* "$doc/licenses/"
 "$venv/bin/python" packaging/debian_files.py copyright > "$doc/copyright"
 "$venv/bin/python" packaging/debian_files.py changelog "$version" "$maintainer" | gzip -9n > "$doc/changelog.gz"
+install -d "$pkg/usr/share/man/man1"
+"$venv/bin/python" packaging/debian_files.py manpage cjm "$version" | gzip -9n > "$pkg/usr/share/man/man1/cjm.1.gz"
+"$bundle/cjm-editor" --help | "$venv/bin/python" packaging/debian_files.py manpage cjm-editor "$version" \
+  | gzip -9n > "$pkg/usr/share/man/man1/cjm-editor.1.gz"
 install -D -m 644 packaging/lintian-overrides "$pkg/usr/share/lintian/overrides/cjm-editor"
 find "$pkg/usr" -type f -exec chmod 644 {} +
 find "$pkg" -type d -exec chmod 755 {} +

@@ -107,6 +107,8 @@ def test_deb_control_and_file_list(built):
         f"/usr/share/icons/hicolor/48x48/apps/{APP_ID}.png",
         f"/usr/share/icons/hicolor/scalable/apps/{APP_ID}.svg",
         "/usr/share/doc/cjm-editor/copyright",
+        "/usr/share/man/man1/cjm.1.gz",
+        "/usr/share/man/man1/cjm-editor.1.gz",
         "/usr/share/doc/cjm-editor/changelog.gz",
         "/usr/share/doc/cjm-editor/licenses/Qt-PySide6-LGPL-3.0.txt",
     ):
