@@ -38,7 +38,7 @@ def _tool(name: str) -> str:
 
 def _desktop() -> ConfigParser:
     parser = ConfigParser(interpolation=None)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    parser.optionxform = str  # keys are case-sensitive
     parser.read(DESKTOP, encoding="utf-8")
     return parser
 
