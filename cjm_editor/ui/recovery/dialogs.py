@@ -70,7 +70,11 @@ class RecoveryDialog(QDialog):
         self.details = QPlainTextEdit(readOnly=True)
         self.details.hide()
         buttons = QDialogButtonBox()
-        for label, choice in (("Restore", Recover.RESTORE), ("Discard", Recover.DISCARD), ("Later", Recover.LATER)):
+        for label, choice in (
+            ("Restore", Recover.RESTORE),
+            ("Discard", Recover.DISCARD),
+            ("Later", Recover.LATER),
+        ):
             button = buttons.addButton(label, QDialogButtonBox.ButtonRole.ActionRole)
             button.clicked.connect(lambda _c=False, ch=choice: self._choose(ch))
         self.compare = buttons.addButton("Compare", QDialogButtonBox.ButtonRole.HelpRole)

@@ -64,7 +64,9 @@ def sibling(path: str, words: str) -> str:
     """A free file name beside `path`: `map (words).cjm.json`, then `map (words 2).cjm.json`, ..."""
     p = Path(path)
     name = p.name
-    stem, suffix = (name[: -len(".cjm.json")], ".cjm.json") if name.endswith(".cjm.json") else (p.stem, p.suffix)
+    stem, suffix = (
+        (name[: -len(".cjm.json")], ".cjm.json") if name.endswith(".cjm.json") else (p.stem, p.suffix)
+    )
     n = 1
     while True:
         label = words if n == 1 else f"{words} {n}"
@@ -206,20 +208,22 @@ class FileGuard(QObject):
         if path is None:
             return False
         w = self.window
-        selected = [str(i.element_id) for i in w.scene.selectedItems() if getattr(i, "element_id", None)]
+        selected = [str(getattr(i, "element_id", "")) for i in w.scene.selectedItems()]
         transform = w.canvas.transform()
         h, v = w.canvas.horizontalScrollBar().value(), w.canvas.verticalScrollBar().value()
         try:
             w.session.load(path)
         except LoadError as exc:
-            w.show_message("Cannot reload the map", f"{Path(path).name} changed but cannot be read.", str(exc))
+            w.show_message(
+                "Cannot reload the map", f"{Path(path).name} changed but cannot be read.", str(exc)
+            )
             self.known = signature(path)
             return False
         self.known = signature(path)
         w.canvas.setTransform(transform)
         w.canvas.horizontalScrollBar().setValue(h)
         w.canvas.verticalScrollBar().setValue(v)
-        keep = [i for i in selected if w.document.collection_of(i) is not None]
+        keep = [i for i in selected if i and w.document.collection_of(i) is not None]
         if keep:
             w.scene.select_only(keep)
         w.statusBar().showMessage(f"Reloaded {Path(path).name}: it was changed by another program", 6000)
@@ -236,11 +240,15 @@ class FileGuard(QObject):
             return True
         name = Path(path).name
         if now is None:
-            return bool(self.window.ask.confirm(
-                self.window, "The file was deleted", f"{name} was deleted or moved. Save it there again?"
-            ))
-        return bool(self.window.ask.confirm(
-            self.window,
-            "The file changed on disk",
-            f"{name} was changed by another program since you opened it. Replace it with this map?",
-        ))
+            return bool(
+                self.window.ask.confirm(
+                    self.window, "The file was deleted", f"{name} was deleted or moved. Save it there again?"
+                )
+            )
+        return bool(
+            self.window.ask.confirm(
+                self.window,
+                "The file changed on disk",
+                f"{name} was changed by another program since you opened it. Replace it with this map?",
+            )
+        )

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.recovery import HistoryStore, RecoveryStore, Snapshot
@@ -44,8 +44,9 @@ def _clock(when: datetime | None) -> str:
 class Keeper:
     """Never lose the map of one window."""
 
-    def __init__(self, window: MainWindow, recovery: RecoveryStore | None = None,
-                 history: HistoryStore | None = None) -> None:
+    def __init__(
+        self, window: MainWindow, recovery: RecoveryStore | None = None, history: HistoryStore | None = None
+    ) -> None:
         self.window = window
         self.session = window.session
         self.recovery = recovery if recovery is not None else RecoveryStore()
@@ -53,10 +54,13 @@ class Keeper:
         self.autosave = Autosave(self.session, self.recovery, window)
         self.guard = FileGuard(window)
         window.ask.__dict__.update(recovery_questions())
+        self.last_dialog: QWidget | None = None
         self.status = QLabel()
         window.statusBar().addPermanentWidget(self.status)
         self.autosave.autosaved.connect(lambda _when: self._show_status())
-        self.autosave.failed.connect(lambda text: window.statusBar().showMessage(f"Autosave failed: {text}", 8000))
+        self.autosave.failed.connect(
+            lambda text: window.statusBar().showMessage(f"Autosave failed: {text}", 8000)
+        )
         self._show_status()
 
     def _show_status(self) -> None:
@@ -125,7 +129,7 @@ class Keeper:
         for snap in self.recovery.pending():
             choice = self.window.ask.recover(self.window, snap)
             if choice is Recover.RESTORE:
-                target = self.window if not self.session.is_modified() else _new_window()
+                target = self.window if not self.session.is_modified() else new_window()
                 restored += target.keeper.restore(snap)
             elif choice is Recover.DISCARD:
                 self.recovery.remove(snap.document_id)
@@ -137,7 +141,9 @@ class Keeper:
         try:
             journey = snap.load()
         except LoadError as exc:
-            self.window.show_message("Cannot restore the map", f"The snapshot of {snap.title} is damaged.", str(exc))
+            self.window.show_message(
+                "Cannot restore the map", f"The snapshot of {snap.title} is damaged.", str(exc)
+            )
             return False
         path = snap.path if snap.path and os.path.exists(snap.path) and not snap.file_is_newer() else None
         if path is not None and self.guard.claim(path) is not Claim.OPEN:
@@ -159,7 +165,7 @@ class Keeper:
 _windows: list[MainWindow] = []
 
 
-def _new_window() -> MainWindow:
+def new_window() -> MainWindow:
     from cjm_editor.ui.main_window import MainWindow
 
     window = MainWindow()
