@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from cjm_editor.formats import cjm_json
+from cjm_editor.ui.dialogs import Choice
 from cjm_editor.ui.main_window import MainWindow
 from cjm_editor.ui.recovery.dialogs import Recover
 from cjm_editor.ui.recovery.guard import Claim, lock_path
@@ -51,7 +52,7 @@ def restarted(qtbot) -> tuple[MainWindow, list]:
     qtbot.addWidget(w)
     offered = []
     w.ask.recover = lambda parent, snap: offered.append(snap) or Recover.RESTORE
-    w.ask.save_changes = lambda *a: __import__("cjm_editor.ui.dialogs").ui.dialogs.Choice.DISCARD
+    w.ask.save_changes = lambda *a: Choice.DISCARD
     return w, offered
 
 
