@@ -1,14 +1,21 @@
 """Autosave: a snapshot of the open map in the recovery folder, never over the user's file.
 
 A snapshot is taken AUTOSAVE_DELAY_MS after edits stop, and at least every AUTOSAVE_MAX_MS while
-editing goes on. On the UI thread only an immutable copy of the map is made (`model.journey.snapshot`,
-list copies sharing the value entities); serialising and the atomic write run on a worker thread of
-the global QThreadPool, so typing never waits on the disk. Works for any DocumentSession (it reads
-`session.document`); co-editing calls `note_change()` when a remote change lands.
+editing goes on. Serialising a big map is pure Python: a worker thread doing it holds the GIL and
+made every drag step three times slower (bench/bench_autosave.py). So a writer process keeps its own
+copy of the map in step through the document's events and writes the snapshot (`ui/recovery/writer.py`,
+`formats/snapshot_writer.py`); the UI thread only queues small messages. Should that process not
+start or die, the UI thread makes an immutable copy (`model.journey.snapshot`: list copies sharing
+the value entities) and a QThreadPool worker serialises and writes it. Either way the write is
+atomic and typing never waits on the disk.
+
+Works for any DocumentSession (it reads `session.document`); co-editing calls `note_change()` when a
+remote change lands (events of the document already reach the writer process).
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from datetime import UTC, datetime
 
@@ -19,10 +26,12 @@ from cjm_editor.formats.errors import SaveError
 from cjm_editor.formats.recovery import RecoveryStore
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.journey import Journey, snapshot
+from cjm_editor.ui.recovery.writer import WriterProcess
 from cjm_editor.ui.session import DocumentSession
 
 AUTOSAVE_DELAY_MS = 3000
 AUTOSAVE_MAX_MS = 60_000
+USE_PROCESS = os.environ.get("CJM_AUTOSAVE_PROCESS", "1") != "0"
 
 
 class _Signals(QObject):
@@ -31,7 +40,7 @@ class _Signals(QObject):
 
 
 class _Write(QRunnable):
-    """Serialise a map copy and write it to the recovery store (runs on a pool thread)."""
+    """Serialise a map copy and write it to the recovery store (the fallback: on a pool thread)."""
 
     def __init__(
         self,
@@ -80,6 +89,7 @@ class Autosave(QObject):
         self._idle.timeout.connect(self.snapshot_now)
         self._longest = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_MS)
         self._longest.timeout.connect(self.snapshot_now)
+        self._writer: WriterProcess | None = None  # started with the first edit
         self._doc: JourneyDocument | None = None
         self._bind(session.document)
         session.document_replaced.connect(self._replaced)
@@ -92,10 +102,13 @@ class Autosave(QObject):
             self._doc.events.changed.disconnect(self.note_change)
         self._doc = doc
         doc.events.changed.connect(self.note_change)
+        if self._writer is not None:
+            self._writer.follow(doc)
 
     def _replaced(self, doc: JourneyDocument) -> None:
         if doc.journey.id != self._was_id:
-            self.store.remove(self._was_id)  # the map we showed before is closed (its file or a choice)
+            self.wait()
+            self.store.remove(self._was_id)  # the map shown before is closed (saved or let go)
         self._was_id = doc.journey.id
         self._bind(doc)
         if self.session.is_modified():  # an import or a recovery: cover it at once
@@ -125,8 +138,26 @@ class Autosave(QObject):
             self._written = self._generation
 
     # ------------------------------------------------------------------ writing
+    def _process(self) -> WriterProcess | None:
+        """The writer process, started on first use; None when it cannot run (the thread is used)."""
+        if not USE_PROCESS:
+            return None
+        if self._writer is not None and not self._writer.alive:
+            self._writer.stop()
+            self._writer = None
+            return None  # it died: this snapshot goes through the thread; the next one restarts it
+        if self._writer is None:
+            try:
+                self._writer = WriterProcess(self.store.root.parent, os.getpid())
+            except OSError:
+                return None
+            self._writer.answers.written.connect(lambda g: self._on_written(datetime.now(UTC), g))
+            self._writer.answers.failed.connect(self.failed)
+            self._writer.follow(self.session.document)
+        return self._writer
+
     def take(self) -> _Write:
-        """The UI-thread part of a snapshot: an immutable copy of the map, ready for a worker."""
+        """The UI-thread part of a snapshot on the fallback path: an immutable copy of the map."""
         self._idle.stop()
         self._longest.stop()
         return _Write(
@@ -139,17 +170,36 @@ class Autosave(QObject):
         )
 
     def snapshot_now(self) -> None:
-        """Write a snapshot on a worker thread (nothing to do when the map is saved as it is)."""
+        """Write a snapshot off the UI thread (nothing to do when the map is saved as it is)."""
         if not self.session.is_modified():
             self.pending = False
             return
+        writer = self._process()
+        if writer is not None:
+            self._idle.stop()
+            self._longest.stop()
+            writer.write(self._generation, self.session.path)
+            return
         QThreadPool.globalInstance().start(self.take())
 
+    @property
+    def writing(self) -> bool:
+        """A snapshot is being written."""
+        busy = self._writer is not None and self._writer.busy
+        return busy or QThreadPool.globalInstance().activeThreadCount() > 0
+
+    def wait(self) -> None:
+        """Until no snapshot is being written (before removing it; at the end of a bench)."""
+        if self._writer is not None:
+            self._writer.wait()
+        QThreadPool.globalInstance().waitForDone(5000)
+
     def flush(self) -> bool:
-        """Write a snapshot now, on this thread (the emergency save, and before a crash test)."""
+        """Write a snapshot now, on this thread (the emergency save)."""
         job = self.take()
         try:
             text = cjm_json.dumps(job.journey)
+            self.wait()
             with self._lock:
                 self.store.write(job.journey.id, text, job.path, job.journey.title)
         except (SaveError, OSError, ValueError):
@@ -166,12 +216,19 @@ class Autosave(QObject):
         """The map was saved to its file: its snapshot is no longer needed."""
         self.pending = False
         self.last_saved = datetime.now(UTC)
-        QThreadPool.globalInstance().waitForDone(2000)  # no snapshot in flight recreates it
+        self.wait()  # no snapshot in flight recreates it
         self.store.remove(self.session.document.journey.id)
 
     def closed_cleanly(self) -> None:
         """The window closed after its changes were saved or discarded: remove the snapshot."""
         self._idle.stop()
         self._longest.stop()
-        QThreadPool.globalInstance().waitForDone(2000)
+        self.wait()
         self.store.remove(self.session.document.journey.id)
+        self.stop()
+
+    def stop(self) -> None:
+        """End the writer process (it also ends by itself when this process goes away)."""
+        if self._writer is not None:
+            self._writer.stop()
+            self._writer = None
