@@ -207,7 +207,8 @@ def test_ctrl_s_after_opening_the_bundled_sample_does_not_touch_the_install_fold
     folder = Path(sample_path()).parent.parent
     before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.rglob("*") if p.is_file()}
     assert window.open_path(sample_path())
-    assert window.path is None and window.is_modified()  # an untitled copy
+    assert window.path is None and not window.is_modified()  # an untitled copy, nothing to save yet
+    rename(window, window.document.journey.cards[0].id, "An edit to the sample")
     suggested = []
     window.ask.save_path = lambda parent, suggestion: (
         suggested.append(suggestion) or str(tmp_path / "kept.cjm.json")

@@ -73,6 +73,8 @@ class CompareView(QDialog):
         split.addWidget(self.changes)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setSizes([1000, 400])
+        self.changes.setWordWrap(True)
         column = QVBoxLayout(self)
         column.addWidget(head)
         column.addWidget(split, 1)

@@ -55,6 +55,7 @@ class Keeper:
         self.guard = FileGuard(window)
         window.ask.__dict__.update(recovery_questions())
         self.last_dialog: QWidget | None = None
+        self._bundled = False
         self.status = QLabel()
         window.statusBar().addPermanentWidget(self.status)
         self.autosave.autosaved.connect(lambda _when: self._show_status())
@@ -72,7 +73,9 @@ class Keeper:
     def claim(self, path: str) -> Claim:
         """Before opening `path`: the bundled maps open as copies; a locked file asks."""
         if is_bundled(path):
+            self._bundled = True
             return Claim.COPY
+        self._bundled = False
         return self.guard.claim(path)
 
     def opened(self, path: str, claim: Claim) -> None:
@@ -82,7 +85,9 @@ class Keeper:
         if claim is Claim.COPY:  # an untitled copy: its own documentId, no file, Save asks where
             journey = self.session.document.journey
             journey.id = new_id()
-            self.session.replace(JourneyDocument(journey), None, Modified.IMPORTED)
+            # A sample unchanged is nothing to save; a copy of someone's file is.
+            origin = None if self._bundled else Modified.IMPORTED
+            self.session.replace(JourneyDocument(journey), None, origin)
             self.guard.follow(None)
             return
         self.guard.read_only = claim is Claim.READ_ONLY
