@@ -20,9 +20,10 @@ from cjm_editor.formats.recovery import RecoveryStore
 from cjm_editor.formats.templates import sample_path
 from cjm_editor.ui.dialogs import Choice
 from cjm_editor.ui.recovery import crash
-from cjm_editor.ui.recovery.dialogs import Recover
+from cjm_editor.ui.recovery.compare import CompareView
+from cjm_editor.ui.recovery.dialogs import Recover, RecoveryDialog
 from cjm_editor.ui.recovery.guard import Outside
-from cjm_editor.ui.recovery.history import compare_with, show_history
+from cjm_editor.ui.recovery.history import HistoryDialog, compare_with, show_history
 from cjm_editor.ui.session import Modified
 from tests.formats.test_migrations import FIXTURES
 
@@ -244,3 +245,35 @@ def test_restoring_never_overwrites_a_file_that_changed_after_the_snapshot(windo
         "untitled copy" in window.last_message.text().lower()
         or "untitled" in window.last_message.windowTitle()
     )
+
+
+def test_the_file_menu_opens_history_and_compare_with(window, qtbot, tmp_path):
+    actions = {a.text().replace("&", ""): a for a in window.menuBar().actions()[0].menu().actions()}
+    assert window.save()
+    actions["History…"].trigger()
+    dialog = window.keeper.last_dialog
+    assert isinstance(dialog, HistoryDialog) and dialog.isVisible() and dialog.list.count() == 1
+    dialog.close()
+    other = tmp_path / "other.cjm.json"
+    other.write_bytes(Path(window.path).read_bytes())
+    rename(window, "a-checkout", "Renamed since")
+    window.ask.open_path = lambda parent, folder: str(other)
+    actions["Compare with…"].trigger()
+    view = window.keeper.last_dialog
+    assert isinstance(view, CompareView) and view.marks == {"a-checkout": "changed"}
+    view.close()
+
+
+def test_the_recovery_compare_says_what_the_snapshot_adds_to_the_file(window, qtbot):
+    rename(window, "a-checkout", "Only in the snapshot")
+    RecoveryStore().write(
+        window.document.journey.id, cjm_json.dumps(window.document.journey), window.path, "x", pid=2**22 + 5
+    )
+    (snap,) = RecoveryStore().pending()
+    dialog = RecoveryDialog(window, snap)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.mouseClick(dialog.compare, Qt.MouseButton.LeftButton)
+    text = dialog.details.toPlainText()
+    assert "1 card changed" in text and "'Picks a plan and pays' → 'Only in the snapshot'" in text
+    dialog.close()
