@@ -19,10 +19,11 @@ from cjm_editor.formats import cjm_json
 from cjm_editor.formats.recovery import RecoveryStore
 from cjm_editor.formats.templates import sample_path
 from cjm_editor.ui.dialogs import Choice
+from cjm_editor.ui.main_window import MainWindow
 from cjm_editor.ui.recovery import crash
 from cjm_editor.ui.recovery.compare import CompareView
 from cjm_editor.ui.recovery.dialogs import Recover, RecoveryDialog
-from cjm_editor.ui.recovery.guard import Outside
+from cjm_editor.ui.recovery.guard import Claim, Outside
 from cjm_editor.ui.recovery.history import HistoryDialog, compare_with, show_history
 from cjm_editor.ui.session import Modified
 from tests.formats.test_migrations import FIXTURES
@@ -277,3 +278,16 @@ def test_the_recovery_compare_says_what_the_snapshot_adds_to_the_file(window, qt
     text = dialog.details.toPlainText()
     assert "1 card changed" in text and "'Picks a plan and pays' → 'Only in the snapshot'" in text
     dialog.close()
+
+
+def test_a_second_window_of_the_same_editor_is_asked_too_and_the_lock_goes_with_the_first(window, qtbot):
+    second = MainWindow()
+    qtbot.addWidget(second)
+    asked = []
+    second.ask.locked = lambda parent, name, holder: asked.append(holder) or Claim.CANCEL
+    assert not second.open_path(window.path)
+    assert asked and str(os.getpid()) in asked[0] and second.path is None
+    window.close()  # a clean close gives the lock back
+    second.ask.locked = lambda *a: pytest.fail("nobody holds the file now")
+    assert second.open_path(Path(window.path))
+    second.close()
