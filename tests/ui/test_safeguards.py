@@ -291,3 +291,19 @@ def test_a_second_window_of_the_same_editor_is_asked_too_and_the_lock_goes_with_
     second.ask.locked = lambda *a: pytest.fail("nobody holds the file now")
     assert second.open_path(Path(window.path))
     second.close()
+
+
+def test_when_the_writer_process_dies_the_snapshot_is_written_by_a_thread(window, qtbot):
+    autosave = window.keeper.autosave
+    rename(window, "a-checkout", "First")
+    with qtbot.waitSignal(autosave.autosaved, timeout=10000):
+        autosave.snapshot_now()
+    writer = autosave._writer
+    assert writer is not None and writer.alive
+    rename(window, "a-checkout", "After the writer died")
+    writer.proc.kill()  # as the system might, short of memory
+    with qtbot.waitSignal(autosave.autosaved, timeout=10000):
+        pass  # the death is noticed and the pending edit written by the fallback
+    assert autosave._writer is None and not autosave.pending
+    (snap,) = autosave.store.all()
+    assert [c.title for c in snap.load().cards if c.id == "a-checkout"] == ["After the writer died"]

@@ -16,6 +16,7 @@ remote change lands (events of the document already reach the writer process).
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from datetime import UTC, datetime
 
@@ -31,7 +32,8 @@ from cjm_editor.ui.session import DocumentSession
 
 AUTOSAVE_DELAY_MS = 3000
 AUTOSAVE_MAX_MS = 60_000
-USE_PROCESS = os.environ.get("CJM_AUTOSAVE_PROCESS", "1") != "0"
+USE_PROCESS = os.environ.get("CJM_AUTOSAVE_PROCESS", "1") != "0" and not getattr(sys, "frozen", False)
+"""The writer process runs `python -m`; a frozen build (one binary) uses the thread."""
 
 
 class _Signals(QObject):
@@ -89,7 +91,8 @@ class Autosave(QObject):
         self._idle.timeout.connect(self.snapshot_now)
         self._longest = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_MS)
         self._longest.timeout.connect(self.snapshot_now)
-        self._writer: WriterProcess | None = None  # started with the first edit
+        self._writer: WriterProcess | None = None  # started with the first snapshot
+        self._broken = False  # the writer process died: use the thread
         self._doc: JourneyDocument | None = None
         self._bind(session.document)
         session.document_replaced.connect(self._replaced)
@@ -140,12 +143,8 @@ class Autosave(QObject):
     # ------------------------------------------------------------------ writing
     def _process(self) -> WriterProcess | None:
         """The writer process, started on first use; None when it cannot run (the thread is used)."""
-        if not USE_PROCESS:
+        if not USE_PROCESS or self._broken:
             return None
-        if self._writer is not None and not self._writer.alive:
-            self._writer.stop()
-            self._writer = None
-            return None  # it died: this snapshot goes through the thread; the next one restarts it
         if self._writer is None:
             try:
                 self._writer = WriterProcess(self.store.root.parent, os.getpid())
@@ -153,8 +152,18 @@ class Autosave(QObject):
                 return None
             self._writer.answers.written.connect(lambda g: self._on_written(datetime.now(UTC), g))
             self._writer.answers.failed.connect(self.failed)
+            self._writer.answers.died.connect(self._writer_died)
             self._writer.follow(self.session.document)
         return self._writer
+
+    def _writer_died(self) -> None:
+        """The writer process ended by itself: snapshots go through the thread from now on."""
+        self._broken = True
+        if self._writer is not None:
+            self._writer.stop()
+            self._writer = None
+        if self.pending:
+            self.snapshot_now()
 
     def take(self) -> _Write:
         """The UI-thread part of a snapshot on the fallback path: an immutable copy of the map."""

@@ -31,6 +31,7 @@ _running: weakref.WeakSet[WriterProcess] = weakref.WeakSet()
 class _Answers(QObject):
     written = Signal(int)
     failed = Signal(str)
+    died = Signal()
 
 
 class WriterProcess:
@@ -148,11 +149,15 @@ class WriterProcess:
 
     def _died(self) -> None:
         with self._done:
-            self.alive = False
+            was, self.alive = self.alive, False
             self._done.notify_all()
+        if was:
+            self.answers.died.emit()
 
     def stop(self) -> None:
         """Close the process's input (it ends) and reap it."""
+        with self._done:
+            self.alive = False  # an end asked for, not a death to report
         self.unfollow()
         self._queue.put(None)
         try:
