@@ -172,6 +172,7 @@ def test_history_lists_saved_versions_and_restore_is_one_undo_step(window, qtbot
     assert view.changes.count() >= 1 and "Third version" in view.changes.item(0).text()
     read_only = dialog.open_read_only(1)
     assert read_only.keeper.guard.read_only and read_only.scene.mode.name == "compare"
+    assert not any(dock.widget().isEnabled() for dock in read_only.docks.all)
     assert [c.title for c in read_only.document.journey.cards if c.id == "a-checkout"] == ["Second version"]
     read_only.ask.save_changes = window.ask.save_changes
     read_only.close()

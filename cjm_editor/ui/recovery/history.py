@@ -112,7 +112,9 @@ class HistoryDialog(QDialog):
         w = new_window()
         w.session.replace(JourneyDocument(journey), None)
         w.keeper.guard.read_only = True
-        w.scene.set_mode(COMPARE_MODE)
+        w.scene.set_mode(COMPARE_MODE)  # no gestures edit it
+        for dock in w.docks.all:
+            dock.widget().setEnabled(False)  # nor the panels
         w.setWindowTitle(f"{journey.title} — saved {_when(self.versions[index])} (read-only)")
         w.canvas.zoom_fit()
         return w
