@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from cjm_editor.formats import cjm_json
+from cjm_editor.ui.application import start
 from cjm_editor.ui.dialogs import Choice
 from cjm_editor.ui.main_window import MainWindow
+from cjm_editor.ui.recovery import dialogs
 from cjm_editor.ui.recovery.dialogs import Recover
 from cjm_editor.ui.recovery.guard import Claim, lock_path
 from cjm_editor.ui.session import Modified
@@ -57,15 +59,21 @@ def restarted(qtbot) -> tuple[MainWindow, list]:
 
 
 @pytest.mark.parametrize("saved", [True, False], ids=["saved map", "never-saved map"])
-def test_a_killed_editor_offers_the_map_back_as_it_was(qtbot, tmp_path, saved):
+def test_a_killed_editor_offers_the_map_back_as_it_was(qtbot, tmp_path, saved, monkeypatch):
     path = tmp_path / "map.cjm.json"
     path.write_bytes(MAP_FIXTURE.read_bytes())
     expected = tmp_path / "expected.json"
     proc = child(*(["--map", str(path)] if saved else []), "--edit", str(expected))
     kill(proc)
     assert path.read_bytes() == MAP_FIXTURE.read_bytes()  # the user's file was never written
-    w, offered = restarted(qtbot)
-    assert w.keeper.offer_recovery() == 1
+    # Restart the editor as a person would (with the map, or with nothing); it asks on start.
+    offered = []
+    monkeypatch.setattr(dialogs, "ask_recover", lambda parent, snap: offered.append(snap) or Recover.RESTORE)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start() installs the emergency save
+    _app, w = start([str(path)] if saved else [])
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: len(offered) == 1, timeout=5000)
+    w.ask.save_changes = lambda *a: Choice.DISCARD
     assert [s.path for s in offered] == [str(path) if saved else None]
     assert cjm_json.dumps(w.document.journey) == expected.read_text(encoding="utf-8")
     assert "Added just before the crash" in [c.title for c in w.document.journey.cards]
