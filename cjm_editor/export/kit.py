@@ -119,8 +119,13 @@ def export_kit(
     and SaveError when the file cannot be written."""
     j, _ = for_persona(journey, options.persona)
     first, _ = _render(j, options, io.BytesIO(), [], 0, None, dry=True)
+    starts, total = first.starts, first.number
+    if "cover" in options.kit and not options.blank:  # an index too long for the cover goes on
+        extra = cover.index_pages(first, starts) - 1
+        starts = [(title, level, page + extra if page > 1 else page) for title, level, page in starts]
+        total += extra
     data = io.BytesIO()
-    _, report = _render(j, options, data, first.starts, first.number, progress)
+    _, report = _render(j, options, data, starts, total, progress)
     if progress is not None:
         progress(1, 1, "saving")
     write_atomic(path, data.getvalue())

@@ -100,6 +100,9 @@ class Writer:
         self.c.setLineWidth(width)
 
     # ------------------------------------------------------------------ text
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return textline.width(text, size, bold)
+
     def string(
         self,
         x: float,
