@@ -49,20 +49,44 @@ def draw_map(
     at: Placement,
     blank: bool = False,
     personas: set[str] | None = None,
+    text: bool = True,
+    window: Rect | None = None,
 ) -> None:
     """Cells, headers, cards, connections and emotion curves. `blank`: the grid only.
-    `personas`: which personas' curves to draw (None: all)."""
+    `personas`: which personas' curves to draw (None: all). `text`: False draws shapes only (for a
+    thumbnail too small to read). `window`: only what lies in this part of the map (in map units) is
+    drawn, and text only where it lies wholly inside, so no character falls off a page."""
     c, s = w.c, at.s
+
+    def touches(r: Rect) -> bool:
+        return window is None or (
+            r.x < window.right and r.right > window.x and r.y < window.bottom and r.bottom > window.y
+        )
+
+    def inside(r: Rect) -> bool:
+        return window is None or (
+            r.x >= window.x - 0.5
+            and r.right <= window.right + 0.5
+            and r.y >= window.y - 0.5
+            and r.bottom <= window.bottom + 0.5
+        )
+
     w.fill(palette.CELL_BG)
     w.stroke(palette.CELL_BORDER, 0.8 * s)
     for r in g.cells.values():
+        if not touches(r):
+            continue
         b = at.box(r)
         c.roundRect(b.x, b.y, b.w, b.h, 4 * s, stroke=1, fill=1)
     for stage in j.stages:
+        if not touches(g.stages[stage.id]):
+            continue
         b = at.box(g.stages[stage.id])
         b = Box(b.x, b.y + 4 * s, b.w, b.h - 10 * s)
         w.fill(palette.HEADER_BG)
         c.roundRect(b.x, b.y, b.w, b.h, 6 * s, stroke=0, fill=1)
+        if not text or not inside(g.stages[stage.id]):
+            continue
         w.paragraph(
             stage.name,
             b.inset(10 * s, 6 * s),
@@ -73,9 +97,14 @@ def draw_map(
             7 * s,
         )
     for lane in j.lanes:
-        b = at.box(g.lanes[lane.id])
+        r = g.lanes[lane.id]
+        if not touches(r):
+            continue
+        b = at.box(r)
         w.fill(palette.LANE_BG)
         c.roundRect(b.x + 4 * s, b.y, b.w - 4 * s, b.h, 6 * s, stroke=0, fill=1)
+        if not text or not inside(Rect(r.x, r.y, r.w, min(r.h, 50))):
+            continue
         inner = Box(b.x + 12 * s, b.top - 34 * s, b.w - 18 * s, 28 * s)
         w.paragraph(lane.name, inner, 9.5 * s, True, palette.LANE_TEXT, f"lane “{lane.name}”", 7 * s)
         kind = palette.LANE_KIND_LABELS.get(lane.kind, lane.kind)
@@ -87,16 +116,21 @@ def draw_map(
                 False,
                 palette.LANE_KIND_TEXT,
             )
-    if g.emotion_lane and g.emotion_lane in g.rows:
+    if (
+        g.emotion_lane
+        and g.emotion_lane in g.rows
+        and text
+        and inside(Rect(g.rows[g.emotion_lane].x, g.rows[g.emotion_lane].y, 60, g.rows[g.emotion_lane].h))
+    ):
         _scale(w, j, g, at)
     if blank:
         return
     for conn in j.connections:
         points = g.connections.get(conn.id)
-        if points:
+        if points and touches(_bounds(points)):
             _arrow(w, [at.point(p) for p in points], s)
             label = g.labels.get(conn.id)
-            if conn.label and label is not None:
+            if conn.label and label is not None and text and inside(label):
                 b = at.box(label)
                 w.fill(palette.CANVAS_BG)
                 c.roundRect(b.x, b.y, b.w, b.h, 2 * s, stroke=0, fill=1)
@@ -106,12 +140,17 @@ def draw_map(
                 )
     for card in j.cards:
         rect = g.cards.get(card.id)
-        if rect is not None:
-            draw_card(w, card, at.box(rect), s)
+        if rect is not None and touches(rect):
+            draw_card(w, card, at.box(rect), s, text and inside(rect))
     _curves(w, j, g, at, personas)
 
 
-def draw_card(w: Writer, card: Card, b: Box, s: float) -> None:
+def _bounds(points: list[Point]) -> Rect:
+    xs, ys = [p.x for p in points], [p.y for p in points]
+    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def draw_card(w: Writer, card: Card, b: Box, s: float, text: bool = True) -> None:
     fill, accent = palette.CARD_COLOURS.get(card.kind, palette.CARD_COLOURS["note"])
     c = w.c
     w.fill(fill)
@@ -119,6 +158,8 @@ def draw_card(w: Writer, card: Card, b: Box, s: float) -> None:
     c.roundRect(b.x, b.y, b.w, b.h, CARD_RADIUS * s, stroke=1, fill=1)
     w.fill(accent)
     c.rect(b.x + 0.5 * s, b.y + 4 * s, 4 * s, b.h - 8 * s, stroke=0, fill=1)
+    if not text:
+        return
     where = f"card “{card.title[:40]}”"
     badge = 22 * s if card.votes else 0
     title = Box(b.x + 10 * s, b.top - 40 * s, b.w - 18 * s - badge, 34 * s)

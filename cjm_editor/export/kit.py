@@ -67,9 +67,11 @@ def _render(
     c.setSubject(f"Customer journey map workshop kit: {j.title}")
     c.setCreator(f"cjm-editor {__version__}")
     c.setKeywords("customer journey map, workshop")
-    if options.date:
-        stamp = datetime(when.year, when.month, when.day, tzinfo=UTC)
-        c._doc.info.creationDate = stamp.strftime("D:%Y%m%d%H%M%S+00'00'")  # noqa: SLF001 (no public API)
+    if options.date:  # the PDF's CreationDate and ModDate: that day, 00:00 UTC (no public API)
+        stamp = c._doc._timeStamp  # noqa: SLF001
+        stamp.t = datetime(when.year, when.month, when.day, tzinfo=UTC).timestamp()
+        stamp.YMDhms = (when.year, when.month, when.day, 0, 0, 0)
+        stamp.dhh = stamp.dmm = 0
     report = ExportReport()
     w = Writer(c, report, options.grayscale)
     p = Pages(w, j, options, total=total, dry=dry)

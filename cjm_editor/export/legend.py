@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import palette
-from cjm_editor.model.journey import Persona
+from cjm_editor.model.journey import Journey, Persona
 
 DASHES: tuple[list[float], ...] = ([], [6, 3], [1.5, 2.5], [8, 3, 2, 3], [3, 3], [12, 4], [5, 2, 1, 2, 1, 2])
 SHAPES = ("circle", "square", "triangle", "diamond", "down", "cross", "bar")
@@ -114,3 +114,12 @@ def kind_legend(w: Writer, kinds: Sequence[str], box: Box, dry: bool = False) ->
 
         entries.append((20 + w.width(label, SIZE), draw))
     return _rows(w, entries, box, dry)
+
+
+def map_legend(w: Writer, j: Journey, box: Box, dry: bool = False) -> float:
+    """The legend of a map drawing: its personas' curves, then the kinds of card it has, from the
+    top of the box down; returns the height used."""
+    kinds = [k for k in palette.CARD_COLOURS if any(c.kind == k for c in j.cards)]
+    used = persona_legend(w, j.personas, box, dry)
+    below = Box(box.x, box.y, box.w, box.h - used)
+    return used + kind_legend(w, kinds, below, dry)
