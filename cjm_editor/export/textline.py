@@ -225,9 +225,14 @@ def _shape(text: str, font: str, rtl: bool) -> tuple[str, float]:
         else:
             code = ttf.hbAddPrivate(hb.glyph_to_string(gid), gid, advance)
             actual = _ACTUAL.setdefault(face.name, {})
-            if code not in actual:
+            if code not in actual:  # the cluster's text less what its other glyphs stand for
                 later = [c for c in clusters if c > info.cluster]
-                actual[code] = text[info.cluster : later[0] if later else len(text)] or " "
+                rest = text[info.cluster : later[0] if later else len(text)]
+                for other in buf.glyph_infos:
+                    owner = face.glyphToChar.get(other.codepoint)
+                    if other.cluster == info.cluster and owner and chr(owner[0]) in rest:
+                        rest = rest.replace(chr(owner[0]), "", 1)
+                actual[code] = rest or "\u200b"
         out.append(chr(code))
         data.append(
             ShapeData(

@@ -104,7 +104,7 @@ def test_overview_too_big_for_a_page_is_split_with_text_of_6_pt_or_more(journey,
         for page in pdf.pages:
             assert min(c["size"] for c in page.chars) >= MIN_TEXT - 0.01
             assert all(
-                0 <= c["x0"] and c["x1"] <= page.width and c["bottom"] <= page.height for c in page.chars
+                c["x0"] >= 0 and c["x1"] <= page.width and c["bottom"] <= page.height for c in page.chars
             )
             text += "".join(c["text"] for c in page.chars)
     squashed = "".join(text.split())
