@@ -42,7 +42,10 @@ class ExportReport:
 
     def lines(self) -> list[str]:
         """The summary, then the details."""
-        out = [f"summary: {line}" for line in self.summary()]
+        return [f"summary: {line}" for line in self.summary()] + self.details()
+
+    def details(self) -> list[str]:
+        out = []
         for char, places in self.missing.items():
             where = ", ".join(places)
             out.append(f"no font has the character {char!r} (U+{ord(char):04X}); printed as � in: {where}")

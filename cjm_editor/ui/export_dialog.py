@@ -186,10 +186,12 @@ class ExportDialog(QDialog):
         if isinstance(result, str):
             self.report.setPlainText(f"The handouts were not exported.\n\n{result}")
             return
-        lines = result.lines()
-        summary = f"Exported {result.pages} pages to {self.path.text()}."
-        self.report.setPlainText(
-            summary + ("\n\n" + "\n".join(lines) if lines else "\nNothing was lost or cut.")
-        )
+        done = f"Exported {result.pages} pages to {self.path.text()}."
+        if not result:
+            self.report.setPlainText(done + "\nNothing was lost or cut.")
+        else:  # the summary first, then every detail
+            summary = "\n".join(f"• {line}" for line in result.summary())
+            details = "\n".join(result.details())
+            self.report.setPlainText(f"{done}\n\nIn short:\n{summary}\n\nDetails:\n{details}")
         if self.open_when_done.isChecked():
             self.open_file(os.path.expanduser(self.path.text()))

@@ -120,3 +120,12 @@ def test_right_to_left_titles_read_right_to_left(big):
     letters = _letters(text, visual=True)
     for title in hebrew[:20]:
         assert _letters(title)[::-1] in letters and _letters(title) not in letters, title
+
+
+def test_the_report_leads_with_its_summary(big):
+    _, report, _ = big
+    lines = report.lines()
+    summary = report.summary()
+    assert report.continued and any("continuation page" in line for line in summary)
+    assert lines[: len(summary)] == [f"summary: {line}" for line in summary]
+    assert len(lines) > len(summary), "then the details"
