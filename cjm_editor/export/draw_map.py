@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from cjm_editor.export.legend import marker, persona_style
 from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import MapGeometry, Point, Rect, palette
 from cjm_editor.layout.curves import bezier_segments
@@ -231,16 +232,22 @@ def smooth(w: Writer, pts: list[tuple[float, float]]) -> None:
 
 def _curves(w: Writer, j: Journey, g: MapGeometry, at: Placement, personas: set[str] | None) -> None:
     s = at.s
-    for persona in j.personas:
+    for index, persona in enumerate(j.personas):
         if personas is not None and persona.id not in personas:
             continue
         pts = [at.point(p) for _, p in g.curves.get(persona.id, [])]
         if not pts:
             continue
+        dash, shape = persona_style(index, w.grayscale)  # grayscale: a dash and marker of its own
         w.stroke(persona.colour, 2.4 * s)
         w.c.setLineCap(1)
+        w.c.setDash([d * s for d in dash])
         smooth(w, pts)
+        w.c.setDash([])
         w.fill(persona.colour)
         w.stroke("#ffffff", 1.5 * s)
         for x, y in pts:
-            w.c.circle(x, y, 5.5 * s, stroke=1, fill=1)
+            if shape == "circle":
+                w.c.circle(x, y, 5.5 * s, stroke=1, fill=1)
+            else:
+                marker(w, shape, x, y, 5.5 * s)

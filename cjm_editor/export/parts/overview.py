@@ -21,8 +21,11 @@ def fit(g: MapGeometry, width: float, height: float, x: float, top: float) -> Pl
     return Placement(s, x + (width - g.width * s) / 2, top)
 
 
-def _cuts(starts: list[float], end: float, room: float) -> list[tuple[float, float]]:
-    """Spans [a, b) of at most `room` covering 0..end, cut only at `starts` where possible."""
+def _cuts(
+    starts: list[float], end: float, room: float, later: float | None = None
+) -> list[tuple[float, float]]:
+    """Spans [a, b) covering 0..end, the first at most `room` long and the others at most `later`,
+    cut only at `starts` where possible."""
     points = sorted({p for p in starts if 0 < p < end})
     spans, a = [], 0.0
     while a < end - 0.01:
@@ -30,13 +33,21 @@ def _cuts(starts: list[float], end: float, room: float) -> list[tuple[float, flo
         b = end if end <= a + room else (fits[-1] if fits else a + room)
         spans.append((a, b))
         a = b
+        room = room if later is None else later
     return spans
 
 
+def header_width(g: MapGeometry) -> float:
+    """The width of the lane headers' column, repeated on the left of every part."""
+    return min((r.x for r in g.columns.values()), default=0.0)
+
+
 def parts(g: MapGeometry, area: Box, s: float) -> list[Rect]:
-    """The windows (in map units) of the pages the map is split over, row by row."""
+    """The windows (in map units) of the pages the map is split over, row by row; a window right of
+    the first leaves room for the lane headers."""
     room_w, room_h = area.w / s, area.h / s
-    xs = _cuts([r.x for r in g.columns.values()] or [r.x for r in g.stages.values()], g.width, room_w)
+    starts = [r.x for r in g.columns.values()] or [r.x for r in g.stages.values()]
+    xs = _cuts(starts, g.width, room_w, max(room_w - header_width(g), room_w / 2))
     ys = [r.y for r in g.cards.values()] + [r.y for r in g.rows.values()] + [r.y for r in g.lanes.values()]
     ys_spans = _cuts(ys, g.height, room_h)
     return [Rect(x0, y0, x1 - x0, y1 - y0) for y0, y1 in ys_spans for x0, x1 in xs]
@@ -58,15 +69,26 @@ def draw(p: Pages, g: MapGeometry, personas: set[str] | None) -> None:
     for k, window in enumerate(windows, 1):
         page = p.new(f"The whole map, part {k} of {len(windows)}")
         area = Box(page.x, page.y + legend_h + 6, page.w, page.h - legend_h - 6)
-        at = Placement(READABLE, area.x - window.x * READABLE, area.top + window.y * READABLE)
         if not p.dry:
-            p.c.saveState()
-            clip = p.c.beginPath()
-            clip.rect(area.x, area.top - window.h * READABLE, window.w * READABLE, window.h * READABLE)
-            p.c.clipPath(clip, stroke=0, fill=0)
-            draw_map(w, p.j, g, at, personas=personas, window=window)
-            p.c.restoreState()
+            left = 0.0
+            if window.x > 0:  # the lane headers again, so each part can be read on its own
+                left = header_width(g)
+                _part(p, g, Rect(0, window.y, left, window.h), area.x, area.top, personas)
+            _part(p, g, window, area.x + left * READABLE, area.top, personas)
         map_legend(w, p.j, Box(page.x, page.y, page.w, legend_h))
+
+
+def _part(p: Pages, g: MapGeometry, window: Rect, x: float, top: float, personas: set[str] | None) -> None:
+    """One window of the map with its top left corner at (x, top), clipped to it."""
+    s = READABLE
+    p.c.saveState()
+    clip = p.c.beginPath()
+    clip.rect(x, top - window.h * s, window.w * s, window.h * s)
+    p.c.clipPath(clip, stroke=0, fill=0)
+    draw_map(
+        p.w, p.j, g, Placement(s, x - window.x * s, top + window.y * s), personas=personas, window=window
+    )
+    p.c.restoreState()
 
 
 def _thumbnail(p: Pages, g: MapGeometry, area: Box, windows: list[Rect], legend_h: float) -> None:
