@@ -59,10 +59,11 @@ def draw_map(
     drawn, and text only where it lies wholly inside, so no character falls off a page."""
     c, s = w.c, at.s
 
+    wx0, wy0 = (window.x, window.y) if window else (0.0, 0.0)
+    wx1, wy1 = (window.right, window.bottom) if window else (0.0, 0.0)
+
     def touches(r: Rect) -> bool:
-        return window is None or (
-            r.x < window.right and r.right > window.x and r.y < window.bottom and r.bottom > window.y
-        )
+        return window is None or (r.x < wx1 and r.x + r.w > wx0 and r.y < wy1 and r.y + r.h > wy0)
 
     def inside(r: Rect) -> bool:
         return window is None or (
@@ -128,7 +129,7 @@ def draw_map(
         return
     for conn in j.connections:
         points = g.connections.get(conn.id)
-        if points and touches(_bounds(points)):
+        if points and (window is None or touches(_bounds(points))):
             _arrow(w, [at.point(p) for p in points], s)
             label = g.labels.get(conn.id)
             if conn.label and label is not None and text and inside(label):
@@ -139,10 +140,17 @@ def draw_map(
                 w.string(
                     b.x + b.w / 2, b.y + 3.2 * s, conn.label, 7.5 * s, False, "a connection label", "center"
                 )
-    for card in j.cards:
+    if not text:  # a thumbnail: each card a plain box in its kind's colour
+        for card in j.cards:
+            rect = g.cards.get(card.id)
+            if rect is not None:
+                b = at.box(rect)
+                w.fill(palette.CARD_COLOURS.get(card.kind, palette.CARD_COLOURS["note"])[1], 0.45)
+                c.rect(b.x, b.y, b.w, b.h, stroke=0, fill=1)
+    for card in j.cards if text else ():
         rect = g.cards.get(card.id)
         if rect is not None and touches(rect):
-            draw_card(w, card, at.box(rect), s, text and inside(rect))
+            draw_card(w, card, at.box(rect), s, inside(rect))
     _curves(w, j, g, at, personas)
 
 

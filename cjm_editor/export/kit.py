@@ -74,6 +74,7 @@ def _render(
         stamp.dhh = stamp.dmm = 0
     report = ExportReport()
     w = Writer(c, report, options.grayscale)
+    w.dry = dry
     p = Pages(w, j, options, total=total, dry=dry)
     if options.blank or "poster" in options.kit:
         c.setViewerPreference("PrintScaling", "None")

@@ -84,8 +84,24 @@ class Writer:
         self.c = canvas
         self.report = report
         self.grayscale = grayscale
+        self.dry = False  # a pass that only counts pages: text is measured, not written
         self._fill = _colour("#000000", 1.0, False)
+        self._fill_set: Color | None = None  # what the canvas has now (None: not known)
+        self._stroke_set: tuple[Color, float] | None = None
         fonts.coverage()
+
+    # ------------------------------------------------------------------ graphics state
+    def forget(self) -> None:
+        """The canvas's colours are no longer known (a new page, a form, a restored state)."""
+        self._fill_set = None
+        self._stroke_set = None
+
+    def save(self) -> None:
+        self.c.saveState()
+
+    def restore(self) -> None:
+        self.c.restoreState()
+        self.forget()
 
     # ------------------------------------------------------------------ colour
     def colour(self, value: str, alpha: float = 1.0) -> Color:
@@ -93,11 +109,17 @@ class Writer:
 
     def fill(self, value: str, alpha: float = 1.0) -> None:
         self._fill = self.colour(value, alpha)
-        self.c.setFillColor(self._fill)
+        if self._fill is not self._fill_set:  # the same colour again writes nothing
+            self.c.setFillColor(self._fill)
+            self._fill_set = self._fill
 
     def stroke(self, value: str, width: float = 1.0, alpha: float = 1.0) -> None:
-        self.c.setStrokeColor(self.colour(value, alpha))
-        self.c.setLineWidth(width)
+        colour = self.colour(value, alpha)
+        if self._stroke_set is None or self._stroke_set[0] is not colour:
+            self.c.setStrokeColor(colour)
+        if self._stroke_set is None or self._stroke_set[1] != width:
+            self.c.setLineWidth(width)
+        self._stroke_set = (colour, width)
 
     # ------------------------------------------------------------------ text
     def width(self, text: str, size: float, bold: bool = False) -> float:
@@ -117,6 +139,8 @@ class Writer:
         """One line at baseline y; returns its width. Right-to-left text is put in visual order and
         complex scripts are shaped; characters no font has become � and are reported. `rtl`: the
         direction of the paragraph the line belongs to (None: the line's own)."""
+        if self.dry:
+            return textline.width(text, size, bold)
         line = textline.layout(text, bold, rtl)
         for char in line.missing:
             self.report.missing_glyph(char, where or text[:40])
@@ -127,7 +151,7 @@ class Writer:
             x -= total
         faux_bold = bold and any(run.font in fonts.NO_BOLD for run in line.runs)
         if faux_bold:  # no bold face: fill and stroke the outline in the text colour
-            self.c.saveState()
+            self.save()
             self.c.setStrokeColor(self._fill)
             self.c.setLineWidth(size * 0.03)
         text_obj = self.c.beginText(x, y)
@@ -140,7 +164,7 @@ class Writer:
             text_obj.textOut(run.text)
         self.c.drawText(text_obj)
         if faux_bold:
-            self.c.restoreState()
+            self.restore()
         return total
 
     def lines_that_fit(

@@ -70,25 +70,41 @@ def draw(p: Pages, g: MapGeometry, personas: set[str] | None) -> None:
         page = p.new(f"The whole map, part {k} of {len(windows)}")
         area = Box(page.x, page.y + legend_h + 6, page.w, page.h - legend_h - 6)
         if not p.dry:
+            _legend(p, Box(page.x, page.y, page.w, legend_h))
             left = 0.0
             if window.x > 0:  # the lane headers again, so each part can be read on its own
                 left = header_width(g)
                 _part(p, g, Rect(0, window.y, left, window.h), area.x, area.top, personas)
             _part(p, g, window, area.x + left * READABLE, area.top, personas)
-        map_legend(w, p.j, Box(page.x, page.y, page.w, legend_h))
+
+
+def _legend(p: Pages, box: Box) -> None:
+    """The same legend on every part, drawn once as a PDF form."""
+    c = p.c
+    if "overview-legend" not in p.forms:
+        c.beginForm("overview-legend", 0, 0, box.w, box.h)
+        p.w.forget()
+        map_legend(p.w, p.j, Box(0, 0, box.w, box.h))
+        c.endForm()
+        p.w.forget()
+        p.forms.add("overview-legend")
+    p.w.save()
+    c.translate(box.x, box.y)
+    c.doForm("overview-legend")
+    p.w.restore()
 
 
 def _part(p: Pages, g: MapGeometry, window: Rect, x: float, top: float, personas: set[str] | None) -> None:
     """One window of the map with its top left corner at (x, top), clipped to it."""
     s = READABLE
-    p.c.saveState()
+    p.w.save()
     clip = p.c.beginPath()
     clip.rect(x, top - window.h * s, window.w * s, window.h * s)
     p.c.clipPath(clip, stroke=0, fill=0)
     draw_map(
         p.w, p.j, g, Placement(s, x - window.x * s, top + window.y * s), personas=personas, window=window
     )
-    p.c.restoreState()
+    p.w.restore()
 
 
 def _thumbnail(p: Pages, g: MapGeometry, area: Box, windows: list[Rect], legend_h: float) -> None:
@@ -118,4 +134,5 @@ def _thumbnail(p: Pages, g: MapGeometry, area: Box, windows: list[Rect], legend_
         p.c.rect(b.x + b.w / 2 - width / 2, b.y + b.h / 2 - size * 0.6, width, size * 1.5, stroke=0, fill=1)
         w.fill(palette.SELECTION)
         w.string(b.x + b.w / 2, b.y + b.h / 2 - size * 0.2, label, size, True, "overview part", "center")
-    map_legend(w, p.j, Box(area.x, area.y - legend_h - 6, area.w, legend_h))
+    if not p.dry:
+        map_legend(w, p.j, Box(area.x, area.y - legend_h - 6, area.w, legend_h))

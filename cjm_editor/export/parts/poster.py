@@ -60,18 +60,20 @@ def draw(
         c = p.c
         if i == 1 and not p.dry:
             c.beginForm(form, 0, 0, form_w, form_h)
+            p.w.forget()
             draw_map(p.w, p.j, g, Placement(scale, PAD, form_h - PAD), blank=blank, personas=personas)
             if legend_h:
                 _legend(p, Box(PAD, PAD, legend_w, legend_h - 4 * scale), scale)
             c.endForm()
-        c.saveState()
+            p.w.forget()
+        p.w.save()
         clip = c.beginPath()
         clip.rect(SHEET_MARGIN, SHEET_MARGIN, tile.w, tile.h)
         c.clipPath(clip, stroke=0, fill=0)
         c.translate(SHEET_MARGIN - tile.x, height - SHEET_MARGIN + tile.y - form_h)  # = sheet_placement
         if not p.dry:
             c.doForm(form)
-        c.restoreState()
+        p.w.restore()
         _cut_marks(p, tile)
         _overlap_guides(p, tile, len(tiles))
         _sheet_label(
@@ -86,11 +88,11 @@ def _legend(p: Pages, box: Box, scale: float) -> float:
     """The map's legend at the poster's scale (drawn in unscaled points, then scaled)."""
     c = p.c
     inner = Box(0, 0, box.w / scale, box.h / scale)
-    c.saveState()
+    p.w.save()
     c.translate(box.x, box.y)
     c.scale(scale, scale)
     used = map_legend(p.w, p.j, inner)
-    c.restoreState()
+    p.w.restore()
     return used * scale
 
 
