@@ -127,10 +127,11 @@ def draw_map(
         _scale(w, j, g, at)
     if blank:
         return
+    tracks = _tracks(j, g)
     for conn in j.connections:
         points = g.connections.get(conn.id)
         if points and (window is None or touches(_bounds(points))):
-            _arrow(w, [at.point(p) for p in points], s)
+            _arrow(w, [at.point(p) for p in _on_track(points, tracks.get(conn.id, 0))], s)
             label = g.labels.get(conn.id)
             if conn.label and label is not None and text and inside(label):
                 b = at.box(label)
@@ -152,6 +153,48 @@ def draw_map(
         if rect is not None and touches(rect):
             draw_card(w, card, at.box(rect), s, inside(rect))
     _curves(w, j, g, at, personas)
+
+
+TRACK = 3.0  # map units between arrows that share a channel
+
+
+def _tracks(j: Journey, g: MapGeometry) -> dict[str, float]:
+    """An offset for each arrow that runs along a shared channel (the gap above a lane, the gutters
+    beside a stage), so that arrows sharing it lie side by side and each can be followed: arrows on
+    one channel whose spans overlap get 0, +3, -3, +6, -6 units, by interval colouring."""
+    channels: dict[float, list[tuple[float, float, str]]] = {}
+    for conn in j.connections:
+        points = g.connections.get(conn.id)
+        if points and len(points) == 6:
+            a, b = sorted((points[2].x, points[3].x))
+            channels.setdefault(round(points[2].y, 1), []).append((a, b, conn.id))
+    out: dict[str, float] = {}
+    for spans in channels.values():
+        ends: list[float] = []  # the right end of the last span on each track
+        for a, b, cid in sorted(spans):
+            track = next((t for t, end in enumerate(ends) if end < a - 0.5), len(ends))
+            if track == len(ends):
+                ends.append(b)
+            else:
+                ends[track] = b
+            k = min(track, 4)  # the gap holds five arrows; more share the outer tracks
+            out[cid] = TRACK * ((k + 1) // 2) * (1 if k % 2 else -1) if k else 0.0
+    return out
+
+
+def _on_track(points: list[Point], d: float) -> list[Point]:
+    """The arrow moved `d` across its channel (its ends stay on the cards)."""
+    if not d or len(points) != 6:
+        return points
+    p0, p1, p2, p3, p4, p5 = points
+    return [
+        p0,
+        Point(p1.x + d, p1.y),
+        Point(p2.x + d, p2.y + d),
+        Point(p3.x + d, p3.y + d),
+        Point(p4.x + d, p4.y),
+        p5,
+    ]
 
 
 def _bounds(points: list[Point]) -> Rect:
@@ -193,12 +236,15 @@ def draw_card(w: Writer, card: Card, b: Box, s: float, text: bool = True) -> Non
 
 
 def _arrow(w: Writer, pts: list[tuple[float, float]], s: float) -> None:
+    """The arrow over a white casing, so that where arrows cross, each line can be followed."""
     c = w.c
-    w.stroke(palette.CONNECTION, 1.2 * s)
     path = c.beginPath()
     path.moveTo(*pts[0])
     for p in pts[1:]:
         path.lineTo(*p)
+    w.stroke(palette.CELL_BG, 3.2 * s)
+    c.drawPath(path, stroke=1, fill=0)
+    w.stroke(palette.CONNECTION, 1.2 * s)
     c.drawPath(path, stroke=1, fill=0)
     (x1, y1), (x2, y2) = pts[-2], pts[-1]
     angle = math.atan2(y2 - y1, x2 - x1)
