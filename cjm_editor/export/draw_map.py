@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cjm_editor.export.legend import marker, persona_style
@@ -152,7 +153,7 @@ def draw_map(
         rect = g.cards.get(card.id)
         if rect is not None and touches(rect):
             draw_card(w, card, at.box(rect), s, inside(rect))
-    _curves(w, j, g, at, personas)
+    _curves(w, j, g, at, personas, window, touches)
 
 
 TRACK = 3.0  # map units between arrows that share a channel
@@ -284,14 +285,23 @@ def smooth(w: Writer, pts: list[tuple[float, float]]) -> None:
     c.drawPath(path, stroke=1, fill=0)
 
 
-def _curves(w: Writer, j: Journey, g: MapGeometry, at: Placement, personas: set[str] | None) -> None:
+def _curves(
+    w: Writer,
+    j: Journey,
+    g: MapGeometry,
+    at: Placement,
+    personas: set[str] | None,
+    window: Rect | None,
+    touches: Callable[[Rect], bool],
+) -> None:
     s = at.s
     for index, persona in enumerate(j.personas):
         if personas is not None and persona.id not in personas:
             continue
-        pts = [at.point(p) for _, p in g.curves.get(persona.id, [])]
-        if not pts:
+        curve = [p for _, p in g.curves.get(persona.id, [])]
+        if not curve or (window is not None and not touches(_bounds(curve))):
             continue
+        pts = [at.point(p) for p in curve]
         dash, shape = persona_style(index, w.grayscale)  # grayscale: a dash and marker of its own
         w.stroke(persona.colour, 2.4 * s)
         w.c.setLineCap(1)

@@ -128,7 +128,9 @@ def draw_pages(p: Pages, flows: list[Flow], heading: str, first: Callable[[], No
         if page:
             p.new(f"{heading} (continued, page {page + 1} of {n})")
             p.w.report.continued.append(f"{heading}: page {page + 1} of {n}")
-        elif first is not None:
+        if p.dry:  # the counting pass needs the pages only
+            continue
+        if not page and first is not None:
             first()
         for f in flows:
             f.draw_page(page)
