@@ -53,11 +53,13 @@ def draw_map(
     personas: set[str] | None = None,
     text: bool = True,
     window: Rect | None = None,
+    tracks: dict[str, float] | None = None,
 ) -> None:
     """Cells, headers, cards, connections and emotion curves. `blank`: the grid only.
     `personas`: which personas' curves to draw (None: all). `text`: False draws shapes only (for a
     thumbnail too small to read). `window`: only what lies in this part of the map (in map units) is
-    drawn, and text only where it lies wholly inside, so no character falls off a page."""
+    drawn, and text only where it lies wholly inside, so no character falls off a page. `tracks`: the
+    arrows' offsets (`arrow_tracks`), when drawing many parts of one map."""
     c, s = w.c, at.s
 
     wx0, wy0 = (window.x, window.y) if window else (0.0, 0.0)
@@ -76,9 +78,10 @@ def draw_map(
 
     w.fill(palette.CELL_BG)
     w.stroke(palette.CELL_BORDER, 0.8 * s)
-    for r in g.cells.values():
-        if not touches(r):
-            continue
+    cells = list(g.cells.values())
+    if window is not None:
+        cells = [r for r in cells if r.x < wx1 and r.x + r.w > wx0 and r.y < wy1 and r.y + r.h > wy0]
+    for r in cells:
         b = at.box(r)
         c.roundRect(b.x, b.y, b.w, b.h, 4 * s, stroke=1, fill=1)
     for stage in j.stages:
@@ -128,7 +131,7 @@ def draw_map(
         _scale(w, j, g, at)
     if blank:
         return
-    tracks = _tracks(j, g)
+    tracks = arrow_tracks(j, g) if tracks is None else tracks
     for conn in j.connections:
         points = g.connections.get(conn.id)
         if points and (window is None or touches(_bounds(points))):
@@ -149,17 +152,21 @@ def draw_map(
                 b = at.box(rect)
                 w.fill(palette.CARD_COLOURS.get(card.kind, palette.CARD_COLOURS["note"])[1], 0.45)
                 c.rect(b.x, b.y, b.w, b.h, stroke=0, fill=1)
-    for card in j.cards if text else ():
-        rect = g.cards.get(card.id)
-        if rect is not None and touches(rect):
-            draw_card(w, card, at.box(rect), s, inside(rect))
+    placed = [(card, g.cards.get(card.id)) for card in j.cards] if text else []
+    for card, rect in placed:
+        if rect is None or (
+            window is not None
+            and not (rect.x < wx1 and rect.x + rect.w > wx0 and rect.y < wy1 and rect.y + rect.h > wy0)
+        ):
+            continue
+        draw_card(w, card, at.box(rect), s, inside(rect))
     _curves(w, j, g, at, personas, window, touches)
 
 
 TRACK = 3.0  # map units between arrows that share a channel
 
 
-def _tracks(j: Journey, g: MapGeometry) -> dict[str, float]:
+def arrow_tracks(j: Journey, g: MapGeometry) -> dict[str, float]:
     """An offset for each arrow that runs along a shared channel (the gap above a lane, the gutters
     beside a stage), so that arrows sharing it lie side by side and each can be followed: arrows on
     one channel whose spans overlap get 0, +3, -3, +6, -6 units, by interval colouring."""

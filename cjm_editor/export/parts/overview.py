@@ -4,7 +4,7 @@ cut between stages and between cards, after a thumbnail page showing where each 
 
 from __future__ import annotations
 
-from cjm_editor.export.draw_map import Placement, draw_map
+from cjm_editor.export.draw_map import Placement, arrow_tracks, draw_map
 from cjm_editor.export.legend import map_legend
 from cjm_editor.export.pages import Pages
 from cjm_editor.export.writer import Box
@@ -66,6 +66,7 @@ def draw(p: Pages, g: MapGeometry, personas: set[str] | None) -> None:
         return
     windows = parts(g, area, READABLE)
     _thumbnail(p, g, area, windows, legend_h)
+    tracks = arrow_tracks(p.j, g)
     for k, window in enumerate(windows, 1):
         page = p.new(f"The whole map, part {k} of {len(windows)}")
         area = Box(page.x, page.y + legend_h + 6, page.w, page.h - legend_h - 6)
@@ -74,8 +75,8 @@ def draw(p: Pages, g: MapGeometry, personas: set[str] | None) -> None:
             left = 0.0
             if window.x > 0:  # the lane headers again, so each part can be read on its own
                 left = header_width(g)
-                _part(p, g, Rect(0, window.y, left, window.h), area.x, area.top, personas)
-            _part(p, g, window, area.x + left * READABLE, area.top, personas)
+                _part(p, g, Rect(0, window.y, left, window.h), area.x, area.top, personas, tracks)
+            _part(p, g, window, area.x + left * READABLE, area.top, personas, tracks)
 
 
 def _legend(p: Pages, box: Box) -> None:
@@ -94,7 +95,15 @@ def _legend(p: Pages, box: Box) -> None:
     p.w.restore()
 
 
-def _part(p: Pages, g: MapGeometry, window: Rect, x: float, top: float, personas: set[str] | None) -> None:
+def _part(
+    p: Pages,
+    g: MapGeometry,
+    window: Rect,
+    x: float,
+    top: float,
+    personas: set[str] | None,
+    tracks: dict[str, float],
+) -> None:
     """One window of the map with its top left corner at (x, top), clipped to it."""
     s = READABLE
     p.w.save()
