@@ -21,10 +21,15 @@ from cjm_editor.formats.templates import sample_path
 from cjm_editor.layout import compute
 
 MERMAID_CLI_SECONDS = 1.2
-# The whole default kit written in process; the targets are the figures before complex-script shaping,
-# line-by-line bidi and continued pages, plus 25%.
-KIT_SECONDS = {"the sample map": 0.0, "400 cards, 8 stages": 0.0}
-KIT_NOTE = ""
+# The whole default kit written in process. Targets: the figures of the kit before complex-script
+# shaping, bidi, continuation pages and the split overview (64 ms and 200 ms here), plus 25%.
+KIT_SECONDS = {"the sample map": 0.080, "400 cards, 8 stages": 0.250}
+KIT_NOTE = (
+    "the target is the kit's time before it shaped complex scripts, ordered right-to-left lines, went on "
+    "over continuation pages instead of dropping items and split the overview for 6 pt text, plus 25%; "
+    "the kit now prints more pages (the sample: 22 instead of 13), so the shared work (layout, analysis) "
+    "is done once for both passes and the counting pass measures text without writing it."
+)
 MERMAID = """journey
   title My working day
   section Go to work
@@ -111,9 +116,7 @@ def run() -> list[Result]:
         ):
             export_kit(j, kit_options, folder / "warm.pdf")
             ours = best_of(lambda j=j: export_kit(j, kit_options, folder / "k.pdf"), repeat=3)
-            results.append(
-                Result(name, size, ours, None, KIT_SECONDS[size], absolute=True, note=KIT_NOTE)
-            )
+            results.append(Result(name, size, ours, None, KIT_SECONDS[size], absolute=True, note=KIT_NOTE))
 
         journey = synthetic_map(1_000, stages=8)
         g = compute(journey)
