@@ -200,15 +200,16 @@ class Writer:
         colour: str = "#1f2630",
         where: str = "",
         min_size: float = MIN_SIZE,
-        align: str = "left",
+        align: str = "start",
     ) -> float:
-        """Text wrapped inside a box from its top; returns the height used."""
+        """Text wrapped inside a box from its top; returns the height used. `align`: "start" (left,
+        or right for a right-to-left paragraph), "left", "center" or "right"."""
         lines, size = self.lines_that_fit(text, box, size, bold, where, min_size)
         self.fill(colour)
         y = box.top - size
         rtl = textline.base_is_rtl(text)
-        if rtl and align == "left":  # a right-to-left paragraph starts at the right
-            align = "right"
+        if align == "start":  # where the paragraph's direction starts: right for right-to-left text
+            align = "right" if rtl else "left"
         x = {"left": box.x, "center": box.x + box.w / 2, "right": box.right}[align]
         for line in lines:
             self.string(x, y, line, size, bold, where, align, rtl)

@@ -114,7 +114,13 @@ def _list(p: Pages, title: str, items: list[str], box: Box, swatches: list[str] 
             x += 12
         y -= (
             w.paragraph(
-                item, Box(x, y - 40, box.right - x, 40), 9.5, False, palette.TEXT, f"{title} on the cover"
+                item,
+                Box(x, y - 40, box.right - x, 40),
+                9.5,
+                False,
+                palette.TEXT,
+                f"{title} on the cover",
+                align="left",  # a list reads down its left edge, whatever each item's script
             )
             + 3
         )
