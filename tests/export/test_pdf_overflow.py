@@ -32,6 +32,7 @@ def test_a_long_index_goes_on_over_a_second_page_with_right_page_numbers(tmp_pat
     with pdfplumber.open(out) as pdf:
         first, second = pdf.pages[0], pdf.pages[1]
         assert "In this kit (continued)" in (second.extract_text() or "")
+        assert "more stages (see the index)" in (first.extract_text() or ""), "the cover says what is left"
         panel = first.width * 0.64 - 10
         title = [c for c in first.chars if c["size"] > 12 and c["top"] < 110]
         assert title and max(c["x1"] for c in title) < panel, "the title stays clear of the index"

@@ -104,8 +104,11 @@ def _list(p: Pages, title: str, items: list[str], box: Box, swatches: list[str] 
     w.string(box.x, y, title, 12, True, title)
     y -= 6
     for i, item in enumerate(items):
-        if y - 12 < box.y:
-            p.w.report.omitted.append(f"{title.lower()} on the cover: {len(items) - i} not listed")
+        rest = len(items) - i
+        if (rest > 1 and y - 26 < box.y) or y - 12 < box.y:  # say what is left, on the page too
+            p.w.report.omitted.append(f"{title.lower()} on the cover: {rest} not listed (see the index)")
+            w.fill(palette.MUTED)
+            w.string(box.x, y - 10, f"+ {rest} more {title.lower()} (see the index)", 9, False, title)
             break
         x = box.x
         if swatches:
