@@ -61,3 +61,21 @@ def test_export_dialog_date_and_author_reach_the_pdf(window, tmp_path, qtbot):
     assert reader.metadata.author == "Service design team"
     assert "2 March 2026" in reader.pages[0].extract_text()
     dialog.close()
+
+
+def test_export_dialog_poster_scale_reaches_the_poster(window, tmp_path, qtbot):
+    dialog = window.export_handouts()
+    dialog.open_file = lambda path: None
+    counts = []
+    for scale in (1.0, 0.75):
+        out = tmp_path / f"poster-{scale}.pdf"
+        dialog.path.setText(str(out))
+        for part, box in dialog.parts.items():
+            box.setChecked(part == "poster")
+        dialog.poster_scale.setValue(scale)
+        dialog.outcome = None
+        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
+        counts.append(len(PdfReader(out).pages))
+    assert counts[1] < counts[0], "a smaller poster takes fewer sheets"
+    dialog.close()
