@@ -37,6 +37,7 @@ SHAPED = frozenset(
     }
 )
 _RTL_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})
+_ISOLATES = {"\u2066": "\u202a", "\u2067": "\u202b", "\u2068": "\u202a", "\u2069": "\u202c"}
 _FEATURES = {"kern": True, "liga": True}
 # What the private code point of a glyph with no character of its own stands for (a ligature, a
 # conjunct), per font face: the text a reader gets when copying it.
@@ -149,6 +150,9 @@ def _plain(chars: list[str], font_of: list[str], missing: list[str]) -> Line:
 def _levels(text: str, rtl: bool) -> list[int]:
     """The resolved bidi embedding level of each character (rules X1-I2 of UAX #9)."""
     b = bidi_algorithm
+    # python-bidi's pure-Python algorithm predates isolates: read them as the embeddings they
+    # replaced; unassigned code points (no bidi class) as other neutrals, as UAX #9 does
+    text = "".join(_ISOLATES.get(ch, ch) if unicodedata.bidirectional(ch) else "\ufffd" for ch in text)
     storage = b.get_empty_storage()
     base = 1 if rtl else 0
     storage["base_level"] = base

@@ -6,11 +6,14 @@ import pdfplumber
 import pytest
 import uharfbuzz
 from cjm_editor.resources import resource
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from cjm_editor.export.kit import export_kit
 from cjm_editor.export.options import KitOptions
+from cjm_editor.export.writer import Box
 from cjm_editor.model import Card, Journey, Lane, Stage
 from tests.export.conftest import FIXED
 
@@ -113,3 +116,29 @@ def test_bold_chinese_is_drawn_heavier(tmp_path):
     export_kit(j, KitOptions(date=FIXED, kit=("stages",)), out)
     content = PdfReader(out).pages[0].get_contents().get_data()
     assert b"2 Tr" in content, "filled and stroked: the CJK font has no bold face"
+
+
+MIXED = list("ab c אבג ابت لا नमस्ते สวัสดี 中文 😀👍🏽\u200d\u200c\u202e\u2066\u2069\u0301\ufe0f()[]12.-")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.text(alphabet=st.sampled_from(MIXED), max_size=40)))
+def test_any_text_lays_out_and_prints_without_error(text):
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from cjm_editor.export import fonts, textline
+    from cjm_editor.export.report import ExportReport
+    from cjm_editor.export.writer import Writer
+
+    fonts.coverage()
+    line = textline.layout(text)
+    assert line.width >= 0
+    for ch in line.missing:
+        assert ch in text
+    canvas = Canvas(io.BytesIO(), initialFontName=fonts.REGULAR)
+    w = Writer(canvas, ExportReport())
+    w.string(10, 10, text, 9, bold=True)
+    w.paragraph(text * 3, Box(10, 10, 60, 40), 9)
+    canvas.save()
