@@ -142,3 +142,23 @@ def test_any_text_lays_out_and_prints_without_error(text):
     w.string(10, 10, text, 9, bold=True)
     w.paragraph(text * 3, Box(10, 10, 60, 40), 9)
     canvas.save()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["שלום 123 עולם", "abc (שלום) def", "שלום (abc) עולם!", "1. שלום", "Price: 25 ₪ לחודש", "a [ב-ג] d"],
+)
+def test_visual_order_matches_an_independent_bidi_implementation(text):
+    """Our levels and run reordering against python-bidi's Rust implementation (unicode-bidi). That
+    one leaves mirroring (rule L4) to the renderer, so brackets are compared as one neutral sign;
+    HarfBuzz mirrors them for us, checked on its own."""
+    from bidi import get_display
+
+    from cjm_editor.export import fonts, textline
+
+    fonts.coverage()
+    ours = "".join(str(run.text) for run in textline.layout(text).runs)
+    neutral = str.maketrans("()[]", "||||")
+    assert ours.translate(neutral) == get_display(text).translate(neutral)
+    if text == "שלום (abc) עולם!":
+        assert "(abc)" in ours, "brackets inside right-to-left text are mirrored"
