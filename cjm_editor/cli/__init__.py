@@ -23,6 +23,7 @@ from cjm_editor.export.options import (
     KitOptions,
     OptionError,
     check_poster_scale,
+    check_poster_sheets,
     parse_kit,
 )
 from cjm_editor.formats import cjm_json
@@ -193,6 +194,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             author=args.author or "",
             source_path=args.file,
             poster_scale=check_poster_scale(args.poster_scale),
+            poster_sheets=check_poster_sheets(args.poster_sheets),
         )
         from cjm_editor.export.kit import export_kit  # reportlab loads only when it is needed
 
@@ -276,6 +278,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=1.0,
         metavar="F",
         help="poster size: 1 prints the smallest text at 8 pt (default), 0.75 at 6 pt on fewer sheets",
+    )
+    p.add_argument(
+        "--poster-sheets",
+        type=int,
+        metavar="N",
+        help="at most N sheets: the poster is made as large as fits them",
     )
     p.set_defaults(run=cmd_export_pdf)
     add_commands(sub, formats, _Parser)

@@ -44,6 +44,7 @@ class KitOptions:
     author: str = ""
     source_path: str | None = None  # the map's file, for checking linked micro maps in the insights
     poster_scale: float = 1.0  # the poster's size: 1 prints the smallest text at 8 pt, 0.75 at 6 pt
+    poster_sheets: int | None = None  # at most this many sheets: the largest scale that fits them
 
     def page_size(self) -> tuple[float, float]:
         w, h = PAPERS[self.paper]
@@ -57,6 +58,12 @@ class KitOptions:
 def check_poster_scale(value: float) -> float:
     if not 0.25 <= value <= 4:
         raise OptionError(f"poster scale {value:g} is out of range; use 0.25 to 4 (1 = text at 8 pt)")
+    return value
+
+
+def check_poster_sheets(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise OptionError(f"the poster needs at least 1 sheet, not {value}")
     return value
 
 

@@ -158,6 +158,7 @@ def test_export_pdf_poster_scale_takes_fewer_sheets(sample_file, tmp_path, capsy
         (["--persona", "Nobody"], "no persona named 'Nobody'"),
         (["--date", "24/11/2026"], "Invalid isoformat"),
         (["--kit", "poster", "--poster-scale", "9"], "poster scale 9 is out of range"),
+        (["--kit", "poster", "--poster-sheets", "0"], "at least 1 sheet"),
     ],
 )
 def test_export_pdf_bad_options_exit_2_and_write_nothing(sample_file, tmp_path, capsys, extra, message):

@@ -184,3 +184,11 @@ def test_poster_scale_prints_fewer_sheets_and_names_them_as_sheets(journey, make
         text = b.pages[1].extract_text()
     assert "Sheet A1" in text and not report.shrunk, "0.75 keeps the text at 6 pt"
     assert Tile(1, 2, 0, 0, 1, 1).label == "Sheet B3"
+
+
+def test_poster_sheets_sets_the_largest_poster_that_fits_that_many(journey, make_kit):
+    full, _ = make_kit(journey, "poster", kit=("poster",))
+    path, _ = make_kit(journey, "poster-4", kit=("poster",), poster_sheets=4)
+    with pdfplumber.open(full) as a, pdfplumber.open(path) as b:
+        assert len(a.pages) - 1 > 4 and len(b.pages) - 1 <= 4, "the assembly page and at most 4 sheets"
+        assert len(b.pages) - 1 >= 3, "as large as fits: not needlessly small"

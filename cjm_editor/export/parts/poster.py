@@ -42,6 +42,8 @@ def draw(
     """The map is drawn once, as a PDF form with its legend under it, and every sheet shows its
     window onto it."""
     scale *= p.options.poster_scale
+    if p.options.poster_sheets:
+        scale = _scale_for_sheets(p, g, scale, p.options.poster_sheets, blank)
     legend_w = g.width * scale
     legend_h = 0.0 if blank else legend_height(p.w, p.j, g, scale)
     tiles = tiles_for(g, p.size, scale, legend_h)
@@ -82,6 +84,23 @@ def draw(
             f"{title} · {tile.label} (row {tile.row + 1}, column {tile.col + 1}) · "
             f"{i} of {len(tiles)} · print at 100%",
         )
+
+
+def _scale_for_sheets(p: Pages, g: MapGeometry, scale: float, sheets: int, blank: bool) -> float:
+    """The largest scale, up to `scale`, at which the poster takes at most `sheets` sheets (never
+    below a quarter of the standard size; the report says when text gets smaller than 6 pt)."""
+
+    def count(s: float) -> int:
+        legend_h = 0.0 if blank else legend_height(p.w, p.j, g, s)
+        return len(tiles_for(g, p.size, s, legend_h))
+
+    if count(scale) <= sheets:
+        return scale
+    low, high = POSTER_SCALE / 4, scale
+    for _ in range(24):
+        mid = (low + high) / 2
+        low, high = (mid, high) if count(mid) <= sheets else (low, mid)
+    return low
 
 
 def _legend(p: Pages, box: Box, scale: float) -> float:
