@@ -4,6 +4,8 @@ cut between stages and between cards, after a thumbnail page showing where each 
 
 from __future__ import annotations
 
+import dataclasses
+
 from cjm_editor.export.draw_map import Placement, arrow_tracks, draw_map
 from cjm_editor.export.legend import map_legend
 from cjm_editor.export.pages import Pages
@@ -75,7 +77,8 @@ def draw(p: Pages, g: MapGeometry, personas: set[str] | None) -> None:
             left = 0.0
             if window.x > 0:  # the lane headers again, so each part can be read on its own
                 left = header_width(g)
-                _part(p, g, Rect(0, window.y, left, window.h), area.x, area.top, personas, tracks)
+                headers = Rect(0, window.y, left, window.h)
+                _part(p, g, headers, area.x, area.top, set(), tracks, lanes_only=True)
             _part(p, g, window, area.x + left * READABLE, area.top, personas, tracks)
 
 
@@ -103,16 +106,18 @@ def _part(
     top: float,
     personas: set[str] | None,
     tracks: dict[str, float],
+    lanes_only: bool = False,
 ) -> None:
-    """One window of the map with its top left corner at (x, top), clipped to it."""
+    """One window of the map with its top left corner at (x, top), clipped to it. `lanes_only`: the
+    lane headers' column, where no card, arrow or curve lies."""
     s = READABLE
     p.w.save()
     clip = p.c.beginPath()
     clip.rect(x, top - window.h * s, window.w * s, window.h * s)
     p.c.clipPath(clip, stroke=0, fill=0)
-    draw_map(
-        p.w, p.j, g, Placement(s, x - window.x * s, top + window.y * s), personas=personas, window=window
-    )
+    at = Placement(s, x - window.x * s, top + window.y * s)
+    j = dataclasses.replace(p.j, cards=[], connections=[]) if lanes_only else p.j
+    draw_map(p.w, j, g, at, personas=personas, window=window, tracks=tracks)
     p.w.restore()
 
 
