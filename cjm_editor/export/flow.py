@@ -20,8 +20,13 @@ INDENT = 10.0
 class Flow:
     """Items down `first` (a column of the first page), then down `later` on each further page."""
 
-    def __init__(self, w: Writer, first: Box, later: Box, size: float = 9.0) -> None:
+    def __init__(
+        self, w: Writer, first: Box, later: Box, size: float = 9.0, spare: list[Box] | None = None
+    ) -> None:
+        """`spare`: room left on the first page (e.g. under another column), used before going on
+        to a further page."""
         self.w, self.first, self.later, self.size = w, first, later, size
+        self._spare = list(spare or [])
         self.page = 0
         self.box = first
         self.y = first.top
@@ -36,8 +41,11 @@ class Flow:
         self.ops.setdefault(self.page, []).append(op)
 
     def _next(self) -> None:
-        self.page += 1
-        self.box = self.later
+        if self.page == 0 and self._spare:
+            self.box = self._spare.pop(0)
+        else:
+            self.page += 1
+            self.box = self.later
         self.y = self.box.top
         if self._heading is not None:  # the group goes on: say so at the top of the column
             text, colour = self._heading

@@ -50,9 +50,6 @@ def _sheet(
     upper = Box(body.x, body.y + write_h + 10, body.w, top - body.y - write_h - 10)
     left_w, right_x = upper.w * 0.56, upper.x + upper.w * 0.6
     left = Flow(w, Box(upper.x, upper.y, left_w, upper.h), Box(body.x, body.y, left_w, body.h))
-    right = Flow(
-        w, Box(right_x, upper.y, upper.w * 0.4, upper.h), Box(right_x, body.y, upper.w * 0.4, body.h)
-    )
 
     def of(kind: str) -> list[Card]:
         return [c for c in cards if c.kind == kind]
@@ -71,6 +68,13 @@ def _sheet(
         lambda c: f"{palette.KIND_LABELS.get(c.kind, c.kind)}: {c.title}",
     )
 
+    spare = []  # what the left column leaves free on the first page takes the right one's overflow
+    if left.pages == 1 and left.y - upper.y > 70:
+        spare.append(Box(upper.x, upper.y, left_w, left.y - upper.y - 8))
+    right_w = upper.w * 0.4
+    right = Flow(
+        w, Box(right_x, upper.y, right_w, upper.h), Box(right_x, body.y, right_w, body.h), spare=spare
+    )
     _faces(p, right, stage, feelings)
     pains = sorted(of("pain-point"), key=lambda c: -c.votes)
     _cards(right, "Pain points", pains, where, _voted, palette.CARD_COLOURS["pain-point"][1])
