@@ -24,6 +24,7 @@ class Pages:
     starts: list[tuple[str, int, int]] = field(default_factory=list)  # (title, level, page)
     number: int = 0
     dry: bool = False  # a first pass that only counts pages: maps are not drawn
+    forms: set[str] = field(default_factory=set)  # PDF forms made so far (drawn once, shown often)
 
     @property
     def c(self) -> Canvas:
@@ -42,6 +43,7 @@ class Pages:
         """Finish the page before (if any), start the next; returns its body."""
         if self.number:
             self.c.showPage()
+            self.w.forget()
         self.number += 1
         if bookmark:
             self.mark(bookmark, level)
