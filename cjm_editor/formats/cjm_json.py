@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cjm_editor.formats import strict_json
-from cjm_editor.formats.atomic import write_atomic
+from cjm_editor.formats.atomic import sweep_stale, write_atomic
 from cjm_editor.formats.errors import LoadError, LoadReport, SaveError, path_str
 from cjm_editor.formats.journey_codec import journey_from_dict, journey_to_dict
 from cjm_editor.formats.migrations import FORMAT_NAME, READER_VERSION, file_version, upgrade
@@ -33,8 +33,10 @@ class LoadResult:
 
 
 def load(path: str | os.PathLike[str]) -> LoadResult:
-    """Open a map file. Raises LoadError; never changes the file."""
+    """Open a map file. Raises LoadError; never changes the file. Sweeps the temp files that a
+    killed save of it left behind (those whose process is gone)."""
     display = os.fspath(path)
+    sweep_stale(path)
     return loads(strict_json.read_capped(path, display), display)
 
 
@@ -50,7 +52,7 @@ def loads(data: bytes | str, display: str = "<map>") -> LoadResult:
         value = upgrade(value)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise LoadError(display, "$", f"cannot upgrade this version {version} map: {exc}") from None
-    journey = journey_from_dict(value, display)
+    journey = journey_from_dict(value, display, report)
     repair(journey, report)
     return LoadResult(journey, report, version)
 
