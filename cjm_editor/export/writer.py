@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cjm_editor.export import fonts
 from cjm_editor.export.report import ExportReport
+from cjm_editor.formats import limits
 
 MIN_SIZE = 7.0
 LEADING = 1.22
@@ -98,6 +99,13 @@ class Writer:
         self.c.setLineWidth(width)
 
     # ------------------------------------------------------------------ text
+    def _bounded(self, text: str, limit: int, where: str) -> str:
+        """Text past what any box can show is cut before fitting, so fitting time stays bounded."""
+        if len(text) <= limit:
+            return text
+        self.report.cut.append(where or text[:40])
+        return text[:limit] + ELLIPSIS
+
     def string(
         self,
         x: float,
@@ -134,6 +142,7 @@ class Writer:
         min_size: float = MIN_SIZE,
     ) -> tuple[list[str], float]:
         """Wrap text into the box, shrinking to min_size, then cutting with … (both reported)."""
+        text = self._bounded(text, limits.MAX_EXPORT_TEXT, where)
         start = size
         while True:
             lines = wrap(text, box.w, size, bold)
@@ -180,6 +189,7 @@ class Writer:
         min_size: float = MIN_SIZE,
     ) -> None:
         """One line in a box, shrunk then cut with … when too wide (reported)."""
+        text = self._bounded(text, limits.MAX_EXPORT_LINE, where)
         start = size
         while fonts.width(text, size, bold) > box.w and size > min_size:
             size = max(min_size, size - 0.5)

@@ -42,7 +42,9 @@ MAX_IMAGE_SIDE = 32_000
 MAX_IMAGE_PIXELS = 100_000_000
 """Most pixels in one image (400 MB in memory at 4 bytes a pixel)."""
 MAX_EXPORT_TEXT = 4_000
-"""Longest text an exporter lays out in one box; the rest is cut with … and reported."""
+"""Longest text a PDF export lays out in one box; the rest is cut with … and reported."""
+MAX_EXPORT_LINE = 1_000
+"""Longest text a PDF export fits on one line (a page holds fewer characters at 7 pt)."""
 
 
 @dataclass(frozen=True, slots=True)

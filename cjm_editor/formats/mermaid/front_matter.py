@@ -25,7 +25,7 @@ class FrontMatterError(ValueError):
         self.line, self.message = line, message
 
 
-class _BoundedLoader(yaml.SafeLoader):
+class _BoundedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML has no type hints here
     """SafeLoader without dates, aliases or deep nesting; whole numbers past the digit limit stay text."""
 
     depth = 0
@@ -46,7 +46,7 @@ class _BoundedLoader(yaml.SafeLoader):
                     f"nesting is deeper than {limits.MAX_DEPTH} levels (limit: nesting depth)",
                     event.start_mark,
                 )
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 
