@@ -268,6 +268,11 @@ def _row(
         return row.get(key, "").strip()
 
     stage, title = get("stage"), get("title")  # either may be empty: an unnamed stage, an untitled card
+    for key, value in row.items():
+        hit = limits.text_length(value)
+        if hit is not None:
+            problems.append((key, str(hit)))
+            return None
     kind_text = get("kind").lower()
     kind = KIND_NAMES.get(kind_text) if kind_text else None
     if kind_text and kind is None:
@@ -278,17 +283,25 @@ def _row(
     votes = 0
     if get("votes"):
         try:
+            if limits.digits(get("votes")) is not None:
+                raise ValueError
             votes = int(get("votes"))
             if votes < 0:
                 raise ValueError
         except ValueError:
-            problems.append(("votes", f"{get('votes')!r} is not a whole number of votes"))
+            problems.append(("votes", f"{get('votes')[:40]!r} is not a whole number of votes"))
+        else:
+            hit = limits.votes(votes)
+            if hit is not None:
+                problems.append(("votes", str(hit)))
     emotion = None
     if get("emotion"):
         try:
+            if limits.digits(get("emotion")) is not None:
+                raise ValueError
             emotion = int(get("emotion"))
         except ValueError:
-            problems.append(("emotion", f"{get('emotion')!r} is not a whole number"))
+            problems.append(("emotion", f"{get('emotion')[:40]!r} is not a whole number"))
         else:
             lo, hi = source or (j.scale.min, j.scale.max)
             if not lo <= emotion <= hi:

@@ -375,6 +375,9 @@ def _card(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Card:
     votes = r.whole(d, "votes", path, 0)
     if votes < 0:
         raise r.fail((*path, "votes"), "votes cannot be negative")
+    hit = limits.votes(votes)
+    if hit is not None:
+        raise r.fail((*path, "votes"), str(hit))
     return Card(
         stage_id=r.ident(d, "stage", path),
         lane_id=r.ident(d, "lane", path),

@@ -18,6 +18,8 @@ MAX_EXTRA_DEPTH = 64
 """Deepest nesting inside a field this editor does not know (kept on save)."""
 MAX_DIGITS = 30
 """Most digits of a whole number in a map file (Python itself stops at 4,300)."""
+MAX_VOTES = 1_000_000
+"""Most dot votes on one card."""
 MAX_TEXT = 100_000
 """Longest text field (title, body, name, note…), in characters."""
 MAX_LINK = 1024
@@ -64,6 +66,12 @@ def text_length(value: str) -> LimitHit | None:
     if len(value) <= MAX_TEXT:
         return None
     return LimitHit("text", f"{len(value):,} characters long", f"{MAX_TEXT:,}", "text length")
+
+
+def votes(value: int) -> LimitHit | None:
+    if value <= MAX_VOTES:
+        return None
+    return LimitHit("the number of votes", f"{value:,}", f"{MAX_VOTES:,}", "votes")
 
 
 def digits(text: str) -> LimitHit | None:

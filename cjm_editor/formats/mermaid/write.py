@@ -38,7 +38,9 @@ def to_text(j: Journey) -> tuple[str, list[str]]:
     warnings: list[str] = []
     lines = ["journey"]
     acc = j.extra.get(EXTRA_KEY, {}) if isinstance(j.extra.get(EXTRA_KEY), dict) else {}
-    if j.title.strip(WS_CHARS) and j.title != acc.get("derivedTitle"):  # a title the Mermaid text did not have
+    if j.title.strip(WS_CHARS) and j.title != acc.get(
+        "derivedTitle"
+    ):  # a title the Mermaid text did not have
         lines.append(f"  title {_escape(j.title, ';')}")
     if acc.get("accTitle"):
         lines.append(f"  accTitle: {_escape(str(acc['accTitle']), '')}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -150,9 +152,11 @@ class StageHeaderItem(HeaderItem):
 
     def _tooltip(self) -> str:
         stage = self.stage
-        tip = f"<b>{stage.name}</b>" + (f"<br>{stage.description}" if stage.description else "")
+        tip = f"<b>{_escaped(stage.name)}</b>" + (
+            f"<br>{_escaped(stage.description)}" if stage.description else ""
+        )
         if stage.link:
-            tip += f"<br>Micro map: {stage.link}"
+            tip += f"<br>Micro map: {_escaped(stage.link)}"
         return tip + "<br><i>Drag to reorder · drag the right edge to resize · double-click to rename</i>"
 
     def paint(
@@ -183,9 +187,8 @@ class LaneHeaderItem(HeaderItem):
 
     def _tooltip(self) -> str:
         kind = style.LANE_KIND_LABELS.get(self.lane.kind, self.lane.kind)
-        return (
-            f"<b>{self.lane.name}</b> ({kind})<br><i>Drag to reorder · ▸ collapses · double-click renames</i>"
-        )
+        hint = "<i>Drag to reorder · ▸ collapses · double-click renames</i>"
+        return f"<b>{_escaped(self.lane.name)}</b> ({kind})<br>{hint}"
 
     def toggle_rect(self) -> QRectF:
         return QRectF(6, 6, 16, 18)
@@ -220,3 +223,8 @@ class LaneHeaderItem(HeaderItem):
                 int(Qt.AlignmentFlag.AlignLeft),
                 style.LANE_KIND_LABELS.get(self.lane.kind, self.lane.kind),
             )
+
+
+def _escaped(text: str) -> str:
+    """User text inside a rich-text tooltip: shown as written, never read as markup."""
+    return html.escape(text[:2000]).replace("\n", "<br>")
