@@ -20,8 +20,9 @@ MAX_DIGITS = 30
 """Most digits of a whole number in a map file (Python itself stops at 4,300)."""
 MAX_VOTES = 1_000_000
 """Most dot votes on one card."""
-MAX_TEXT = 100_000
-"""Longest text field (title, body, name, note…), in characters."""
+MAX_TEXT = 1_000_000
+"""Longest text field (title, body, name, note…), in characters. A save refuses longer text too,
+so a saved map always opens again."""
 MAX_LINK = 1024
 """Longest link to another map, in characters."""
 MAX_LINK_DEPTH = 8
