@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-from operator import attrgetter
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from cjm_editor.formats import limits, strict_json
