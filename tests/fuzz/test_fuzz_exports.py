@@ -37,7 +37,7 @@ def folder():
         yield root
 
 
-@budget(5, 2000)
+@budget(5, 3000)
 @given(strategies.map_values())
 def test_generated_maps_through_every_exporter(qapp, value):
     journey = check.check_json(json.dumps(value).encode())

@@ -13,13 +13,13 @@ from tests.fuzz.conftest import budget
 pytestmark = pytest.mark.timeout(3600)
 
 
-@budget(60, 4000)
+@budget(60, 5000)
 @given(strategies.maps)
 def test_json_maps_with_colliding_ids_and_odd_references(data):
     check.check_json(data)
 
 
-@budget(40, 3000)
+@budget(40, 4000)
 @given(strategies.mutated(strategies.seeds("json") | strategies.maps))
 def test_json_mutations_of_the_corpus(data):
     check.check_json(data)
@@ -31,25 +31,25 @@ def test_json_random_bytes(data):
     check.check_json(data)
 
 
-@budget(60, 6000)
+@budget(60, 7000)
 @given(strategies.mermaid_texts)
 def test_mermaid_texts_from_the_lexers_pieces(data):
     check.check_mermaid(data)
 
 
-@budget(40, 4000)
+@budget(40, 5000)
 @given(strategies.mutated(strategies.seeds("mermaid") | strategies.mermaid_texts))
 def test_mermaid_mutations_of_the_corpus(data):
     check.check_mermaid(data)
 
 
-@budget(60, 6000)
+@budget(60, 7000)
 @given(strategies.csv_files(), st.booleans())
 def test_csv_files_with_formula_cells(data, skip_bad):
     check.check_csv(data, skip_bad=skip_bad)
 
 
-@budget(40, 4000)
+@budget(40, 5000)
 @given(strategies.mutated(strategies.seeds("csv") | strategies.csv_files()))
 def test_csv_mutations_of_the_corpus(data):
     check.check_csv(data, skip_bad=True)
