@@ -63,11 +63,11 @@ def _placeholders(j: Journey, report: LoadReport) -> None:
         stage_id, lane_id = c.stage_id, c.lane_id
         if stage_id not in stages:
             stages[stage_id] = place(stage_id)
-            j.stages.append(Stage(id=stages[stage_id], name=f"Missing stage ({stage_id})"))
+            j.stages.append(Stage(id=stages[stage_id], name=f"Missing stage ({stage_id[:60]})"))
             report.add(f"cards[{i}].stage", f"stage {stage_id!r} does not exist; added a placeholder stage")
         if lane_id not in lanes:
             lanes[lane_id] = place(lane_id)
-            j.lanes.append(Lane(id=lanes[lane_id], name=f"Missing lane ({lane_id})", kind="notes"))
+            j.lanes.append(Lane(id=lanes[lane_id], name=f"Missing lane ({lane_id[:60]})", kind="notes"))
             report.add(f"cards[{i}].lane", f"lane {lane_id!r} does not exist; added a placeholder lane")
         for pid in c.personas:
             if pid not in personas:
@@ -75,7 +75,7 @@ def _placeholders(j: Journey, report: LoadReport) -> None:
                 report.add(
                     f"cards[{i}].personas", f"persona {pid!r} does not exist; added a placeholder persona"
                 )
-        new_personas = tuple(dict.fromkeys(personas[p] for p in c.personas))
+        new_personas = tuple(personas[p] for p in c.personas)
         if (stages[stage_id], lanes[lane_id], new_personas) != (stage_id, lane_id, c.personas):
             j.cards[i] = dataclasses.replace(
                 c, stage_id=stages[stage_id], lane_id=lanes[lane_id], personas=new_personas
@@ -92,7 +92,7 @@ def _placeholders(j: Journey, report: LoadReport) -> None:
 
 
 def _add_persona(j: Journey, missing: str, persona_id: str) -> str:
-    j.personas.append(Persona(id=persona_id, name=f"Missing persona ({missing})", colour="#888888"))
+    j.personas.append(Persona(id=persona_id, name=f"Missing persona ({missing[:60]})", colour="#888888"))
     return persona_id
 
 

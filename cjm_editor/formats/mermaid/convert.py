@@ -62,6 +62,7 @@ def _check_lengths(d: MermaidJourney, name: str) -> None:
     """Every text a map takes from Mermaid is within limits.MAX_TEXT."""
     texts = [(0, d.title), (0, d.acc_title), (0, d.acc_descr), (0, d.front_matter_title)]
     texts += [(t.line, t.task) for t in d.tasks]
+    texts += [(t.line, f"Mermaid score: {t.score_text}") for t in d.tasks]  # kept on the card
     texts += [(t.line, p) for t in d.tasks for p in t.people]
     texts += [(0, s) for s in d.sections]
     for line, text in texts:
