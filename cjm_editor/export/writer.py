@@ -117,6 +117,7 @@ class Writer:
         align: str = "left",
     ) -> float:
         """One line at baseline y; returns its width. Characters no font has become � and are reported."""
+        text = self._bounded(text, limits.MAX_EXPORT_LINE, where)
         parts, missing = fonts.runs(text, bold)
         for char in missing:
             self.report.missing_glyph(char, where or text[:40])
