@@ -33,6 +33,8 @@ MAX_SCORE = 1000
 """Largest absolute value of a scale's min or max."""
 MAX_SCALE_SPAN = 100
 """Largest max - min of an emotion scale (1..10 is 9; a 0..100 percentage scale is 100)."""
+MAX_FRONT_MATTER = 65_536
+"""Longest YAML front matter of a Mermaid diagram, in characters (a title and a config need far less)."""
 MAX_YAML_ALIASES = 0
 """YAML front matter may not use aliases (`*name`): they can expand a small text into gigabytes."""
 MAX_ENTITY_DIGITS = 7

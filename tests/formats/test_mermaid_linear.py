@@ -19,8 +19,31 @@ TAG = re.compile(r"<(\w+)([^>]*)>", re.ASCII)
 STYLE = re.compile("style" + DOT + "*:" + NOT_WS + "*#" + DOT + "*;")
 CLASS_DEF = re.compile("classDef" + DOT + "*:" + NOT_WS + "*#" + DOT + "*;")
 
-PIECES = ["%", "%%", "{", "}", "\n", " ", "\t", "\r", "\u2028", "\u00a0", "x", "<", ">", "<a", 'b="c"',
-          '"', "=", "style", "classDef", ":", "#", ";", "journey"]
+PIECES = [
+    "%",
+    "%%",
+    "{",
+    "}",
+    "\n",
+    " ",
+    "\t",
+    "\r",
+    "\u2028",
+    "\u00a0",
+    "x",
+    "<",
+    ">",
+    "<a",
+    'b="c"',
+    '"',
+    "=",
+    "style",
+    "classDef",
+    ":",
+    "#",
+    ";",
+    "journey",
+]
 texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 
 

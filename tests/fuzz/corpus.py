@@ -55,7 +55,13 @@ def _deep(depth: int) -> str:
 def json_cases() -> list[Case]:
     big = "9" * 5000
     deep_extra = _deep(2000)
-    v1 = {"format": "cjm-editor/journey", "version": 1, "id": "old", "title": "v1", "deep": json.loads(_deep(700))}
+    v1 = {
+        "format": "cjm-editor/journey",
+        "version": 1,
+        "id": "old",
+        "title": "v1",
+        "deep": json.loads(_deep(700)),
+    }
     cases = [
         Case("int past 4300 digits", "json", as_bytes(base_map())[:-1] + f', "x": {big}}}'.encode(), False),
         Case(

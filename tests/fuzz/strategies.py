@@ -75,9 +75,12 @@ ids = st.sampled_from(IDS)
 
 
 @st.composite
-def scales(draw: st.DrawFn) -> dict[str, Any]:
-    lo = draw(st.integers(-12, 12) | st.sampled_from([-limits.MAX_SCORE - 1, 0, 10**9]))
-    hi = lo + draw(st.integers(1, 12) | st.sampled_from([limits.MAX_SCALE_SPAN, limits.MAX_SCALE_SPAN + 1]))
+def scales(draw: st.DrawFn, hostile: bool = True) -> dict[str, Any]:
+    """A scale; `hostile` also draws scales at and past the limits."""
+    odd_lo = st.sampled_from([-limits.MAX_SCORE - 1, 0, 10**9])
+    odd_span = st.sampled_from([limits.MAX_SCALE_SPAN, limits.MAX_SCALE_SPAN + 1])
+    lo = draw(st.integers(-12, 12) | odd_lo if hostile else st.integers(-12, 12))
+    hi = lo + draw(st.integers(1, 12) | odd_span if hostile else st.integers(1, 12))
     out: dict[str, Any] = {"min": lo, "max": hi}
     if draw(st.booleans()):
         out["labels"] = draw(
@@ -95,8 +98,9 @@ def scales(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @st.composite
-def map_values(draw: st.DrawFn) -> dict[str, Any]:
-    """A version-2 map whose ids collide across kinds and whose references may lead nowhere."""
+def map_values(draw: st.DrawFn, hostile: bool = True) -> dict[str, Any]:
+    """A version-2 map whose ids collide across kinds and whose references may lead nowhere; with
+    `hostile` its scale may also be past the limits (for exporters: mostly maps that open)."""
     kinds = ["touchpoints", "actions", "pain-points", "notes", "emotions"]
     card_kinds = ["touchpoint", "action", "pain-point", "note", "quote"]
 
@@ -109,7 +113,7 @@ def map_values(draw: st.DrawFn) -> dict[str, Any]:
         "minReaderVersion": 2,
         "documentId": draw(ids),
         "title": draw(texts),
-        "scale": draw(scales()),
+        "scale": draw(scales(hostile)),
         "personas": draw(st.lists(element(name=texts, colour=st.just("#3b6fd1")), max_size=3)),
         "stages": draw(
             st.lists(element(name=texts, link=st.sampled_from(LINKS) | st.none()), max_size=4).map(

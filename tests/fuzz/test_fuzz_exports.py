@@ -37,8 +37,8 @@ def folder():
         yield root
 
 
-@budget(5, 3000)
-@given(strategies.map_values())
+@budget(5, 2600)
+@given(strategies.map_values(hostile=False))
 def test_generated_maps_through_every_exporter(qapp, value):
     journey = check.check_json(json.dumps(value).encode())
     if journey is None:

@@ -7,6 +7,7 @@ a few hundred bytes of them expand into gigabytes, and nesting is capped at limi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -15,6 +16,8 @@ from yaml.events import AliasEvent
 from yaml.nodes import Node
 
 from cjm_editor.formats import limits
+
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 class FrontMatterError(ValueError):
@@ -68,8 +71,26 @@ _BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct
 _BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
+def _bracket_depth(text: str) -> int:
+    """The deepest nesting of flow brackets (a bound from above: brackets inside quotes count too).
+    PyYAML's scanner takes time quadratic in this depth, so it is checked before YAML sees the text."""
+    depth = best = 0
+    for m in _BRACKET.finditer(text):
+        depth = depth + 1 if m.group() in "[{" else max(0, depth - 1)
+        best = max(best, depth)
+    return best
+
+
 def load(text: str) -> Any:
     """The front matter's value. Raises FrontMatterError with a one-line message."""
+    if len(text) > limits.MAX_FRONT_MATTER:
+        raise FrontMatterError(
+            0,
+            f"it is {len(text):,} characters long; the limit is {limits.MAX_FRONT_MATTER:,} "
+            "(limit: front matter size)",
+        )
+    if _bracket_depth(text) > limits.MAX_DEPTH:
+        raise FrontMatterError(0, f"nesting is deeper than {limits.MAX_DEPTH} levels (limit: nesting depth)")
     try:
         return yaml.load(text, Loader=_BoundedLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
