@@ -55,8 +55,8 @@ def any_comments(text: str, replacement: str) -> str:
     k = text.find("%%")
     while k != -1:
         m = _ANY_COMMENT_TAIL.match(text, k)
-        if m is None:
-            k = text.find("%%", k + 1)
+        if m is None:  # the line ends without "\n": no later "%%" on it can match either
+            k = text.find("%%", _line_end(text, k) + 1)
             continue
         start = k
         while start > done and text[start - 1] in WS_CHARS:
