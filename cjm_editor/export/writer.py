@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cjm_editor.export import fonts, textline
 from cjm_editor.export.report import ExportReport
+from cjm_editor.formats import limits
 
 MIN_SIZE = 7.0
 LEADING = 1.22
@@ -125,6 +126,13 @@ class Writer:
     def width(self, text: str, size: float, bold: bool = False) -> float:
         return textline.width(text, size, bold)
 
+    def _bounded(self, text: str, limit: int, where: str) -> str:
+        """Text past what any box can show is cut before fitting, so fitting time stays bounded."""
+        if len(text) <= limit:
+            return text
+        self.report.cut.append(where or text[:40])
+        return text[:limit] + ELLIPSIS
+
     def string(
         self,
         x: float,
@@ -139,6 +147,7 @@ class Writer:
         """One line at baseline y; returns its width. Right-to-left text is put in visual order and
         complex scripts are shaped; characters no font has become � and are reported. `rtl`: the
         direction of the paragraph the line belongs to (None: the line's own)."""
+        text = self._bounded(text, limits.MAX_EXPORT_LINE, where)
         if self.dry:
             return textline.width(text, size, bold)
         line = textline.layout(text, bold, rtl)
@@ -177,6 +186,7 @@ class Writer:
         min_size: float = MIN_SIZE,
     ) -> tuple[list[str], float]:
         """Wrap text into the box, shrinking to min_size, then cutting with … (both reported)."""
+        text = self._bounded(text, limits.MAX_EXPORT_TEXT, where)
         start = size
         while True:
             lines = wrap(text, box.w, size, bold)
@@ -227,6 +237,7 @@ class Writer:
         min_size: float = MIN_SIZE,
     ) -> None:
         """One line in a box, shrunk then cut with … when too wide (reported)."""
+        text = self._bounded(text, limits.MAX_EXPORT_LINE, where)
         start = size
         while textline.width(text, size, bold) > box.w and size > min_size:
             size = max(min_size, size - 0.5)

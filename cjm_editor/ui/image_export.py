@@ -10,7 +10,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
+from cjm_editor.formats import limits
 from cjm_editor.formats.atomic import write_atomic
+from cjm_editor.formats.errors import SaveError
 from cjm_editor.layout import palette
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.journey import Journey
@@ -95,7 +97,14 @@ def _restore(cached: list[tuple[QGraphicsItem, QGraphicsItem.CacheMode]]) -> Non
 
 
 def render_png(scene: JourneyScene, path: str | os.PathLike[str], scale: float = DEFAULT_SCALE) -> QSize:
-    """Write the whole canvas as a PNG, `scale` pixels per canvas unit; returns the image size."""
+    """Write the whole canvas as a PNG, `scale` pixels per canvas unit; returns the image size.
+    Raises SaveError, naming the limit, for a scale or an image size past limits."""
+    hit = limits.image_scale(scale)
+    if hit is None:
+        rect = scene.sceneRect()
+        hit = limits.image_size(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)))
+    if hit is not None:
+        raise SaveError(f"{os.fspath(path)}: {hit}; nothing was written (try a smaller --scale)")
     source, cached = _prepared(scene)
     j = scene.doc.journey
     extra = legend_height(j, source.width())

@@ -202,12 +202,12 @@ def test_import_indented_front_matter_needs_the_web_page_option(tmp_path):
 
 def test_csv_import_reports_every_bad_row_and_writes_nothing(tmp_path, capsys):
     data = tmp_path / "cards.csv"
-    data.write_text("stage,title,votes\nA,Good,1\n,Bad,2\nB,Worse,lots\n", encoding="utf-8")
+    data.write_text("stage,title,votes\nA,Good,1\nA,Bad,-2\nB,Worse,lots\n", encoding="utf-8")
     out = tmp_path / "cards.cjm.json"
     assert main(["import", "csv", str(data), "-o", str(out)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[:2] == [
-        f"{data}: row 3, stage: empty; every card needs a stage",
+        f"{data}: row 3, votes: '-2' is not a whole number of votes",
         f"{data}: row 4, votes: 'lots' is not a whole number of votes",
     ]
     assert not out.exists()
