@@ -13,9 +13,8 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from cjm_editor.commands.cards import RemoveElements
 from cjm_editor.commands.structure import RenameLane, RenameStage, UpdateElement
-from cjm_editor.ui import clipboard, interop_actions
+from cjm_editor.ui import clipboard, deletion, interop_actions
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
@@ -46,9 +45,13 @@ class EditActions:
             for item in self.window.scene.selectedItems()
             if isinstance(item, CardItem | ConnectionItem | EmotionPointItem | HeaderItem)
         ]
-        if ids:
-            text = f"Delete {len(ids)} item{'s' * (len(ids) > 1)}"
-            self.session.undo_stack.push(RemoveElements(self.session.document, ids, text))
+        w = self.window
+        deletion.delete(
+            self.session.document,
+            ids,
+            self.session.undo_stack.push,
+            lambda text: w.ask.confirm(w, "Delete", f"{text}.\n\nDelete all of this? Undo brings it back."),
+        )
 
     def select_all(self) -> None:
         for item in self.window.scene.items():

@@ -64,6 +64,11 @@ def ask_template(parent: QWidget, choices: list[tuple[str, str]]) -> str | None:
     return choices[labels.index(label)][0]
 
 
+def ask_confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def ask_colour(parent: QWidget, current: str) -> str | None:
     colour = QColorDialog.getColor(QColor(current), parent, "Persona colour")
     return colour.name() if colour.isValid() else None
@@ -88,6 +93,7 @@ def questions() -> SimpleNamespace:
         text=ask_text,
         template=ask_template,
         colour=ask_colour,
+        confirm=ask_confirm,
         import_path=ask_import_path,
         export_path=ask_export_path,
     )

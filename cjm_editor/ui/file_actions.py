@@ -52,6 +52,7 @@ class FileActions:
                 "Cannot open the map", f"{Path(path).name} could not be opened.", str(exc)
             )
             return False
+        self.window.canvas.zoom_fit()
         if report:
             self.window.show_message(
                 "The map was repaired",

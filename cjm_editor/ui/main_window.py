@@ -53,6 +53,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre)
         self.docks = Docks(self, self.session, self.canvas, lambda parent, c: self.ask.colour(parent, c))
         self.docks.bind_scene(self.scene)
+        self.docks.personas.confirm = lambda text: self.ask.confirm(
+            self, "Remove persona", f"{text}.\n\nRemove all of this? Undo brings it back."
+        )
         self.files = FileActions(self)
         self.edits = EditActions(self)
         self.menus = Menus(self)

@@ -120,6 +120,12 @@ class JourneyScene(MirrorScene):
         if palette is not None:
             palette.add(entry)
 
+    def focus_canvas(self) -> None:
+        """Give the keyboard to the canvas (after a drop from the palette, so F2 and typing reach it)."""
+        for view in self.views():
+            view.activateWindow()
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def select_only(self, element_ids: list[str]) -> None:
         self.clearSelection()
         for element_id in element_ids:

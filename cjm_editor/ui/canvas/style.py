@@ -11,6 +11,7 @@ USER_TYPE = 65536  # QGraphicsItem::UserType; item type() values start here
 Z_GRID = 0.0
 Z_CONNECTION = 5.0
 Z_CARD = 10.0
+Z_CONNECTION_LABEL = 12.0  # above the cards it runs between
 Z_CURVE = 20.0
 Z_EMOTION_POINT = 30.0
 Z_HEADER = 40.0

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjm_editor.commands.cards import RemoveElements
 from cjm_editor.commands.elements import AddElement
 from cjm_editor.commands.structure import UpdateElement
 from cjm_editor.layout.palette import PERSONA_COLOURS, persona_colour
 from cjm_editor.model import JourneyDocument, Persona
+from cjm_editor.ui import deletion
 from cjm_editor.ui.panels.form import Field, FieldForm
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -55,6 +55,7 @@ class PersonasPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.doc, self.stack, self.ask_colour = doc, stack, ask_colour
+        self.confirm: Callable[[str], bool] = lambda text: True  # the window asks before a big removal
         self.hidden: set[str] = set()
         self.active: str | None = None
         self.list = QListWidget()
@@ -161,8 +162,7 @@ class PersonasPanel(QWidget):
     def remove(self) -> None:
         pid = self.current_id()
         if pid is not None:
-            name = self.doc.persona(pid).name
-            self.stack.push(RemoveElements(self.doc, [pid], f"Remove persona “{name}”"))
+            deletion.delete(self.doc, [pid], self.stack.push, self.confirm)
 
     def pick_colour(self) -> None:
         pid = self.current_id()

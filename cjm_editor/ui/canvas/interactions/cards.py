@@ -31,7 +31,7 @@ _LEFT = Qt.MouseButton.LeftButton
 def cell_position(scene: JourneyScene, pos: QPointF, moving: set[str]) -> Target | None:
     """The cell and position where something dropped at `pos` would land among the cards not `moving`."""
     cell = scene.geometry.cell_at(pos.x(), pos.y())
-    if cell is None:
+    if cell is None or cell[1] == scene.geometry.emotion_lane:  # the curves live there, not cards
         return None
     others = [c for c in scene.doc.cell_cards(*cell) if c.id not in moving]
     return cell[0], cell[1], insert_position(scene.geometry.cells[cell], pos.y(), len(others))
