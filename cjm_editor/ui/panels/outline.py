@@ -89,6 +89,7 @@ class Outline(QTreeWidget):
                 item = self._items.get(element_id)
                 if item is not None:
                     item.setSelected(True)
+                    self.setCurrentItem(item, 0, self.selectionModel().SelectionFlag.NoUpdate)
         finally:
             self.setUpdatesEnabled(True)
             self._syncing = False
