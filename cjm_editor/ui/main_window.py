@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from cjm_editor.model import JourneyDocument
@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ask = dialogs.questions()
         self.last_message: QMessageBox | None = None
+        self.siblings: list[MainWindow] = []  # other windows opened from the same command line
         self.session = session if session is not None else DocumentSession()
         self.session.setParent(self)
         # The canvas follows a new document before the docks do (they read the new scene).
@@ -165,6 +166,10 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.docks.fit(event.size().width())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.files.maybe_save():

@@ -177,8 +177,6 @@ def test_a_connection_label_between_adjacent_cards_is_drawn_above_them(window):
     assert label.isVisible() and label.scene() is window.scene
     assert any(rect.intersects(c.sceneBoundingRect()) for c in cards), "the label is wider than the gap"
     assert all(label.zValue() > c.zValue() for c in cards)
-    image = window.canvas.grab(window.canvas.mapFromScene(rect).boundingRect()).toImage()
-    assert image.width() > 0
 
 
 def test_opening_another_map_fits_it_in_the_window(window, tmp_path):

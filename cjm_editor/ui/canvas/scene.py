@@ -77,7 +77,9 @@ class JourneyScene(MirrorScene):
         return StageHeaderItem(stage, w, h)
 
     def _new_lane(self, lane: Any, w: float, h: float) -> LaneHeaderItem:
-        return LaneHeaderItem(lane, w, h)
+        item = LaneHeaderItem(lane, w, h)
+        item.count_cards = lambda lane_id: sum(1 for c in self.doc.journey.cards if c.lane_id == lane_id)
+        return item
 
     # ------------------------------------------------------------------ modes
     def set_mode(self, mode: Mode) -> None:

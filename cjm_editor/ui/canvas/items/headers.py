@@ -3,6 +3,8 @@ collapse, rename) are canvas interactions; the items draw and say where their ho
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -126,6 +128,14 @@ class StageHeaderItem(HeaderItem):
 class LaneHeaderItem(HeaderItem):
     Type = style.USER_TYPE + 3
     horizontal = False
+    count_cards: Callable[[str], int] = staticmethod(lambda lane_id: 0)  # the scene says how many
+
+    def summary(self) -> str:
+        """What a collapsed lane shows beside its name: how many cards it hides."""
+        if not self.lane.collapsed:
+            return ""
+        n = self.count_cards(self.lane.id)
+        return f"{n} card{'s' * (n != 1)}" if n else "empty"
 
     @property
     def lane(self) -> Lane:
@@ -150,8 +160,15 @@ class LaneHeaderItem(HeaderItem):
         painter.drawText(
             self.toggle_rect(), int(Qt.AlignmentFlag.AlignCenter), "▸" if self.lane.collapsed else "▾"
         )
+        summary = self.summary()
+        if summary:  # collapsed: say what it hides, on the name's line
+            painter.setFont(style.font(8))
+            painter.setPen(style.LANE_KIND_TEXT)
+            room = QRectF(24, 6, self._rect.width() - 30, 20)
+            painter.drawText(room, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), summary)
+            painter.setPen(style.LANE_TEXT)
         painter.setFont(style.font(9.5, bold=True))
-        text = QRectF(24, 6, self._rect.width() - 30, 20)
+        text = QRectF(24, 6, self._rect.width() - 30 - (len(summary) * 6 + 6 if summary else 0), 20)
         name = painter.fontMetrics().elidedText(
             self.lane.name, Qt.TextElideMode.ElideRight, int(text.width())
         )
