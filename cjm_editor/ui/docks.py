@@ -131,7 +131,7 @@ class Docks(QObject):
 
     def _canvas_selection_changed(self) -> None:
         ids = [i.element_id for i in self.scene.selectedItems() if isinstance(i, _SELECTABLE)]
-        self.inspector.show_element(ids[0] if len(ids) == 1 else None)
+        self.inspector.show_selection(ids)
         self.outline.follow(ids)
 
     def _insight_picked(self, ids: list[str]) -> None:

@@ -6,7 +6,8 @@ import os
 import subprocess
 import sys
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from cjm_editor.ui.application import start
@@ -54,3 +55,33 @@ def test_without_a_display_the_editor_says_so_and_how_to_work_headless():
     assert "no display found" in proc.stderr
     assert "cjm export pdf MAP -o OUT.pdf" in proc.stderr
     assert "Aborted" not in proc.stderr and "libxcb-cursor0" not in proc.stderr
+
+
+def test_several_selected_cards_are_edited_together_as_one_step(window):
+    ids = ["t-landing", "t-reviews", "a-compare"]
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    click(window.canvas, window.canvas.item_for(ids[0]).sceneBoundingRect().center())
+    for card_id in ids[1:]:
+        click(
+            window.canvas,
+            window.canvas.item_for(card_id).sceneBoundingRect().center() + QPointF(-20, 5),
+            ctrl,
+        )
+    inspector = window.docks.inspector
+    assert inspector.heading.text() == "3 cards selected"
+    owner = inspector.multi.widget("owner")
+    QTest.mouseClick(owner, Qt.MouseButton.LeftButton)
+    QTest.keyClick(owner, Qt.Key.Key_A, ctrl)
+    QTest.keyClicks(owner, "Growth team")
+    QTest.keyClick(owner, Qt.Key.Key_Return)
+    assert [window.document.card(i).owner for i in ids] == ["Growth team"] * 3
+    assert window.undo_stack.count() == 1 and window.undo_stack.undoText() == "Edit 3 cards' owner"
+    tags = inspector.multi.widget("tags")
+    QTest.mouseClick(tags, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(tags, "pricing")
+    QTest.keyClick(tags, Qt.Key.Key_Return)
+    assert all("pricing" in window.document.card(i).tags for i in ids)
+    assert window.undo_stack.count() == 2
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert [window.document.card(i).owner for i in ids] != ["Growth team"] * 3
