@@ -73,6 +73,7 @@ def export_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
     if not path:
         return False
     warnings: list[str] = []
+    w.canvas.sticky.unpin()  # the picture shows the headers where the layout puts them
     try:
         if kind == "mermaid":
             text, warnings = write.to_text(journey)
@@ -86,6 +87,8 @@ def export_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
     except SaveError as exc:
         w.show_message("Cannot export", "Nothing was written.", str(exc))
         return False
+    finally:
+        w.canvas.sticky.pin()
     if warnings:
         w.show_message(
             "Exported with losses",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from cjm_editor.ui.canvas.scene import JourneyScene
+from cjm_editor.ui.canvas.sticky import StickyHeaders
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 
@@ -24,6 +25,17 @@ class JourneyView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
         self._space = False
         self._pan_from: QPointF | None = None
+        self.sticky = StickyHeaders(self)
+        self.sticky.bind(scene)
+
+    def setScene(self, scene: QGraphicsScene | None) -> None:  # noqa: N802
+        super().setScene(scene)
+        if isinstance(scene, JourneyScene):
+            self.sticky.bind(scene)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.sticky.pin()
 
     def journey_scene(self) -> JourneyScene:
         scene = self.scene()

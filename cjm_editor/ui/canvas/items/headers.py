@@ -34,6 +34,7 @@ class HeaderItem(QGraphicsObject):
         self.element_id = entity.id
         self.entity = entity
         self._rect = QRectF(0, 0, width, height)
+        self.pinned = False  # held at the view's edge while the map scrolls under it (ui/canvas/sticky.py)
         self.setFlags(_Flag.ItemIsSelectable)
         self.setZValue(style.Z_HEADER)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -59,6 +60,17 @@ class HeaderItem(QGraphicsObject):
 
     def rect(self) -> QRectF:
         return QRectF(self._rect)
+
+    def set_pinned(self, pinned: bool) -> None:
+        if pinned != self.pinned:
+            self.pinned = pinned
+            self.setZValue(style.Z_HEADER + (1 if pinned else 0))
+            self.update()
+
+    def _paint_backdrop(self, painter: QPainter) -> None:
+        """A pinned header hides the cards that scroll under it."""
+        if self.pinned:
+            painter.fillRect(self._rect.adjusted(-1, -1, 1, 1), style.CANVAS_BG)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect.adjusted(-1, -1, 1, 1)
@@ -112,6 +124,7 @@ class StageHeaderItem(HeaderItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        self._paint_backdrop(painter)
         self._paint_background(painter, option, style.HEADER_BG, self._rect.adjusted(0, 6, 0, -4))
         painter.setPen(style.HEADER_TEXT)
         painter.setFont(style.font(10.5, bold=True))
@@ -154,6 +167,7 @@ class LaneHeaderItem(HeaderItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        self._paint_backdrop(painter)
         self._paint_background(painter, option, style.LANE_BG, self._rect.adjusted(4, 0, 0, 0))
         painter.setPen(style.LANE_TEXT)
         painter.setFont(style.font(9))
