@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
@@ -77,7 +78,7 @@ class StickyHeaders(QObject):
     def bind(self, scene: JourneyScene) -> None:
         """Follow a new scene (the window makes one per document)."""
         old, self.scene = self.scene, scene
-        if old is not None:
+        if old is not None and shiboken6.isValid(old):
             old.synced.disconnect(self.pin)
             for item in (self.labels, self.corner):
                 if item.scene() is old:
@@ -88,8 +89,15 @@ class StickyHeaders(QObject):
         scene.synced.connect(self.pin)
         self.pin()
 
-    def pin(self) -> None:
+    def _live(self) -> JourneyScene | None:
+        """The scene, unless it was detached (its window is closing) or is being torn down."""
         scene = self.scene
+        if scene is None or not shiboken6.isValid(scene) or scene.signalsBlocked():
+            return None
+        return scene
+
+    def pin(self) -> None:
+        scene = self._live()
         if scene is None:
             return
         g = scene.geometry
@@ -106,7 +114,8 @@ class StickyHeaders(QObject):
 
     def unpin(self) -> None:
         """Headers back where the layout put them (before the scene is drawn to a file)."""
-        if self.scene is not None:
+        if self._live() is not None:
+            assert self.scene is not None
             self._pin(self.scene, 0.0, 0.0)
             self.corner.hide()
             first = next(iter(self.scene.geometry.columns.values()), None)
