@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from cjm_editor.commands.structure import RenameLane, RenameStage, UpdateElement
 from cjm_editor.ui import clipboard, deletion, interop_actions
@@ -19,6 +19,7 @@ from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
 from cjm_editor.ui.canvas.items.headers import HeaderItem
+from cjm_editor.ui.shortcut_sheet import ShortcutSheet
 
 if TYPE_CHECKING:
     from cjm_editor.ui.main_window import MainWindow
@@ -102,6 +103,16 @@ class EditActions:
             self.session.undo_stack.push(RenameLane(doc, lane_id, name))
 
 
+def help_menu(window: QMainWindow) -> QMenu:
+    """The window's Help menu, made once (by whichever part of the window asks first)."""
+    bar = window.menuBar()
+    for action in bar.actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and action.text().replace("&", "") == "Help":
+            return menu
+    return bar.addMenu("&Help")
+
+
 class Menus:
     """Builds the menu bar and the toolbar of a window."""
 
@@ -110,6 +121,7 @@ class Menus:
         self._file(window.menuBar().addMenu("&File"))
         self._edit(window.menuBar().addMenu("&Edit"))
         self._view(window.menuBar().addMenu("&View"))
+        self._help(help_menu(window))
         self._toolbar()
 
     def _action(
@@ -232,6 +244,21 @@ class Menus:
         view.addSeparator()
         for dock in w.docks.all:
             view.addAction(dock.toggleViewAction())
+
+    def _help(self, help_: QMenu) -> None:
+        self.shortcuts_action = self._action(
+            help_,
+            "&Keyboard Shortcuts",
+            self.show_shortcuts,
+            [QKeySequence(Key.HelpContents), QKeySequence("Ctrl+/")],
+            "Every shortcut of the editor on one sheet",
+        )
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        """The shortcut sheet, non-modal (it can stay open beside the map)."""
+        sheet = ShortcutSheet(self.window.menuBar(), self.window)
+        sheet.show()
+        return sheet
 
     def _fixed_text(self, action: QAction, text: str, can: SignalInstance) -> QAction:
         """A toolbar twin of an undo or redo action whose text does not change with every step."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -211,6 +211,14 @@ class JourneyScene(MirrorScene):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        """Tab and Shift+Tab: Qt's scene handles them itself; offer them to the interactions first."""
+        key = Qt.Key.Key_Tab if next else Qt.Key.Key_Backtab
+        event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
+        if any(i.key_press(event) for i in self._interactions):
+            return True
+        return super().focusNextPrevChild(next)
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
         self._dragging_in = next((i for i in self._interactions if i.drag_enter(event)), None)
