@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from cjm_editor.commands.structure import RenameLane, RenameStage, UpdateElement
-from cjm_editor.ui import clipboard, deletion, interop_actions
+from cjm_editor.ui import clipboard, deletion, import_into, interop_actions
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
@@ -161,6 +161,12 @@ class Menus:
             "Cards from &CSV…",
             lambda: interop_actions.import_file(w, "csv"),
             tip="Make a map from a spreadsheet of cards",
+        )
+        add(
+            imports,
+            "Cards from CSV &into This Map…",
+            lambda: import_into.import_cards_into(w),
+            tip="Add the cards of a spreadsheet to the open map (one undo step)",
         )
         exports = file.addMenu("&Export")
         add(

@@ -13,7 +13,7 @@ import os
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from cjm_editor.model import JourneyDocument
 from cjm_editor.ui import dialogs
@@ -64,6 +64,11 @@ class MainWindow(QMainWindow):
         # (which follow the scene's selection) are gone before a scene with a selection is torn down.
         self._scenes = QObject(self)
         self.scene.setParent(self._scenes)
+        self.zoom_readout = QLabel("100%")
+        self.zoom_readout.setToolTip("Zoom (Ctrl+0 fits the map, Ctrl+1 is 100%)")
+        self.zoom_readout.setMinimumWidth(48)
+        self.statusBar().addPermanentWidget(self.zoom_readout)
+        self.canvas.zoom_changed.connect(lambda zoom: self.zoom_readout.setText(f"{round(zoom * 100)}%"))
         self.setAcceptDrops(True)
         self.resize(1500, 950)
         self._update_title()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
@@ -14,6 +14,8 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 
 class JourneyView(QGraphicsView):
     """Shows a JourneyScene. `item_for(id)` returns the item that shows an element."""
+
+    zoom_changed = Signal(float)  # the new zoom, 1.0 = 100%
 
     def __init__(self, scene: JourneyScene) -> None:
         super().__init__(scene)
@@ -64,6 +66,7 @@ class JourneyView(QGraphicsView):
         if self.zoom() > 1.0:
             self.zoom_reset()
             self.centerOn(area.center())
+        self.zoom_changed.emit(self.zoom())
 
     # ------------------------------------------------------------------ zoom
     def zoom(self) -> float:
@@ -73,6 +76,7 @@ class JourneyView(QGraphicsView):
         target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor))
         factor = target / self.zoom()
         self.scale(factor, factor)
+        self.zoom_changed.emit(self.zoom())
 
     def zoom_in(self) -> None:
         self.zoom_by(1.25)
@@ -82,11 +86,13 @@ class JourneyView(QGraphicsView):
 
     def zoom_reset(self) -> None:
         self.resetTransform()
+        self.zoom_changed.emit(self.zoom())
 
     def zoom_fit(self) -> None:
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.0:
             self.zoom_reset()
+        self.zoom_changed.emit(self.zoom())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
