@@ -244,6 +244,9 @@ class Menus:
             QKeySequence("Ctrl+Shift+P"),
             "Highlight the main path and the dead ends from the Insights panel",
         )
+        self.focus_menu = view.addMenu("F&ocus on Persona")
+        self.focus_menu.setToolTipsVisible(True)
+        self.focus_menu.aboutToShow.connect(self._fill_focus_menu)
         overlay.setCheckable(True)
         overlay.toggled.connect(w.docks.insights.overlay.setChecked)
         w.docks.insights.overlay.toggled.connect(overlay.setChecked)
@@ -265,6 +268,23 @@ class Menus:
         sheet = ShortcutSheet(self.window.menuBar(), self.window)
         sheet.show()
         return sheet
+
+    def _fill_focus_menu(self) -> None:
+        """Everyone, then each persona: the chosen one's cards and curve stay, the rest fade."""
+        menu, focus = self.focus_menu, self.window.canvas.focus
+        menu.clear()
+        choices: list[tuple[str, str | None]] = [("Everyone", None)]
+        choices += [(p.name, p.id) for p in self.window.document.journey.personas]
+        for text, persona_id in choices:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(focus.persona_id == persona_id)
+            action.triggered.connect(lambda checked=False, pid=persona_id: self.focus_on(pid))
+
+    def focus_on(self, persona_id: str | None) -> None:
+        self.window.canvas.focus.set_persona(persona_id)
+        name = self.window.document.persona(persona_id).name if persona_id else ""
+        self.window.statusBar().showMessage(f"Focus on {name}" if name else "Focus on everyone", 4000)
 
     def _fixed_text(self, action: QAction, text: str, can: SignalInstance) -> QAction:
         """A toolbar twin of an undo or redo action whose text does not change with every step."""

@@ -84,12 +84,15 @@ class Docks(QObject):
         self.personas.visibility_changed.connect(
             lambda pid, shown: self.scene.set_persona_visible(pid, shown)
         )
+        self.personas.visibility_changed.connect(lambda *_: self._show_legend())
+        canvas.legend.toggled.connect(self.personas.set_visible)
         self.personas.active_changed.connect(self._active_changed)
         self.insights.picked.connect(self._insight_picked)
         self.insights.analysed.connect(lambda report: self.scene.show_insights(report))
         self.insights.overlay_toggled.connect(lambda on: self.scene.set_overlay_visible(on))
         doc.events.changed.connect(self._document_changed)
         session.document_replaced.connect(self._document_replaced)
+        self._show_legend()
 
     def fit(self, window_width: int) -> None:
         """In a narrow window, narrow the docks so the canvas keeps most of the width."""
@@ -121,10 +124,15 @@ class Docks(QObject):
         self.personas.set_document(doc, self.scene.active_persona)
         self.insights.set_document(doc, self.session.path)
         doc.events.changed.connect(self._document_changed)
+        self._show_legend()
 
     def _document_changed(self) -> None:
         self.inspector.refresh()
         self.personas.refresh()
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        self.canvas.legend.show_personas(list(self.session.document.journey.personas), self.personas.hidden)
 
     def _active_changed(self, persona_id: str) -> None:
         self.scene.active_persona = persona_id

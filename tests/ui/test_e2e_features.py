@@ -3,7 +3,7 @@ readout, the persona legend on the canvas, persona focus."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 
@@ -55,3 +55,40 @@ def test_the_zoom_readout_follows_the_zoom(window):
     assert readout.text() == "100%"
     QTest.keySequence(window.canvas.viewport(), "Ctrl+0")
     assert readout.text() == f"{round(window.canvas.zoom() * 100)}%" != "100%"
+
+
+def test_clicking_a_persona_in_the_canvas_legend_hides_and_shows_its_curve(window):
+    legend = window.canvas.legend
+    assert legend.isVisible() and set(legend.buttons) == {p.id for p in window.document.journey.personas}
+    button = legend.buttons["p-robert"]
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center() + QPoint(-10, 2))
+    assert not window.canvas.item_for("p-robert").isVisible()
+    assert not window.canvas.item_for("e-robert-regular").isVisible()
+    assert window.canvas.item_for("p-maya").isVisible()
+    assert "p-robert" in window.docks.personas.hidden, "the Personas panel agrees"
+    assert window.undo_stack.count() == 0, "a view setting, not an edit"
+    button = legend.buttons["p-robert"]  # the legend was refreshed
+    assert "(hidden)" in button.text()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.canvas.item_for("p-robert").isVisible()
+
+
+def test_focus_on_a_persona_fades_the_cards_and_curves_of_the_others(window):
+    j = window.document.journey
+    not_robert = [c.id for c in j.cards if c.personas and "p-robert" not in c.personas]
+    everyone = [c.id for c in j.cards if not c.personas]
+    assert not_robert and everyone, "the map has cards for one persona and cards for everyone"
+    view_menu = menu_action(window, "View").menu()
+    view_menu.aboutToShow.emit()
+    window.menus.focus_menu.aboutToShow.emit()
+    robert = next(a for a in window.menus.focus_menu.actions() if a.text().startswith("Robert"))
+    robert.trigger()
+    opacity = {i: window.canvas.item_for(i).opacity() for i in not_robert + everyone}
+    assert all(opacity[i] < 0.5 for i in not_robert)
+    assert all(opacity[i] == 1.0 for i in everyone)
+    assert window.canvas.item_for("p-maya").opacity() < 0.5
+    assert window.canvas.item_for("p-robert").opacity() == 1.0
+    window.menus.focus_menu.aboutToShow.emit()
+    next(a for a in window.menus.focus_menu.actions() if a.text() == "Everyone").trigger()
+    assert all(window.canvas.item_for(i).opacity() == 1.0 for i in not_robert)
+    assert window.undo_stack.count() == 0

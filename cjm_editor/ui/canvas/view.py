@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
+from cjm_editor.ui.canvas.focus import PersonaFocus
+from cjm_editor.ui.canvas.legend import PersonaLegend
 from cjm_editor.ui.canvas.scene import JourneyScene
 from cjm_editor.ui.canvas.sticky import StickyHeaders
 
@@ -29,15 +31,20 @@ class JourneyView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self.sticky = StickyHeaders(self)
         self.sticky.bind(scene)
+        self.focus = PersonaFocus(self)
+        self.focus.bind(scene)
+        self.legend = PersonaLegend(self.viewport())
 
     def setScene(self, scene: QGraphicsScene | None) -> None:  # noqa: N802
         super().setScene(scene)
         if isinstance(scene, JourneyScene):
             self.sticky.bind(scene)
+            self.focus.bind(scene)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.sticky.pin()
+        self.legend.place()
 
     def journey_scene(self) -> JourneyScene:
         scene = self.scene()

@@ -142,6 +142,13 @@ class PersonasPanel(QWidget):
             (self.hidden.discard if shown else self.hidden.add)(pid)
             self.visibility_changed.emit(pid, shown)
 
+    def set_visible(self, persona_id: str, shown: bool) -> None:
+        """Show or hide a persona's curve, as ticking it in the list does (the canvas legend asks)."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(ID_ROLE) == persona_id:
+                item.setCheckState(Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+
     def set_active(self, persona_id: str) -> None:
         self.active = persona_id
         self.active_changed.emit(persona_id)

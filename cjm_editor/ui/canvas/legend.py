@@ -1,0 +1,67 @@
+"""The persona legend in the canvas's top-right corner: each persona's colour and name; a click shows
+or hides that persona's curve (the same setting as the tick in the Personas panel)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QFrame, QToolButton, QVBoxLayout, QWidget
+
+from cjm_editor.model import Persona
+
+
+def _swatch(colour: str, shown: bool) -> QIcon:
+    pixmap = QPixmap(QSize(22, 10))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen_colour = QColor(colour) if shown else QColor("#9aa5b1")
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(pen_colour)
+    painter.drawRoundedRect(0, 3, 22, 4, 2, 2)
+    painter.drawEllipse(8, 1, 8, 8)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class PersonaLegend(QFrame):
+    """`toggled(persona_id, shown)` when the user clicks an entry; `show_personas` fills it."""
+
+    toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("persona-legend")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setToolTip("Click a persona to show or hide its emotion curve")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 4, 6, 4)
+        self._layout.setSpacing(0)
+        self.buttons: dict[str, QToolButton] = {}
+
+    def show_personas(self, personas: list[Persona], hidden: set[str]) -> None:
+        for button in self.buttons.values():
+            button.deleteLater()
+        self.buttons = {}
+        for persona in personas:
+            shown = persona.id not in hidden
+            button = QToolButton(self)
+            button.setText(persona.name if shown else f"{persona.name} (hidden)")
+            button.setIcon(_swatch(persona.colour, shown))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            button.setCheckable(True)
+            button.setChecked(shown)
+            button.clicked.connect(lambda checked, pid=persona.id: self.toggled.emit(pid, checked))
+            self._layout.addWidget(button)
+            self.buttons[persona.id] = button
+        self.setVisible(bool(personas))
+        self.adjustSize()
+        self.place()
+
+    def place(self) -> None:
+        """Keep to the top-right corner of the canvas."""
+        parent = self.parentWidget()
+        if parent is not None:
+            self.move(max(0, parent.width() - self.width() - 12), 10)
