@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from cjm_editor import __version__
 from cjm_editor.formats.templates import sample_path
 from cjm_editor.ui.main_window import MainWindow
+from cjm_editor.ui.theme import ThemeFollower
 
 
 def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
@@ -26,6 +27,8 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     app.setApplicationName("cjm-editor")
     app.setOrganizationName("cjm-editor")
     app.setApplicationVersion(__version__)
+    if not any(isinstance(child, ThemeFollower) for child in app.children()):
+        ThemeFollower(app)  # light or dark, as the system is
     paths = list(args.files) or ([str(sample_path())] if args.sample else [None])
     windows = [_open_window(path) for path in paths]
     window = windows[0]

@@ -3,10 +3,14 @@ readout, the persona legend on the canvas, persona focus."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 
+from cjm_editor.layout import palette
+from cjm_editor.ui import theme
+from cjm_editor.ui.canvas import style
 from tests.ui.helpers import saved
 
 
@@ -92,3 +96,32 @@ def test_focus_on_a_persona_fades_the_cards_and_curves_of_the_others(window):
     next(a for a in window.menus.focus_menu.actions() if a.text() == "Everyone").trigger()
     assert all(window.canvas.item_for(i).opacity() == 1.0 for i in not_robert)
     assert window.undo_stack.count() == 0
+
+
+@pytest.fixture
+def light_again():
+    yield
+    theme.apply(False)
+
+
+def test_dark_colours_when_chosen_and_light_again(window, monkeypatch, light_again):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    monkeypatch.setenv("CJM_THEME", "dark")
+    follower = theme.ThemeFollower(app)
+    assert follower.dark and style.CANVAS_BG.name() == theme.DARK["CANVAS_BG"]
+    assert window.scene.backgroundBrush().color().name() == theme.DARK["CANVAS_BG"]
+    assert palette.CARD_COLOURS["touchpoint"] == theme.LIGHT_CARDS["touchpoint"], "the PDF keeps light"
+    image = window.canvas.viewport().grab().toImage()
+    corner = image.pixelColor(image.width() // 2, 8)  # the canvas above the stage headers
+    assert corner.lightness() < 80
+    monkeypatch.setenv("CJM_THEME", "light")
+    follower.update()
+    assert style.CANVAS_BG.name() == palette.CANVAS_BG
+    app.setPalette(theme.dark_palette())
+    monkeypatch.delenv("CJM_THEME")
+    try:
+        assert theme.wanted_dark(app), "a dark system palette means dark"
+    finally:
+        app.setPalette(app.style().standardPalette())

@@ -51,9 +51,8 @@ class PersonaLegend(QFrame):
             button.setIcon(_swatch(persona.colour, shown))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(True)
-            button.setCheckable(True)
-            button.setChecked(shown)
-            button.clicked.connect(lambda checked, pid=persona.id: self.toggled.emit(pid, checked))
+            button.setToolTip(f"Click to {'hide' if shown else 'show'} {persona.name}'s curve")
+            button.clicked.connect(lambda _=False, pid=persona.id, s=shown: self.toggled.emit(pid, not s))
             self._layout.addWidget(button)
             self.buttons[persona.id] = button
         self.setVisible(bool(personas))
@@ -61,7 +60,9 @@ class PersonaLegend(QFrame):
         self.place()
 
     def place(self) -> None:
-        """Keep to the top-right corner of the canvas."""
+        """Keep to the bottom-right corner of the canvas, clear of the stage headers."""
         parent = self.parentWidget()
         if parent is not None:
-            self.move(max(0, parent.width() - self.width() - 12), 10)
+            self.move(
+                max(0, parent.width() - self.width() - 12), max(0, parent.height() - self.height() - 12)
+            )

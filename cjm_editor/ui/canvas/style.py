@@ -36,7 +36,8 @@ MARKER = QColor(palette.MARKER)
 NEUTRAL_LINE = QColor(palette.NEUTRAL_LINE)
 CONNECTION = QColor(palette.CONNECTION)
 
-CARD_COLOURS = palette.CARD_COLOURS
+CARD_COLOURS = dict(palette.CARD_COLOURS)  # a copy: ui/theme.py swaps in the dark variants
+DARK = False  # whether the dark colours are in use (ui/theme.py)
 KIND_LABELS = palette.KIND_LABELS
 LANE_KIND_LABELS = palette.LANE_KIND_LABELS
 CHANNEL_GLYPHS = palette.CHANNEL_GLYPHS
