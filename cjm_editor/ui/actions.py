@@ -148,6 +148,12 @@ class Menus:
         save = add(file, "&Save", files.save, Key.Save, "Save the map")
         self.file_tools = [open_, save]
         add(file, "Save &As…", files.save_as_dialog, Key.SaveAs, "Save the map under a new name")
+        add(
+            file,
+            "Save as &Template…",
+            files.save_as_template_dialog,
+            tip="Keep this map as a template for new maps",
+        )
         file.addSeparator()
         imports = file.addMenu("&Import")
         add(

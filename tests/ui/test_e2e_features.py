@@ -125,3 +125,47 @@ def test_dark_colours_when_chosen_and_light_again(window, monkeypatch, light_aga
         assert theme.wanted_dark(app), "a dark system palette means dark"
     finally:
         app.setPalette(app.style().standardPalette())
+
+
+def test_the_new_dialog_previews_each_template(qtbot, tmp_path, monkeypatch):
+    from cjm_editor.ui.template_dialog import TemplateDialog
+    from cjm_editor.ui.user_templates import choices
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    dialog = TemplateDialog(choices())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for row in range(dialog.list.count()):
+        item = dialog.list.item(row)
+        QTest.mouseClick(
+            dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=dialog.list.visualItemRect(item).center()
+        )
+        choice = dialog.choices[row]
+        assert dialog.chosen() == choice.id
+        text = dialog.about.text()
+        assert all(s.name in text for s in choice.journey.stages)
+        assert all(lane.name in text for lane in choice.journey.lanes)
+        image = dialog.picture.pixmap().toImage()
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 9) for y in range(0, image.height(), 9)}
+        assert len(colours) > (3 if choice.journey.stages else 0), f"{choice.id}: the thumbnail shows the map"
+
+
+def test_save_as_template_then_start_a_new_map_from_it(window, tmp_path):
+    window.ask.text = lambda parent, title, label, value: "Our onboarding"
+    menu_action(window, "File", "Save as Template").trigger()
+    assert (tmp_path / "config" / "cjm-editor" / "templates" / "our-onboarding.cjm.json").is_file()
+    offered: list[tuple[str, str]] = []
+
+    def pick(parent, choices):  # noqa: ANN001, ANN202
+        offered.extend(choices)
+        return next(tid for tid, title in choices if title == "Our onboarding")
+
+    window.ask.template = pick
+    stages = [s.name for s in window.document.journey.stages]
+    old_id = window.document.journey.id
+    menu_action(window, "File", "New from template").trigger()
+    ids = [t for t, _ in offered]
+    assert "classic-five" in ids and "user:our-onboarding" in ids, "the shipped ones and the user's own"
+    assert window.path is None and window.document.journey.title == "Our onboarding"
+    assert [s.name for s in window.document.journey.stages] == stages
+    assert window.document.journey.id != old_id
