@@ -42,6 +42,8 @@ class PersonaLegend(QFrame):
 
     def show_personas(self, personas: list[Persona], hidden: set[str]) -> None:
         for button in self.buttons.values():
+            button.hide()
+            self._layout.removeWidget(button)
             button.deleteLater()
         self.buttons = {}
         for persona in personas:
@@ -54,9 +56,11 @@ class PersonaLegend(QFrame):
             button.setToolTip(f"Click to {'hide' if shown else 'show'} {persona.name}'s curve")
             button.clicked.connect(lambda _=False, pid=persona.id, s=shown: self.toggled.emit(pid, not s))
             self._layout.addWidget(button)
+            button.show()  # now, not when the layout gets round to it
             self.buttons[persona.id] = button
         self.setVisible(bool(personas))
-        self.adjustSize()
+        self._layout.activate()
+        self.resize(self.sizeHint())
         self.place()
 
     def place(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
@@ -63,17 +63,30 @@ class HeaderItem(QGraphicsObject):
 
     def set_pinned(self, pinned: bool) -> None:
         if pinned != self.pinned:
+            self.prepareGeometryChange()
             self.pinned = pinned
             self.setZValue(style.Z_HEADER + (1 if pinned else 0))
             self.update()
 
     def _paint_backdrop(self, painter: QPainter) -> None:
         """A pinned header hides the cards that scroll under it."""
-        if self.pinned:
-            painter.fillRect(self._rect.adjusted(-1, -1, 1, 1), style.CANVAS_BG)
+        if self.pinned:  # and the gutters beside it, so no arrow shows between two headers
+            gutter = 8.0
+            cover = (
+                self._rect.adjusted(-gutter, -1, gutter, 1)
+                if self.horizontal
+                else self._rect.adjusted(-1, -gutter, 1, gutter)
+            )
+            painter.fillRect(cover, style.CANVAS_BG)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._rect.adjusted(-1, -1, 1, 1)
+        grow = 9 if self.pinned else 1  # room for a pinned header's backdrop over the gutters
+        return self._rect.adjusted(-grow, -grow, grow, grow)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self._rect.adjusted(-1, -1, 1, 1))  # pinned or not, the header is hit as drawn
+        return path
 
     @staticmethod
     def _paint_background(
