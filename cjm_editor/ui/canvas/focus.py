@@ -24,9 +24,11 @@ class PersonaFocus(QObject):
         super().__init__(parent)
         self.persona_id: str | None = None
         self.scene: JourneyScene | None = None
+        self._faded = False  # whether anything is faded now (with no focus, edits cost nothing here)
 
     def bind(self, scene: JourneyScene) -> None:
         old, self.scene = self.scene, scene
+        self._faded = True  # a new scene: look at every item once
         if old is not None and shiboken6.isValid(old):
             old.synced.disconnect(self.apply)
         scene.synced.connect(self.apply)
@@ -60,6 +62,9 @@ class PersonaFocus(QObject):
             return
         if self.persona_id is not None and not scene.doc.has("personas", self.persona_id):
             self.persona_id = None
+        if self.persona_id is None and not self._faded:
+            return
+        self._faded = self.persona_id is not None
         for item in scene.items():
             if isinstance(item, CardItem | EmotionCurveItem | EmotionPointItem):
                 item.setOpacity(1.0 if self.concerns(item) else FADED)

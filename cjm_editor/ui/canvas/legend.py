@@ -39,8 +39,13 @@ class PersonaLegend(QFrame):
         self._layout.setContentsMargins(6, 4, 6, 4)
         self._layout.setSpacing(0)
         self.buttons: dict[str, QToolButton] = {}
+        self._shown: object = None  # what the buttons show now, so an edit elsewhere rebuilds nothing
 
     def show_personas(self, personas: list[Persona], hidden: set[str]) -> None:
+        key = [(p.id, p.name, p.colour, p.id in hidden) for p in personas]
+        if key == self._shown:
+            return
+        self._shown = key
         for button in self.buttons.values():
             button.hide()
             self._layout.removeWidget(button)
