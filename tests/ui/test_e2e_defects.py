@@ -239,3 +239,17 @@ def test_the_open_error_names_the_place_and_insights_wrap(window, tmp_path):
     line = panel.tree.fontMetrics().height()
     QApplication.processEvents()
     assert panel.tree.visualItemRect(leaf).height() > 1.5 * line, "a long finding wraps"
+
+
+def test_at_fit_zoom_the_handle_answers_a_few_pixels_from_its_centre(window):
+    window.canvas.zoom_fit()
+    view = window.canvas
+    source, target = view.item_for("t-landing"), view.item_for("t-phone-order")
+    handle = source.mapRectToScene(source.handle_rect())
+    at = view.mapToScene(view.mapFromScene(handle.center()) + QPoint(-5, 1))
+    assert not handle.contains(at) and source.sceneBoundingRect().contains(at), "outside the drawn circle"
+    drag(view, at, centre(target), steps=10)
+    assert ("t-landing", "t-phone-order") in [
+        (c.source_id, c.target_id) for c in window.document.journey.connections
+    ]
+    assert window.document.card("t-landing").stage_id == "s-consider"
