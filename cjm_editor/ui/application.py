@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cjm_editor import __version__
@@ -31,6 +31,8 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
         ThemeFollower(app)  # light or dark, as the system is
     paths = list(args.files) or ([str(sample_path())] if args.sample else [None])
     windows = [_open_window(path) for path in paths]
+    for i, other in enumerate(windows[1:], start=1):
+        other.move(windows[0].pos() + QPoint(40 * i, 40 * i))  # staggered, each title bar in sight
     window = windows[0]
     window.siblings = windows[1:]  # kept alive with the first window
     return app, window

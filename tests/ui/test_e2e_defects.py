@@ -87,8 +87,10 @@ def test_metric_values_are_read_in_the_users_locale_with_a_unit(window, english_
     _type_into_field(value, "1,200")
     assert window.document.card("m-conversion").value == 1200
     assert value.text() == "1200" and not form.is_invalid("value")
+    unit = window.document.card("m-conversion").unit
     _type_into_field(value, "38%")
     assert window.document.card("m-conversion").value == 38
+    assert window.document.card("m-conversion").unit == (unit or "%"), "a unit it had stays; none: %"
     steps = window.undo_stack.count()
     _type_into_field(value, "lots")
     assert form.is_invalid("value"), "the field shows it cannot read the text"
@@ -253,3 +255,12 @@ def test_at_fit_zoom_the_handle_answers_a_few_pixels_from_its_centre(window):
         (c.source_id, c.target_id) for c in window.document.journey.connections
     ]
     assert window.document.card("t-landing").stage_id == "s-consider"
+
+
+def test_a_unit_typed_after_a_metric_without_one_becomes_its_unit(window, english_numbers):
+    window.canvas.reveal("m-nps")
+    click(window.canvas, centre(window.canvas.item_for("m-nps")))
+    assert window.document.card("m-nps").unit == ""
+    _type_into_field(window.docks.inspector.forms["cards"].widget("target"), "40 pts")
+    card = window.document.card("m-nps")
+    assert (card.target, card.unit) == (40, "pts") and window.undo_stack.count() == 1

@@ -60,6 +60,7 @@ class FieldForm(QWidget):
         self.fields = list(fields)
         self._widgets: dict[str, QWidget] = {}
         self._values: dict[str, Any] = {}
+        self.units: dict[str, str] = {}  # the unit typed after a number ("%" in "38%"), by field
         self._filling = False
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -200,7 +201,7 @@ class FieldForm(QWidget):
             return _split(text)
         if f.kind == "number":
             try:
-                number, _unit = parse_number(text)
+                number, self.units[f.name] = parse_number(text)
             except ValueError as exc:
                 self._mark_invalid(f, w, f"{exc}: type a number such as 1,200 or 38% (empty for none)")
                 return self._values.get(f.name)

@@ -156,7 +156,11 @@ class Inspector(QWidget):
         elif self.element_id is None or not self.doc.has(collection, self.element_id):
             return
         elif collection == "cards":
-            self.stack.push(EditCard(self.doc, self.element_id, f"Edit card {label}", **{name: value}))
+            changes = {name: value}
+            typed_unit = self.forms["cards"].units.get(name, "") if name in ("value", "target") else ""
+            if typed_unit and not self.doc.card(self.element_id).unit:
+                changes["unit"] = typed_unit  # "38%" on a metric without a unit: the unit is %
+            self.stack.push(EditCard(self.doc, self.element_id, f"Edit card {label}", **changes))
         else:
             kind = collection_named(collection).singular
             self.stack.push(
