@@ -39,6 +39,7 @@ class PersonaLegend(QFrame):
         self._layout.setContentsMargins(6, 4, 6, 4)
         self._layout.setSpacing(0)
         self.buttons: dict[str, QToolButton] = {}
+        self._wanted = False  # it has entries to show (a very small canvas still leaves it out)
         self._shown: object = None  # what the buttons show now, so an edit elsewhere rebuilds nothing
 
     def show_personas(self, personas: list[Persona], hidden: set[str]) -> None:
@@ -63,7 +64,8 @@ class PersonaLegend(QFrame):
             self._layout.addWidget(button)
             button.show()  # now, not when the layout gets round to it
             self.buttons[persona.id] = button
-        self.setVisible(bool(personas))
+        self._wanted = bool(personas)
+        self.setVisible(self._wanted)
         self._layout.activate()
         self.resize(self.sizeHint())
         self.place()
@@ -72,6 +74,7 @@ class PersonaLegend(QFrame):
         """Keep to the bottom-right corner of the canvas, clear of the stage headers."""
         parent = self.parentWidget()
         if parent is not None:
+            self.setVisible(self._wanted and parent.width() >= 2.5 * self.width())  # room for the map
             self.move(
                 max(0, parent.width() - self.width() - 12), max(0, parent.height() - self.height() - 12)
             )
