@@ -139,7 +139,7 @@ def _too_deep(text: str, display: str) -> LoadError:
 
 
 def _syntax_error(text: str, exc: json.JSONDecodeError, display: str) -> LoadError:
-    msg = exc.msg
+    msg = exc.msg.removesuffix(" at") + (" here" if exc.msg.endswith(" at") else "")  # the place is in front
     if exc.pos >= len(text.rstrip()):
         msg = "the file ends too early (truncated?)" if text.strip() else "the file is empty"
     elif not text.lstrip().startswith(("{", "[")) and exc.pos == len(text) - len(text.lstrip()):

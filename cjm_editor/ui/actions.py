@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from cjm_editor.commands.cards import RemoveElements
 from cjm_editor.commands.structure import RenameLane, RenameStage, UpdateElement
-from cjm_editor.ui import about, clipboard, interop_actions
+from cjm_editor.ui import about, clipboard, deletion, import_into, interop_actions
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
 from cjm_editor.ui.canvas.items.headers import HeaderItem
 from cjm_editor.ui.recovery import history
+from cjm_editor.ui.shortcut_sheet import ShortcutSheet
 
 if TYPE_CHECKING:
     from cjm_editor.ui.main_window import MainWindow
@@ -47,9 +47,13 @@ class EditActions:
             for item in self.window.scene.selectedItems()
             if isinstance(item, CardItem | ConnectionItem | EmotionPointItem | HeaderItem)
         ]
-        if ids:
-            text = f"Delete {len(ids)} item{'s' * (len(ids) > 1)}"
-            self.session.undo_stack.push(RemoveElements(self.session.document, ids, text))
+        w = self.window
+        deletion.delete(
+            self.session.document,
+            ids,
+            self.session.undo_stack.push,
+            lambda text: w.ask.confirm(w, "Delete", f"{text}.\n\nDelete all of this? Undo brings it back."),
+        )
 
     def select_all(self) -> None:
         for item in self.window.scene.items():
@@ -100,6 +104,16 @@ class EditActions:
             self.session.undo_stack.push(RenameLane(doc, lane_id, name))
 
 
+def help_menu(window: QMainWindow) -> QMenu:
+    """The window's Help menu, made once (by whichever part of the window asks first)."""
+    bar = window.menuBar()
+    for action in bar.actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and action.text().replace("&", "") == "Help":
+            return menu
+    return bar.addMenu("&Help")
+
+
 class Menus:
     """Builds the menu bar and the toolbar of a window."""
 
@@ -108,7 +122,7 @@ class Menus:
         self._file(window.menuBar().addMenu("&File"))
         self._edit(window.menuBar().addMenu("&Edit"))
         self._view(window.menuBar().addMenu("&View"))
-        self._help(window.menuBar().addMenu("&Help"))
+        self._help(help_menu(window))
         self._toolbar()
 
     def _action(
@@ -135,6 +149,12 @@ class Menus:
         save = add(file, "&Save", files.save, Key.Save, "Save the map")
         self.file_tools = [open_, save]
         add(file, "Save &As…", files.save_as_dialog, Key.SaveAs, "Save the map under a new name")
+        add(
+            file,
+            "Save as &Template…",
+            files.save_as_template_dialog,
+            tip="Keep this map as a template for new maps",
+        )
         history.add_entries(file, add, w)
         file.addSeparator()
         imports = file.addMenu("&Import")
@@ -149,6 +169,12 @@ class Menus:
             "Cards from &CSV…",
             lambda: interop_actions.import_file(w, "csv"),
             tip="Make a map from a spreadsheet of cards",
+        )
+        add(
+            imports,
+            "Cards from CSV &into This Map…",
+            lambda: import_into.import_cards_into(w),
+            tip="Add the cards of a spreadsheet to the open map (one undo step)",
         )
         exports = file.addMenu("&Export")
         add(
@@ -226,6 +252,9 @@ class Menus:
             QKeySequence("Ctrl+Shift+P"),
             "Highlight the main path and the dead ends from the Insights panel",
         )
+        self.focus_menu = view.addMenu("F&ocus on Persona")
+        self.focus_menu.setToolTipsVisible(True)
+        self.focus_menu.aboutToShow.connect(self._fill_focus_menu)
         overlay.setCheckable(True)
         overlay.toggled.connect(w.docks.insights.overlay.setChecked)
         w.docks.insights.overlay.toggled.connect(overlay.setChecked)
@@ -234,8 +263,39 @@ class Menus:
             view.addAction(dock.toggleViewAction())
 
     def _help(self, help_: QMenu) -> None:
+        self.shortcuts_action = self._action(
+            help_,
+            "&Keyboard Shortcuts",
+            self.show_shortcuts,
+            [QKeySequence(Key.HelpContents), QKeySequence("Ctrl+/")],
+            "Every shortcut of the editor on one sheet",
+        )
+        help_.addSeparator()
         w = self.window
         self._action(help_, "&About cjm-editor", lambda: about.show_about(w), tip="Version and credits")
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        """The shortcut sheet, non-modal (it can stay open beside the map)."""
+        sheet = ShortcutSheet(self.window.menuBar(), self.window)
+        sheet.show()
+        return sheet
+
+    def _fill_focus_menu(self) -> None:
+        """Everyone, then each persona: the chosen one's cards and curve stay, the rest fade."""
+        menu, focus = self.focus_menu, self.window.canvas.focus
+        menu.clear()
+        choices: list[tuple[str, str | None]] = [("Everyone", None)]
+        choices += [(p.name, p.id) for p in self.window.document.journey.personas]
+        for text, persona_id in choices:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(focus.persona_id == persona_id)
+            action.triggered.connect(lambda checked=False, pid=persona_id: self.focus_on(pid))
+
+    def focus_on(self, persona_id: str | None) -> None:
+        self.window.canvas.focus.set_persona(persona_id)
+        name = self.window.document.persona(persona_id).name if persona_id else ""
+        self.window.statusBar().showMessage(f"Focus on {name}" if name else "Focus on everyone", 4000)
 
     def _fixed_text(self, action: QAction, text: str, can: SignalInstance) -> QAction:
         """A toolbar twin of an undo or redo action whose text does not change with every step."""

@@ -6,7 +6,7 @@ from enum import Enum
 from types import SimpleNamespace
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QColorDialog, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from cjm_editor.formats.cjm_json import SUFFIX
 
@@ -57,11 +57,18 @@ def ask_text(parent: QWidget, title: str, label: str, value: str) -> str | None:
 
 
 def ask_template(parent: QWidget, choices: list[tuple[str, str]]) -> str | None:
-    labels = [f"{title}" for _, title in choices]
-    label, ok = QInputDialog.getItem(parent, "New journey map", "Start from template:", labels, 1, False)
-    if not ok:
-        return None
-    return choices[labels.index(label)][0]
+    """The template to start from: a list with a preview of each (the ids of `choices`)."""
+    from cjm_editor.ui.template_dialog import TemplateDialog
+    from cjm_editor.ui.user_templates import choices as all_choices
+
+    wanted = {tid for tid, _ in choices}
+    dialog = TemplateDialog([c for c in all_choices() if c.id in wanted], parent)
+    return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_colour(parent: QWidget, current: str) -> str | None:
@@ -88,6 +95,7 @@ def questions() -> SimpleNamespace:
         text=ask_text,
         template=ask_template,
         colour=ask_colour,
+        confirm=ask_confirm,
         import_path=ask_import_path,
         export_path=ask_export_path,
     )

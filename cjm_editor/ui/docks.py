@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QUndoView, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QUndoView, QWidget
 
 from cjm_editor.model import JourneyDocument
 from cjm_editor.ui.canvas.items.card import CardItem
@@ -27,10 +27,22 @@ Area = Qt.DockWidgetArea
 AskColour = Callable[[QWidget, str], str | None]
 
 
-def _dock(window: QMainWindow, title: str, name: str, widget: QWidget, area: Area) -> QDockWidget:
+def _dock(
+    window: QMainWindow, title: str, name: str, widget: QWidget, area: Area, scroll: bool = False
+) -> QDockWidget:
+    """A dock; `scroll` puts a form in a scroll area so that a small window can narrow the dock."""
     dock = QDockWidget(title, window)
     dock.setObjectName(name)
-    dock.setWidget(widget)
+    if scroll:
+        area_widget = QScrollArea()
+        area_widget.setWidgetResizable(True)
+        area_widget.setFrameShape(QFrame.Shape.NoFrame)
+        area_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        area_widget.setWidget(widget)
+        area_widget.setMinimumSize(120, 80)
+        dock.setWidget(area_widget)
+    else:
+        dock.setWidget(widget)
     window.addDockWidget(area, dock)
     return dock
 
@@ -57,10 +69,10 @@ class Docks(QObject):
         self.all = [
             _dock(w, "Palette", "palette", self.palette, Area.LeftDockWidgetArea),
             _dock(w, "Outline", "outline", self.outline, Area.LeftDockWidgetArea),
-            _dock(w, "Inspector", "inspector", self.inspector, Area.RightDockWidgetArea),
-            _dock(w, "Personas", "personas", self.personas, Area.RightDockWidgetArea),
+            _dock(w, "Inspector", "inspector", self.inspector, Area.RightDockWidgetArea, scroll=True),
+            _dock(w, "Personas", "personas", self.personas, Area.RightDockWidgetArea, scroll=True),
             _dock(w, "History", "history", self.history, Area.RightDockWidgetArea),
-            _dock(w, "Insights", "insights", self.insights, Area.RightDockWidgetArea),
+            _dock(w, "Insights", "insights", self.insights, Area.RightDockWidgetArea, scroll=True),
         ]
         w.tabifyDockWidget(self.all[3], self.all[4])
         w.tabifyDockWidget(self.all[3], self.all[5])
@@ -72,12 +84,29 @@ class Docks(QObject):
         self.personas.visibility_changed.connect(
             lambda pid, shown: self.scene.set_persona_visible(pid, shown)
         )
+        self.personas.visibility_changed.connect(lambda *_: self._show_legend())
+        canvas.legend.toggled.connect(self.personas.set_visible)
         self.personas.active_changed.connect(self._active_changed)
         self.insights.picked.connect(self._insight_picked)
         self.insights.analysed.connect(lambda report: self.scene.show_insights(report))
         self.insights.overlay_toggled.connect(lambda on: self.scene.set_overlay_visible(on))
         doc.events.changed.connect(self._document_changed)
         session.document_replaced.connect(self._document_replaced)
+        self._show_legend()
+
+    def fit(self, window_width: int) -> None:
+        """In a narrow window, narrow the docks so the canvas keeps most of the width."""
+        window = self.parent()
+        assert isinstance(window, QMainWindow)
+        left = [d for d in self.all[:2] if d.isVisible() and not d.isFloating()]
+        right = [d for d in self.all[2:] if d.isVisible() and not d.isFloating()]
+        docks_width = max((d.width() for d in left), default=0) + max((d.width() for d in right), default=0)
+        if window_width - docks_width >= window_width * 0.5:
+            return
+        if left:
+            window.resizeDocks(left[:1], [max(100, int(window_width * 0.18))], Qt.Orientation.Horizontal)
+        if right:
+            window.resizeDocks(right[:1], [max(120, int(window_width * 0.25))], Qt.Orientation.Horizontal)
 
     @property
     def scene(self) -> JourneyScene:
@@ -95,17 +124,22 @@ class Docks(QObject):
         self.personas.set_document(doc, self.scene.active_persona)
         self.insights.set_document(doc, self.session.path)
         doc.events.changed.connect(self._document_changed)
+        self._show_legend()
 
     def _document_changed(self) -> None:
         self.inspector.refresh()
         self.personas.refresh()
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        self.canvas.legend.show_personas(list(self.session.document.journey.personas), self.personas.hidden)
 
     def _active_changed(self, persona_id: str) -> None:
         self.scene.active_persona = persona_id
 
     def _canvas_selection_changed(self) -> None:
         ids = [i.element_id for i in self.scene.selectedItems() if isinstance(i, _SELECTABLE)]
-        self.inspector.show_element(ids[0] if len(ids) == 1 else None)
+        self.inspector.show_selection(ids)
         self.outline.follow(ids)
 
     def _insight_picked(self, ids: list[str]) -> None:

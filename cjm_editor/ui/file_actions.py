@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from cjm_editor.formats.errors import LoadError, SaveError
-from cjm_editor.formats.templates import templates
 from cjm_editor.model import JourneyDocument
-from cjm_editor.ui import dialogs, interop_actions
+from cjm_editor.ui import dialogs, interop_actions, user_templates
 from cjm_editor.ui.recovery.guard import Claim
 from cjm_editor.ui.session import Modified
 
@@ -58,6 +57,7 @@ class FileActions:
             )
             return False
         self.window.keeper.opened(path, claim)
+        self.window.canvas.zoom_fit()
         if report:
             self.window.show_message(
                 "The map was repaired",
@@ -75,8 +75,33 @@ class FileActions:
     def new_from_template(self, template_id: str) -> bool:
         if not self.maybe_save():
             return False
-        self.session.new_from_template(template_id)
+        if template_id.startswith(user_templates.USER_PREFIX):
+            try:
+                journey = user_templates.new_map(template_id)
+            except LoadError as exc:
+                self.window.show_message(
+                    "Cannot use the template", "The template could not be read.", str(exc)
+                )
+                return False
+            self.session.replace(JourneyDocument(journey), None)
+        else:
+            self.session.new_from_template(template_id)
         self.window.canvas.zoom_fit()
+        return True
+
+    def save_as_template_dialog(self) -> bool:
+        """File → Save as Template…: the open map becomes one of the user's templates."""
+        title = self.window.ask.text(
+            self.window, "Save as template", "Template name:", self.session.document.journey.title
+        )
+        if not title or not title.strip():
+            return False
+        try:
+            path = user_templates.save_template(self.session.document.journey, title.strip())
+        except SaveError as exc:
+            self.window.show_message("Cannot save the template", "The template was not saved.", str(exc))
+            return False
+        self.window.statusBar().showMessage(f"Saved the template “{title.strip()}” in {path.parent}", 5000)
         return True
 
     def save(self) -> bool:
@@ -102,7 +127,7 @@ class FileActions:
 
     # ------------------------------------------------------------------ menu entries that ask first
     def new_dialog(self) -> None:
-        chosen = self.window.ask.template(self.window, [(t.id, t.title) for t in templates()])
+        chosen = self.window.ask.template(self.window, [(t.id, t.title) for t in user_templates.choices()])
         if chosen:
             self.new_from_template(chosen)
 

@@ -13,6 +13,8 @@ from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.mermaid import convert, write
 from cjm_editor.model import JourneyDocument
+from cjm_editor.ui import theme
+from cjm_editor.ui.canvas import style
 from cjm_editor.ui.image_export import DEFAULT_SCALE, render_png, render_svg
 from cjm_editor.ui.session import Modified
 
@@ -73,6 +75,9 @@ def export_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
     if not path:
         return False
     warnings: list[str] = []
+    w.canvas.sticky.unpin()  # the picture shows the headers where the layout puts them
+    was_dark = style.DARK
+    theme.apply(False)  # and the light colours, as the PDF and the cjm command have them
     try:
         if kind == "mermaid":
             text, warnings = write.to_text(journey)
@@ -86,6 +91,9 @@ def export_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
     except SaveError as exc:
         w.show_message("Cannot export", "Nothing was written.", str(exc))
         return False
+    finally:
+        theme.apply(was_dark)
+        w.canvas.sticky.pin()
     if warnings:
         w.show_message(
             "Exported with losses",

@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from cjm_editor.model import JourneyDocument
 from cjm_editor.ui import dialogs
@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ask = dialogs.questions()
         self.last_message: QMessageBox | None = None
+        self.siblings: list[MainWindow] = []  # other windows opened from the same command line
         self.session = session if session is not None else DocumentSession()
         self.session.setParent(self)
         # The canvas follows a new document before the docks do (they read the new scene).
@@ -54,6 +55,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre)
         self.docks = Docks(self, self.session, self.canvas, lambda parent, c: self.ask.colour(parent, c))
         self.docks.bind_scene(self.scene)
+        self.docks.personas.confirm = lambda text: self.ask.confirm(
+            self, "Remove persona", f"{text}.\n\nRemove all of this? Undo brings it back."
+        )
         self.files = FileActions(self)
         self.keeper = Keeper(self)  # autosave, lock, watcher, history: never lose the map
         self.edits = EditActions(self)
@@ -62,6 +66,11 @@ class MainWindow(QMainWindow):
         # (which follow the scene's selection) are gone before a scene with a selection is torn down.
         self._scenes = QObject(self)
         self.scene.setParent(self._scenes)
+        self.zoom_readout = QLabel("100%")
+        self.zoom_readout.setToolTip("Zoom (Ctrl+0 fits the map, Ctrl+1 is 100%)")
+        self.zoom_readout.setMinimumWidth(48)
+        self.statusBar().addPermanentWidget(self.zoom_readout)
+        self.canvas.zoom_changed.connect(lambda zoom: self.zoom_readout.setText(f"{round(zoom * 100)}%"))
         self.setAcceptDrops(True)
         self.resize(1500, 950)
         self._update_title()
@@ -164,6 +173,10 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.docks.fit(event.size().width())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.files.maybe_save():

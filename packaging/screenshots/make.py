@@ -103,6 +103,7 @@ def main(out: Path) -> None:
     window.reveal("m-conversion")
     settle()
     window.grab().save(str(out / "inspector.png"))
+    editor_craft(window, out)
 
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "ten-thousand.cjm.json"
@@ -115,6 +116,37 @@ def main(out: Path) -> None:
         window.grab().save(str(out / "ten-thousand-cards.png"))
     window.close()
     del app
+
+
+def editor_craft(window: MainWindow, out: Path) -> None:
+    """Sticky headers at 100%, several cards in the Inspector, the dark colours, the New dialog."""
+    from cjm_editor.ui import theme
+    from cjm_editor.ui.template_dialog import TemplateDialog
+    from cjm_editor.ui.user_templates import choices
+
+    window.canvas.zoom_reset()
+    window.canvas.horizontalScrollBar().setValue(520)
+    window.canvas.verticalScrollBar().setValue(430)
+    window.scene.select_only(["t-landing", "t-reviews", "a-compare"])
+    settle()
+    window.grab().save(str(out / "sticky-headers-and-several-cards.png"))
+    window.scene.clearSelection()
+    theme.apply(True)
+    window.setPalette(theme.dark_palette())
+    window.scene.setBackgroundBrush(theme.style.CANVAS_BG)
+    for item in window.scene.items():
+        item.update()
+    window.canvas.zoom_fit()
+    settle()
+    window.grab().save(str(out / "dark.png"))
+    theme.apply(False)
+    window.setPalette(QApplication.palette())
+    window.scene.setBackgroundBrush(theme.style.CANVAS_BG)
+    dialog = TemplateDialog(choices(), window)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(out / "new-from-template.png"))
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ def test_every_package_is_listed_for_the_wheel():
     found = {
         ".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "cjm_editor").rglob("__init__.py")
     } | {"cjm_editor.resources"}
+    found |= {f"cjm_editor.resources.{d.name}" for d in (ROOT / "resources").iterdir() if d.is_dir()}
     assert found == listed
 
 

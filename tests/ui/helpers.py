@@ -53,3 +53,19 @@ def saved(window) -> dict:  # noqa: ANN001
     """Save the window's map through File > Save and read the file back, in display order."""
     assert window.save()
     return in_display_order(json.loads(Path(window.path).read_text(encoding="utf-8")))
+
+
+def drop_from_palette(window, entry, scene_pos: QPointF) -> None:  # noqa: ANN001
+    """Drag a palette entry onto the canvas and drop it at `scene_pos`, as Qt delivers a real drop."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    palette = window.docks.palette
+    data = palette.mimeData([palette.entry_item(entry)])
+    vp = window.canvas.viewport()
+    at = to_view(window.canvas, scene_pos)
+    copy, left, none = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(vp, QDragEnterEvent(at, copy, data, left, none))
+    QApplication.sendEvent(vp, QDragMoveEvent(at, copy, data, left, none))
+    QApplication.sendEvent(vp, QDropEvent(QPointF(at), copy, data, left, none, QEvent.Type.Drop))

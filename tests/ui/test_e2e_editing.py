@@ -135,13 +135,14 @@ def test_hiding_a_persona_hides_its_curve(window):
     assert window.undo_stack.count() == 0, "visibility is a view setting, not an edit"
 
 
-def test_click_in_the_emotion_lane_anchors_to_the_selected_card(window):
+def test_shift_click_in_the_emotion_lane_anchors_to_the_selected_card(window):
     g = window.scene.geometry
     scale = window.document.journey.scale
     window.scene.select_only(["t-welcome"])
     column = g.columns["s-first-box"]
     window.docks.personas.set_active("p-robert")
-    click(window.canvas, QPointF(column.x + 12, g.score_y(-1, scale.min, scale.max)))
+    shift = Qt.KeyboardModifier.ShiftModifier
+    click(window.canvas, QPointF(column.x + 12, g.score_y(-1, scale.min, scale.max)), shift)
     point = window.document.emotion_at("p-robert", "card", "t-welcome")
     assert point is not None and point.score == -1
 

@@ -99,7 +99,11 @@ def test_persona_colour_and_fields(window):
     assert window.canvas.item_for("p-robert").pen().color().name() == "#00798c"
     type_into(panel.form.widget("goals"), "Cook for grandchildren, Eat healthily")
     assert window.document.persona("p-robert").goals == ("Cook for grandchildren", "Eat healthily")
+    asked: list[str] = []
+    window.ask.confirm = lambda parent, title, text: asked.append(text) is None
     QTest.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert asked and asked[0].startswith("Delete persona Robert, retired home cook: 6 emotion points")
+    assert window.undo_stack.undoText() == "Delete persona Robert, retired home cook: 6 emotion points"
     assert not window.document.has("personas", "p-robert")
     assert window.canvas.item_for("e-robert-consider") is None
     window.undo_stack.undo()

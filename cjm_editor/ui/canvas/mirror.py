@@ -129,6 +129,10 @@ class MirrorScene(QGraphicsScene):
         if not full:
             self.synced.emit()
 
+    @property
+    def grid(self) -> GridItem:
+        return self._grid
+
     def item_for(self, element_id: str) -> QGraphicsItem | None:
         return self._items.get(element_id) or self._curves.get(element_id)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -77,7 +77,9 @@ class JourneyScene(MirrorScene):
         return StageHeaderItem(stage, w, h)
 
     def _new_lane(self, lane: Any, w: float, h: float) -> LaneHeaderItem:
-        return LaneHeaderItem(lane, w, h)
+        item = LaneHeaderItem(lane, w, h)
+        item.count_cards = lambda lane_id: sum(1 for c in self.doc.journey.cards if c.lane_id == lane_id)
+        return item
 
     # ------------------------------------------------------------------ modes
     def set_mode(self, mode: Mode) -> None:
@@ -119,6 +121,12 @@ class JourneyScene(MirrorScene):
         palette = self.interaction(PaletteDrop)
         if palette is not None:
             palette.add(entry)
+
+    def focus_canvas(self) -> None:
+        """Give the keyboard to the canvas (after a drop from the palette, so F2 and typing reach it)."""
+        for view in self.views():
+            view.activateWindow()
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_only(self, element_ids: list[str]) -> None:
         self.clearSelection()
@@ -203,6 +211,14 @@ class JourneyScene(MirrorScene):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        """Tab and Shift+Tab: Qt's scene handles them itself; offer them to the interactions first."""
+        key = Qt.Key.Key_Tab if next else Qt.Key.Key_Backtab
+        event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
+        if any(i.key_press(event) for i in self._interactions):
+            return True
+        return super().focusNextPrevChild(next)
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
         self._dragging_in = next((i for i in self._interactions if i.drag_enter(event)), None)

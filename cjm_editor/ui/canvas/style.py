@@ -11,6 +11,7 @@ USER_TYPE = 65536  # QGraphicsItem::UserType; item type() values start here
 Z_GRID = 0.0
 Z_CONNECTION = 5.0
 Z_CARD = 10.0
+Z_CONNECTION_LABEL = 12.0  # above the cards it runs between
 Z_CURVE = 20.0
 Z_EMOTION_POINT = 30.0
 Z_HEADER = 40.0
@@ -35,7 +36,8 @@ MARKER = QColor(palette.MARKER)
 NEUTRAL_LINE = QColor(palette.NEUTRAL_LINE)
 CONNECTION = QColor(palette.CONNECTION)
 
-CARD_COLOURS = palette.CARD_COLOURS
+CARD_COLOURS = dict(palette.CARD_COLOURS)  # a copy: ui/theme.py swaps in the dark variants
+DARK = False  # whether the dark colours are in use (ui/theme.py)
 KIND_LABELS = palette.KIND_LABELS
 LANE_KIND_LABELS = palette.LANE_KIND_LABELS
 CHANNEL_GLYPHS = palette.CHANNEL_GLYPHS

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
+from cjm_editor.ui.canvas.focus import PersonaFocus
+from cjm_editor.ui.canvas.legend import PersonaLegend
 from cjm_editor.ui.canvas.scene import JourneyScene
+from cjm_editor.ui.canvas.sticky import StickyHeaders
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 
 
 class JourneyView(QGraphicsView):
     """Shows a JourneyScene. `item_for(id)` returns the item that shows an element."""
+
+    zoom_changed = Signal(float)  # the new zoom, 1.0 = 100%
 
     def __init__(self, scene: JourneyScene) -> None:
         super().__init__(scene)
@@ -24,6 +29,22 @@ class JourneyView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
         self._space = False
         self._pan_from: QPointF | None = None
+        self.sticky = StickyHeaders(self)
+        self.sticky.bind(scene)
+        self.focus = PersonaFocus(self)
+        self.focus.bind(scene)
+        self.legend = PersonaLegend(self.viewport())
+
+    def setScene(self, scene: QGraphicsScene | None) -> None:  # noqa: N802
+        super().setScene(scene)
+        if isinstance(scene, JourneyScene):
+            self.sticky.bind(scene)
+            self.focus.bind(scene)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.sticky.pin()
+        self.legend.place()
 
     def journey_scene(self) -> JourneyScene:
         scene = self.scene()
@@ -52,6 +73,7 @@ class JourneyView(QGraphicsView):
         if self.zoom() > 1.0:
             self.zoom_reset()
             self.centerOn(area.center())
+        self.zoom_changed.emit(self.zoom())
 
     # ------------------------------------------------------------------ zoom
     def zoom(self) -> float:
@@ -61,6 +83,7 @@ class JourneyView(QGraphicsView):
         target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor))
         factor = target / self.zoom()
         self.scale(factor, factor)
+        self.zoom_changed.emit(self.zoom())
 
     def zoom_in(self) -> None:
         self.zoom_by(1.25)
@@ -70,11 +93,13 @@ class JourneyView(QGraphicsView):
 
     def zoom_reset(self) -> None:
         self.resetTransform()
+        self.zoom_changed.emit(self.zoom())
 
     def zoom_fit(self) -> None:
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.0:
             self.zoom_reset()
+        self.zoom_changed.emit(self.zoom())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -21,6 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjm_editor.ui.panels.numbers import format_number, parse_number
+
+INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; background: #fdecea; color: #1f2933; }"
+
 
 @dataclass(frozen=True, slots=True)
 class Field:
@@ -56,6 +60,7 @@ class FieldForm(QWidget):
         self.fields = list(fields)
         self._widgets: dict[str, QWidget] = {}
         self._values: dict[str, Any] = {}
+        self.units: dict[str, str] = {}  # the unit typed after a number ("%" in "38%"), by field
         self._filling = False
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -169,7 +174,8 @@ class FieldForm(QWidget):
             if f.kind == "list":
                 w.setText(", ".join(value))
             elif f.kind == "number":
-                w.setText("" if value is None else f"{value:g}")
+                w.setText(format_number(value))
+                self._mark_invalid(f, w, "")
             else:
                 w.setText(value or "")
 
@@ -195,13 +201,25 @@ class FieldForm(QWidget):
             return _split(text)
         if f.kind == "number":
             try:
-                number = float(text.replace(",", ".")) if text.strip() else None
-            except ValueError:
+                number, self.units[f.name] = parse_number(text)
+            except ValueError as exc:
+                self._mark_invalid(f, w, f"{exc}: type a number such as 1,200 or 38% (empty for none)")
                 return self._values.get(f.name)
-            return int(number) if number is not None and number.is_integer() else number
+            self._mark_invalid(f, w, "")
+            return number
         if f.kind == "optional":
             return text.strip() or None
         return text
+
+    def is_invalid(self, name: str) -> bool:
+        """Whether the field shows text that could not be read (it keeps the last good value)."""
+        return bool(self._widgets[name].property("invalid"))
+
+    @staticmethod
+    def _mark_invalid(f: Field, w: QWidget, problem: str) -> None:
+        w.setProperty("invalid", bool(problem))
+        w.setStyleSheet(INVALID_STYLE if problem else "")
+        w.setToolTip(problem or f.tip)
 
     def _report(self, f: Field) -> None:
         if self._filling:

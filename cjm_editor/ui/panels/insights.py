@@ -9,9 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QCheckBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cjm_editor.analysis.findings import SEVERITIES
 from cjm_editor.analysis.report import Report, analyze
@@ -37,6 +57,23 @@ class _Job(QRunnable):
         self.done.finished.emit(self.generation, self.work())
 
 
+class _Wrapping(QStyledItemDelegate):
+    """Row heights for text wrapped to the column's width (a tree asks with no width at all)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        wrapped = QStyleOptionViewItem(option)
+        width = max(60, self.tree.viewport().width() - self.tree.indentation() * depth)
+        wrapped.rect = QRect(0, 0, width, 1)  # the style wraps only to a valid rect
+        return super().sizeHint(wrapped, index)
+
+
 class InsightsPanel(QWidget):
     """`picked(ids)` when the user clicks a finding; `analysed(report)` after each refresh."""
 
@@ -54,7 +91,12 @@ class InsightsPanel(QWidget):
         self.overlay.toggled.connect(self.overlay_toggled)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
+        self.tree.setWordWrap(True)  # long findings wrap to the panel's width instead of running off it
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_Wrapping(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         layout = QVBoxLayout(self)

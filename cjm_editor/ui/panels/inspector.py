@@ -15,6 +15,7 @@ from cjm_editor.model.journey import CARD_KINDS, LANE_KINDS
 from cjm_editor.model.registry import collection as collection_named
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.panels.form import Field, FieldForm
+from cjm_editor.ui.panels.multi_cards import MultiCardForm
 
 CARD_FIELDS = (
     Field("title", "Title"),
@@ -81,6 +82,15 @@ class Inspector(QWidget):
             column.addStretch(1)
             self.pages.addWidget(page)
             self._page_of[collection] = page
+        self.multi = MultiCardForm(stack)  # several cards: the fields they share
+        self.multi_ids: list[str] = []
+        multi_page = QWidget()
+        multi_column = QVBoxLayout(multi_page)
+        multi_column.setContentsMargins(0, 0, 0, 0)
+        multi_column.addWidget(self.multi)
+        multi_column.addStretch(1)
+        self.pages.addWidget(multi_page)
+        self._page_of["multi"] = multi_page
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.pages)
@@ -89,16 +99,32 @@ class Inspector(QWidget):
 
     def set_document(self, doc: JourneyDocument) -> None:
         self.doc = doc
-        self.element_id = None
+        self.element_id, self.multi_ids = None, []
         self.refresh()
 
     def show_element(self, element_id: str | None) -> None:
         self.element_id = element_id
+        self.multi_ids = []
         self.refresh()
+
+    def show_selection(self, element_ids: list[str]) -> None:
+        """One element: its fields; several cards: what they share; anything else: the map."""
+        cards = [i for i in element_ids if self.doc.has("cards", i)]
+        if len(element_ids) > 1 and len(cards) == len(element_ids):
+            self.element_id, self.multi_ids = None, cards
+            self.refresh()
+            return
+        self.show_element(element_ids[0] if len(element_ids) == 1 else None)
 
     def refresh(self) -> None:
         """Show the current values (after a selection change, an edit, undo or redo)."""
         doc = self.doc
+        self.multi_ids = [i for i in self.multi_ids if doc.has("cards", i)]
+        if len(self.multi_ids) > 1:
+            self.pages.setCurrentWidget(self._page_of["multi"])
+            self.heading.setText(f"{len(self.multi_ids)} cards selected")
+            self.multi.show_cards(doc, self.multi_ids)
+            return
         collection = doc.collection_of(self.element_id) if self.element_id else None
         if collection not in self.forms or collection == "map":
             self.element_id, collection = None, "map"
@@ -130,7 +156,11 @@ class Inspector(QWidget):
         elif self.element_id is None or not self.doc.has(collection, self.element_id):
             return
         elif collection == "cards":
-            self.stack.push(EditCard(self.doc, self.element_id, f"Edit card {label}", **{name: value}))
+            changes = {name: value}
+            typed_unit = self.forms["cards"].units.get(name, "") if name in ("value", "target") else ""
+            if typed_unit and not self.doc.card(self.element_id).unit:
+                changes["unit"] = typed_unit  # "38%" on a metric without a unit: the unit is %
+            self.stack.push(EditCard(self.doc, self.element_id, f"Edit card {label}", **changes))
         else:
             kind = collection_named(collection).singular
             self.stack.push(

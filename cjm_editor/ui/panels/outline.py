@@ -30,6 +30,7 @@ class Outline(QTreeWidget):
         self._timer.setInterval(80)
         self._timer.timeout.connect(self.rebuild)
         self._stale = True
+        self._wanted: list[str] | None = None  # what the canvas selected while the tree was stale
         self.itemSelectionChanged.connect(self._selection_changed)
         self.set_document(doc)
 
@@ -57,7 +58,12 @@ class Outline(QTreeWidget):
     def rebuild(self) -> None:
         j = self.doc.journey
         self._stale = False
-        selected = {i.data(0, ID_ROLE) for i in self.selectedItems()}
+        selected = (
+            set(self._wanted)
+            if self._wanted is not None
+            else {i.data(0, ID_ROLE) for i in self.selectedItems()}
+        )
+        self._wanted = None
         expanded = {sid for sid, item in self._items.items() if item.isExpanded()}
         first = not self._items
         self._syncing = True
@@ -83,6 +89,7 @@ class Outline(QTreeWidget):
                 item = self._items.get(element_id)
                 if item is not None:
                     item.setSelected(True)
+                    self.setCurrentItem(item, 0, self.selectionModel().SelectionFlag.NoUpdate)
         finally:
             self.setUpdatesEnabled(True)
             self._syncing = False
@@ -99,8 +106,13 @@ class Outline(QTreeWidget):
         return item
 
     def follow(self, element_ids: list[str]) -> None:
-        """Select the tree items of what is selected on the canvas."""
+        """Select the tree items of what is selected on the canvas (nothing when they are not in the
+        tree, such as a connection; once rebuilt when the tree is stale, such as after a drop)."""
         if self._stale:
+            self._wanted = list(element_ids)
+            self._syncing = True
+            self.clearSelection()
+            self._syncing = False
             return
         self._syncing = True
         try:
@@ -114,6 +126,8 @@ class Outline(QTreeWidget):
                 self.setCurrentItem(
                     self._items[element_ids[0]], 0, self.selectionModel().SelectionFlag.NoUpdate
                 )
+            else:
+                self.selectionModel().clearCurrentIndex()
         finally:
             self._syncing = False
 

@@ -50,7 +50,7 @@ class PaletteList(QListWidget):
         self._add(
             PaletteEntry("stage"),
             "Stage",
-            _swatch("#2f3b4c", "#2f3b4c", wide=True),
+            _swatch(style.HEADER_BG.name(), style.HEADER_BG.name(), wide=True),
             "Drag between stages to add a stage there",
         )
         for kind in LANE_KINDS:
@@ -58,7 +58,7 @@ class PaletteList(QListWidget):
             self._add(
                 PaletteEntry("lane", kind),
                 f"Lane: {label}",
-                _swatch("#e2e6ec", "#6b7686", wide=True),
+                _swatch(style.LANE_BG.name(), style.LANE_KIND_TEXT.name(), wide=True),
                 f"Drag between lanes to add a lane for {label}",
             )
         self.itemActivated.connect(lambda item: self.activated_entry.emit(item.data(ENTRY_ROLE)))

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjm_editor.commands.cards import RemoveElements
 from cjm_editor.commands.elements import AddElement
 from cjm_editor.commands.structure import UpdateElement
 from cjm_editor.layout.palette import PERSONA_COLOURS, persona_colour
 from cjm_editor.model import JourneyDocument, Persona
+from cjm_editor.ui import deletion
 from cjm_editor.ui.panels.form import Field, FieldForm
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -55,6 +55,7 @@ class PersonasPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.doc, self.stack, self.ask_colour = doc, stack, ask_colour
+        self.confirm: Callable[[str], bool] = lambda text: True  # the window asks before a big removal
         self.hidden: set[str] = set()
         self.active: str | None = None
         self.list = QListWidget()
@@ -141,6 +142,13 @@ class PersonasPanel(QWidget):
             (self.hidden.discard if shown else self.hidden.add)(pid)
             self.visibility_changed.emit(pid, shown)
 
+    def set_visible(self, persona_id: str, shown: bool) -> None:
+        """Show or hide a persona's curve, as ticking it in the list does (the canvas legend asks)."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(ID_ROLE) == persona_id:
+                item.setCheckState(Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+
     def set_active(self, persona_id: str) -> None:
         self.active = persona_id
         self.active_changed.emit(persona_id)
@@ -161,8 +169,7 @@ class PersonasPanel(QWidget):
     def remove(self) -> None:
         pid = self.current_id()
         if pid is not None:
-            name = self.doc.persona(pid).name
-            self.stack.push(RemoveElements(self.doc, [pid], f"Remove persona “{name}”"))
+            deletion.delete(self.doc, [pid], self.stack.push, self.confirm)
 
     def pick_colour(self) -> None:
         pid = self.current_id()

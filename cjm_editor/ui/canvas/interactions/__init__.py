@@ -16,6 +16,7 @@ from cjm_editor.ui.canvas.interactions.cards import (
 )
 from cjm_editor.ui.canvas.interactions.emotions import DragEmotionPoint, EmotionLaneClick
 from cjm_editor.ui.canvas.interactions.headers import CollapseLane, ReorderHeader, ResizeStageHeader
+from cjm_editor.ui.canvas.interactions.keyboard import KeyboardNavigation
 from cjm_editor.ui.canvas.interactions.palette import PaletteDrop
 
 # Editing: everything. The order is the priority: the title editor closes on a press elsewhere
@@ -35,6 +36,7 @@ EDIT_MODE = Mode(
         RubberBand,
         RenameByDoubleClick,
         PaletteDrop,
+        KeyboardNavigation,
     ),
 )
 
@@ -46,6 +48,7 @@ __all__ = [
     "EditTitle",
     "EmotionLaneClick",
     "Interaction",
+    "KeyboardNavigation",
     "Mode",
     "MoveCards",
     "PaletteDrop",

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QPainterPath
-from PySide6.QtWidgets import QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsSceneMouseEvent, QGraphicsView
 
 from cjm_editor.commands.cards import EditCard, MoveCard
 from cjm_editor.commands.elements import AddElement
@@ -31,7 +31,7 @@ _LEFT = Qt.MouseButton.LeftButton
 def cell_position(scene: JourneyScene, pos: QPointF, moving: set[str]) -> Target | None:
     """The cell and position where something dropped at `pos` would land among the cards not `moving`."""
     cell = scene.geometry.cell_at(pos.x(), pos.y())
-    if cell is None:
+    if cell is None or cell[1] == scene.geometry.emotion_lane:  # the curves live there, not cards
         return None
     others = [c for c in scene.doc.cell_cards(*cell) if c.id not in moving]
     return cell[0], cell[1], insert_position(scene.geometry.cells[cell], pos.y(), len(others))
@@ -47,6 +47,23 @@ def show_marker(scene: JourneyScene, target: Target | None) -> None:
     y = card_rect(cell, position).y - 4
     scene.drop_marker.setLine(QLineF(cell.x + CELL_PAD, y, cell.right - CELL_PAD, y))
     scene.drop_marker.show()
+
+
+HANDLE_MIN_PX = 6.0  # the ● handle answers within this many screen pixels of its centre, at any zoom
+
+
+def on_handle(item: CardItem, event: QGraphicsSceneMouseEvent) -> bool:
+    """Whether a press is on a card's ● handle: its circle, or near its centre when zoomed out so far
+    that the circle is only a few pixels wide."""
+    at = item.mapFromScene(event.scenePos())
+    handle = item.handle_rect()
+    if handle.contains(at):
+        return True
+    widget = event.widget()
+    view = widget.parentWidget() if widget is not None else None
+    zoom = view.transform().m11() if isinstance(view, QGraphicsView) else 1.0
+    reach = HANDLE_MIN_PX / max(zoom, 1e-6)
+    return QLineF(at, handle.center()).length() <= reach
 
 
 class RubberBand(Interaction):
@@ -74,7 +91,7 @@ class MoveCards(Interaction):
         top = self.scene.top_item(event.scenePos())
         if event.button() != _LEFT or not isinstance(top, CardItem):
             return False
-        if top.handle_rect().contains(top.mapFromScene(event.scenePos())):
+        if on_handle(top, event):
             return False  # the handle draws a connection
         self.scene.default_press(event)  # selection as everywhere: click selects, Ctrl+click adds
         self._grabbed = top
@@ -165,7 +182,7 @@ class ConnectCards(Interaction):
         top = self.scene.top_item(event.scenePos())
         if event.button() != _LEFT or not isinstance(top, CardItem):
             return False
-        if not top.handle_rect().contains(top.mapFromScene(event.scenePos())):
+        if not on_handle(top, event):
             return False
         self._source = top.element_id
         event.accept()

@@ -66,21 +66,23 @@ class DragEmotionPoint(Interaction):
 
 
 class EmotionLaneClick(Interaction):
-    """A click on empty space in the emotion lane sets the active persona's score there."""
+    """A click on empty space in the emotion lane sets the active persona's score at that stage;
+    Shift+click sets it at the one selected card of that stage instead."""
 
     def press(self, event: QGraphicsSceneMouseEvent) -> bool:
         pos = event.scenePos()
         g = self.scene.geometry
         if event.button() != _LEFT or g.emotion_lane is None or self.scene.top_item(pos) is not None:
             return False
-        if not g.rows[g.emotion_lane].contains(pos.x(), pos.y()) or not self.add_at(pos):
+        on_card = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if not g.rows[g.emotion_lane].contains(pos.x(), pos.y()) or not self.add_at(pos, on_card):
             return False
         event.accept()
         return True
 
-    def add_at(self, pos: QPointF) -> bool:
-        """The active persona's score at that stage, or at the selected card when exactly one card of that
-        stage is selected. An existing point takes the new score."""
+    def add_at(self, pos: QPointF, on_card: bool = False) -> bool:
+        """The active persona's score at that stage, or (`on_card`, the user asked for it) at the selected
+        card when exactly one card of that stage is selected. An existing point takes the new score."""
         scene, doc = self.scene, self.scene.doc
         g, j = scene.geometry, doc.journey
         persona = scene.active_persona
@@ -97,7 +99,7 @@ class EmotionLaneClick(Interaction):
         chosen = [
             item.card
             for item in scene.selectedItems()
-            if isinstance(item, CardItem) and item.card.stage_id == stage_id
+            if on_card and isinstance(item, CardItem) and item.card.stage_id == stage_id
         ]
         kind: AnchorKind = "card" if len(chosen) == 1 else "stage"
         anchor = chosen[0].id if len(chosen) == 1 else stage_id

@@ -50,6 +50,7 @@ class PaletteDrop(Interaction):
             event.ignore()
             return
         event.acceptProposedAction()
+        self.scene.focus_canvas()
 
     def drop_entry(self, entry: PaletteEntry, pos: QPointF) -> bool:
         """Create what a palette entry stands for where it was dropped."""
@@ -57,7 +58,7 @@ class PaletteDrop(Interaction):
         if entry.what == "card":
             target = cell_position(scene, pos, set())
             if target is None:
-                scene.hint.emit("Drop cards into a cell of the grid.")
+                scene.hint.emit("Drop cards into a cell of the grid (the emotion lane holds the curves).")
                 return False
             stage_id, lane_id, position = target
             card = Card(stage_id, lane_id, entry.kind, new_card_title(entry.kind))
@@ -82,15 +83,17 @@ class PaletteDrop(Interaction):
             if chosen:
                 cell = (chosen[-1].stage_id, chosen[-1].lane_id)
                 position: int | None = [c.id for c in doc.cell_cards(*cell)].index(chosen[-1].id) + 1
-            elif j.stages and j.lanes:
-                natural = [lane for lane in j.lanes if CARD_KIND_FOR_LANE[lane.kind] == entry.kind]
-                cell, position = (j.stages[0].id, (natural or j.lanes)[0].id), None
+            elif j.stages and any(lane.kind != "emotions" for lane in j.lanes):
+                lanes = [lane for lane in j.lanes if lane.kind != "emotions"]
+                natural = [lane for lane in lanes if CARD_KIND_FOR_LANE[lane.kind] == entry.kind]
+                cell, position = (j.stages[0].id, (natural or lanes)[0].id), None
             else:
                 scene.hint.emit("Add a stage and a lane first: cards sit in the cells of the grid.")
                 return
             card = Card(cell[0], cell[1], entry.kind, new_card_title(entry.kind))
             scene.stack.push(AddCard(doc, card, position))
             scene.select_only([card.id])
+            scene.focus_canvas()
         elif entry.what == "stage":
             scene.stack.push(AddElement(doc, "stages", Stage(name="New stage")))
         else:

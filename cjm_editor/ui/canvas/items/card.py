@@ -92,7 +92,10 @@ class CardItem(QGraphicsObject):
         super().hoverLeaveEvent(event)
 
     def shape(self) -> QPainterPath:
+        # Nonzero filling: under the default odd-even rule the overlap of the card and the handle
+        # would be a hole, and a press on the handle's left half would miss the card altogether.
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)
         path.addRoundedRect(self._rect, style.CARD_RADIUS, style.CARD_RADIUS)
         path.addEllipse(self.handle_rect())
         return path.simplified()

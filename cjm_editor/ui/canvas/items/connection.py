@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
@@ -33,6 +34,50 @@ def rounded_polyline(points: list[Point]) -> QPainterPath:
     return path
 
 
+class ConnectionLabelItem(QGraphicsItem):
+    """A connection's label, drawn above the cards: between two close cards the label is wider than
+    the gutter it sits in, and under the cards it would be cut ("aps lin" for "taps link")."""
+
+    def __init__(self, owner: ConnectionItem) -> None:
+        super().__init__()
+        self.owner = owner
+        self._rect = QRectF()
+        self.setZValue(style.Z_CONNECTION_LABEL)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # presses go to what is underneath
+
+    def place(self, rect: QRectF | None) -> None:
+        self.prepareGeometryChange()
+        self._rect = QRectF() if rect is None else QRectF(rect)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(self._rect)
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never hit: a press on the label is a press on what lies under it
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        text = self.owner.connection.label
+        if not text or self._rect.isEmpty():
+            return
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.35:
+            return
+        colour = style.SELECTION if self.owner.isSelected() else style.CONNECTION
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(style.font(7.5))
+        width = painter.fontMetrics().horizontalAdvance(text) + 8
+        rect = QRectF(self._rect)
+        if width > rect.width():  # as wide as the text, centred where layout put it
+            rect = QRectF(rect.center().x() - width / 2, rect.y(), width, rect.height())
+        painter.setPen(QPen(colour, 0.8))
+        painter.setBrush(style.CANVAS_BG)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(colour)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+
+
 class ConnectionItem(QGraphicsObject):
     """Shows one connection; selectable so it can be deleted."""
 
@@ -49,6 +94,29 @@ class ConnectionItem(QGraphicsObject):
         self._local: list[Point] = []  # the route relative to pos(): the path as it was built
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(style.Z_CONNECTION)
+        self.label_item = ConnectionLabelItem(self)  # in the same scene, above the cards
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
+        Change = QGraphicsItem.GraphicsItemChange  # noqa: N806
+        label = getattr(self, "label_item", None)
+        if label is None:  # still being built
+            pass
+        elif change == Change.ItemSceneChange and label.scene() is not None:
+            label.scene().removeItem(label)
+        elif change == Change.ItemSceneHasChanged and self.scene() is not None:
+            self.scene().addItem(label)
+            self._place_label()
+        elif change == Change.ItemVisibleHasChanged:
+            label.setVisible(self.isVisible())
+        elif change in (Change.ItemSelectedHasChanged, Change.ItemPositionHasChanged):
+            self._place_label()
+        return super().itemChange(change, value)
+
+    def _place_label(self) -> None:
+        r = self._label
+        visible = bool(self.connection.label) and r is not None and self.isVisible()
+        self.label_item.setVisible(visible)
+        self.label_item.place(None if r is None else QRectF(r.x, r.y, r.w, r.h))
 
     def type(self) -> int:
         return self.Type
@@ -65,12 +133,14 @@ class ConnectionItem(QGraphicsObject):
             self._path = rounded_polyline(points) if len(points) > 1 else QPainterPath()
             self._shape = None
         self.setToolTip(connection.label or "Connection (select and press Delete to remove)")
+        self._place_label()
         self.update()
 
     def shift(self, dy: float, points: list[Point], label: Rect | None) -> None:
         """The whole route moved down (or up) by dy: move the item instead of rebuilding its path."""
         self.moveBy(0, dy)  # first: bounds stay consistent while the scene index updates
         self._points, self._label = points, label
+        self._place_label()
 
     def _local_label(self) -> QRectF | None:
         r = self._label
@@ -104,12 +174,4 @@ class ConnectionItem(QGraphicsObject):
         left = QPointF(end.x - ARROW * math.cos(angle - 0.45), end.y - ARROW * math.sin(angle - 0.45))
         right = QPointF(end.x - ARROW * math.cos(angle + 0.45), end.y - ARROW * math.sin(angle + 0.45))
         painter.setBrush(colour)
-        painter.drawPolygon(QPolygonF([tip, left, right]))
-        rect = self._local_label()
-        if self.connection.label and rect is not None and lod >= 0.35:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(style.CANVAS_BG)
-            painter.drawRoundedRect(rect, 3, 3)
-            painter.setFont(style.font(7.5))
-            painter.setPen(colour)
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.connection.label)
+        painter.drawPolygon(QPolygonF([tip, left, right]))  # the label is drawn by label_item

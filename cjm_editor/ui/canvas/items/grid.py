@@ -19,6 +19,7 @@ class GridItem(QGraphicsItem):
         super().__init__()
         self._geometry = MapGeometry()
         self._scale = EmotionScale()
+        self.labels_elsewhere = False  # a view draws the scale labels itself, pinned (ui/canvas/sticky.py)
         self.setZValue(style.Z_GRID)
 
     def sync(self, geometry: MapGeometry, scale: EmotionScale) -> None:
@@ -52,6 +53,8 @@ class GridItem(QGraphicsItem):
             pen.setStyle(Qt.PenStyle.SolidLine if tick.neutral else Qt.PenStyle.DotLine)
             painter.setPen(pen)
             painter.drawLine(QLineF(row.x, tick.y, row.right, tick.y))
+            if self.labels_elsewhere:
+                continue
             painter.setPen(style.MUTED)
             label_rect = QRectF(row.x + 4, tick.y - 12, 120, 12)
             painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignLeft), tick.label)

@@ -4,9 +4,10 @@ collapse, rename) are canvas interactions; the items draw and say where their ho
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
@@ -34,6 +35,7 @@ class HeaderItem(QGraphicsObject):
         self.element_id = entity.id
         self.entity = entity
         self._rect = QRectF(0, 0, width, height)
+        self.pinned = False  # held at the view's edge while the map scrolls under it (ui/canvas/sticky.py)
         self.setFlags(_Flag.ItemIsSelectable)
         self.setZValue(style.Z_HEADER)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -60,8 +62,32 @@ class HeaderItem(QGraphicsObject):
     def rect(self) -> QRectF:
         return QRectF(self._rect)
 
+    def set_pinned(self, pinned: bool) -> None:
+        if pinned != self.pinned:
+            self.prepareGeometryChange()
+            self.pinned = pinned
+            self.setZValue(style.Z_HEADER + (1 if pinned else 0))
+            self.update()
+
+    def _paint_backdrop(self, painter: QPainter) -> None:
+        """A pinned header hides the cards that scroll under it."""
+        if self.pinned:  # and the gutters beside it, so no arrow shows between two headers
+            gutter = 8.0
+            cover = (
+                self._rect.adjusted(-gutter, -1, gutter, 1)
+                if self.horizontal
+                else self._rect.adjusted(-1, -gutter, 1, gutter)
+            )
+            painter.fillRect(cover, style.CANVAS_BG)
+
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._rect.adjusted(-1, -1, 1, 1)
+        grow = 9 if self.pinned else 1  # room for a pinned header's backdrop over the gutters
+        return self._rect.adjusted(-grow, -grow, grow, grow)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self._rect.adjusted(-1, -1, 1, 1))  # pinned or not, the header is hit as drawn
+        return path
 
     @staticmethod
     def _paint_background(
@@ -114,6 +140,7 @@ class StageHeaderItem(HeaderItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        self._paint_backdrop(painter)
         self._paint_background(painter, option, style.HEADER_BG, self._rect.adjusted(0, 6, 0, -4))
         painter.setPen(style.HEADER_TEXT)
         painter.setFont(style.font(10.5, bold=True))
@@ -130,6 +157,14 @@ class StageHeaderItem(HeaderItem):
 class LaneHeaderItem(HeaderItem):
     Type = style.USER_TYPE + 3
     horizontal = False
+    count_cards: Callable[[str], int] = staticmethod(lambda lane_id: 0)  # the scene says how many
+
+    def summary(self) -> str:
+        """What a collapsed lane shows beside its name: how many cards it hides."""
+        if not self.lane.collapsed:
+            return ""
+        n = self.count_cards(self.lane.id)
+        return f"{n} card{'s' * (n != 1)}" if n else "empty"
 
     @property
     def lane(self) -> Lane:
@@ -147,14 +182,22 @@ class LaneHeaderItem(HeaderItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        self._paint_backdrop(painter)
         self._paint_background(painter, option, style.LANE_BG, self._rect.adjusted(4, 0, 0, 0))
         painter.setPen(style.LANE_TEXT)
         painter.setFont(style.font(9))
         painter.drawText(
             self.toggle_rect(), int(Qt.AlignmentFlag.AlignCenter), "▸" if self.lane.collapsed else "▾"
         )
+        summary = self.summary()
+        if summary:  # collapsed: say what it hides, on the name's line
+            painter.setFont(style.font(8))
+            painter.setPen(style.LANE_KIND_TEXT)
+            room = QRectF(24, 6, self._rect.width() - 30, 20)
+            painter.drawText(room, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), summary)
+            painter.setPen(style.LANE_TEXT)
         painter.setFont(style.font(9.5, bold=True))
-        text = QRectF(24, 6, self._rect.width() - 30, 20)
+        text = QRectF(24, 6, self._rect.width() - 30 - (len(summary) * 6 + 6 if summary else 0), 20)
         name = painter.fontMetrics().elidedText(
             self.lane.name, Qt.TextElideMode.ElideRight, int(text.width())
         )
