@@ -8,16 +8,19 @@ cd "$root"
 export QT_QPA_PLATFORM=offscreen
 bin="$root/.venv/bin"
 failed=()
+# --slow also runs the tests marked slow (the Node client, long runs); they are deselected by default.
+slow=()
+if [ "${1:-}" = "--slow" ]; then shift; slow=(-m "slow or not slow"); fi
 step() { local name=$1; shift; echo "== $name"; "$@" || failed+=("$name"); }
 
 step "ruff lint" "$bin/ruff" check .
 step "ruff format" "$bin/ruff" format --check --quiet .
 step "mypy" "$bin/mypy" --no-error-summary cjm_editor
 step "import contracts" "$bin/lint-imports" --no-cache
-step "tests" "$bin/python" -m pytest -q "$@"
+step "tests" "$bin/python" -m pytest -q ${slow[@]+"${slow[@]}"} "$@"
 # The core must work where PySide6 cannot be imported at all (STYLE.md section 8).
 step "core tests without Qt" env CJM_BLOCK_QT=1 "$bin/python" -m pytest -q -p no:pytest-qt \
-  tests/model tests/formats tests/cli tests/core tests/layout tests/analysis tests/export
+  tests/model tests/formats tests/cli tests/core tests/layout tests/analysis tests/export tests/collab
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "FAILED: ${failed[*]}"
