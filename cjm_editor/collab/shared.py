@@ -39,6 +39,7 @@ class SharedMap:
         self.ydoc: Doc[Any] = Doc()
         self.binding: Binding | None = None
         self.state, self.detail = "connecting", ""
+        self.refused = ""
         self.people: dict[int, dict[str, Any]] = {}
         self.status_changed: Event[[str, str]] = Event()
         self.presence_changed: Event[[dict[int, dict[str, Any]]]] = Event()
@@ -79,6 +80,8 @@ class SharedMap:
                     self.ydoc.apply_update(value)
             elif kind == "status":
                 self.state, self.detail = value
+                if self.state == REFUSED:
+                    self.refused = self.detail
                 if self.state == SYNCED and self.binding is None and not is_empty(self.ydoc):
                     self._bind()
                 self.status_changed.emit(self.state, self.detail)
@@ -110,10 +113,10 @@ class SharedMap:
     def join(self, timeout: float = 30.0) -> JourneyDocument:
         """Start and wait until the map is here; JoinError when refused or out of time."""
         self.start()
-        self.wait(lambda: self.binding is not None or self.state == REFUSED, timeout)
+        self.wait(lambda: self.binding is not None or bool(self.refused), timeout)
         if self.binding is None:
             self.close()
-            why = self.detail if self.state in (REFUSED, OFFLINE) else "no answer from the host"
+            why = self.refused or (self.detail if self.state == OFFLINE else "no answer from the host")
             raise JoinError(f"{self.address}: {why}")
         return self.binding.doc
 
