@@ -93,10 +93,10 @@ async def _serve(host: Host, args: argparse.Namespace) -> None:
 
 def _announce(info: HostInfo, args: argparse.Namespace) -> None:
     print(f"{args.file}: shared at {info.url}", flush=False)
-    print(f"address: {info.address}:{info.port}")
-    print(f"code: {info.code}")
     if info.resumed:
         print(f"resumed the shared history kept in {info.store}")
+    print(f"address: {info.address}:{info.port}")
+    print(f"code: {info.code}")
     if not args.no_qr:
         segno.make(info.invitation, error="m").terminal(out=sys.stdout, compact=True)
     print("Stop sharing with Ctrl+C.", flush=True)

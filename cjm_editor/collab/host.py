@@ -84,6 +84,7 @@ class Host:
         self.ydoc: Doc[Any] = Doc()
         self.server = WebsocketServer(auto_clean_rooms=False, exception_handler=exception_logger, log=log)
         self._pending: list[bytes] = []
+        self._sockets: set[Send] = set()
         self._server_ready = anyio.Event()
         self.stop = anyio.Event()
         self.info: HostInfo | None = None
@@ -117,10 +118,12 @@ class Host:
             return
         await self._server_ready.wait()
         self.gate.clients += 1
+        self._sockets.add(send)
         try:
             await send({"type": "websocket.accept"})
             await self.server.serve(ASGIWebsocket(receive, send, ROOM))
         finally:
+            self._sockets.discard(send)
             self.gate.clients -= 1
 
     # ------------------------------------------------------------------ running
@@ -146,15 +149,15 @@ class Host:
                     self.server.rooms[ROOM] = room
                     await self.server.start_room(room)
                     self._server_ready.set()
-                    tg.start_soon(self._serve, config)
                     tg.start_soon(self._flusher, store)
-                    port = sock.getsockname()[1]
-                    self.info = HostInfo(
-                        self.options.bind, port, self.options.code, resumed, str(self.store_path)
-                    )
-                    if started is not None:
-                        started(self.info)
-                    await self.stop.wait()
+                    async with anyio.create_task_group() as web:
+                        web.start_soon(self._serve, config)
+                        port = sock.getsockname()[1]
+                        options = self.options
+                        self.info = HostInfo(options.bind, port, options.code, resumed, str(self.store_path))
+                        if started is not None:
+                            started(self.info)
+                    # the web server has shut down gracefully (its trigger is `stop`)
                     tg.cancel_scope.cancel()
             finally:
                 self.ydoc.unobserve(subscription)
@@ -164,7 +167,14 @@ class Host:
                     await self._flush(store)
 
     async def _serve(self, config: Config) -> None:
-        await serve(self, config, shutdown_trigger=self.stop.wait)  # type: ignore[arg-type]
+        await serve(self, config, shutdown_trigger=self._shutdown)  # type: ignore[arg-type]
+
+    async def _shutdown(self) -> None:
+        """Wait for `stop`, then close every websocket so the web server can stop at once."""
+        await self.stop.wait()
+        for send in list(self._sockets):
+            with contextlib.suppress(Exception):
+                await send({"type": "websocket.close", "code": 1001})
 
     async def _load(self, store: SQLiteYStore) -> bool:
         """Resume the room's history from the store, or start it from the map file."""
