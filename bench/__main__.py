@@ -8,7 +8,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bench import bench_analysis, bench_canvas, bench_files, bench_interaction, bench_pdf, bench_startup
+from bench import (
+    bench_analysis,
+    bench_canvas,
+    bench_collab,
+    bench_files,
+    bench_interaction,
+    bench_pdf,
+    bench_startup,
+)
 from bench.harness import HEADER
 
 SUITES = {
@@ -18,6 +26,7 @@ SUITES = {
     "startup": bench_startup.run,
     "analysis": bench_analysis.run,
     "pdf": bench_pdf.run,
+    "collab": bench_collab.run,
 }
 
 

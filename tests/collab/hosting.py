@@ -36,7 +36,9 @@ class Served:
         return self.proc.returncode
 
 
-def serve(map_path: Path, store: Path, port: int = 0, code: str | None = None, timeout: float = 30.0) -> Served:
+def serve(
+    map_path: Path, store: Path, port: int = 0, code: str | None = None, timeout: float = 30.0
+) -> Served:
     args = [sys.executable, "-m", "cjm_editor.cli", "serve", str(map_path), "--bind", "127.0.0.1"]
     args += ["--port", str(port), "--store", str(store), "--no-qr", "--save-seconds", "0.5"]
     if code:

@@ -44,7 +44,9 @@ def test_killed_client_offline_edits_and_a_host_restart_lose_nothing(tmp_path, s
         doc = b.doc
         card = doc.journey.cards[0]
         doc.update_card(card.id, title="edited offline")
-        doc.add_card(Card(doc.journey.stages[0].id, doc.journey.lanes[0].id, title="added offline", id="offline"))
+        doc.add_card(
+            Card(doc.journey.stages[0].id, doc.journey.lanes[0].id, title="added offline", id="offline")
+        )
         expected = cjm_json.dumps(doc.journey)
 
         # the map file goes back to the original: the room must come from the store, not the file
@@ -82,8 +84,13 @@ def test_edits_just_before_the_host_stops_are_kept(tmp_path, sample_file):
         seen = watcher.join(30)
         for i in range(20):
             doc.update_card(doc.journey.cards[i].id, title=f"last words {i}")
-        assert watcher.wait(lambda: seen.journey.cards[19].title == "last words 19" or
-                            any(c.title == "last words 19" for c in seen.journey.cards), 20)
+        assert watcher.wait(
+            lambda: (
+                seen.journey.cards[19].title == "last words 19"
+                or any(c.title == "last words 19" for c in seen.journey.cards)
+            ),
+            20,
+        )
         watcher.close()
         host.stop()  # right away: the flusher must write what it buffered before exiting
     finally:
