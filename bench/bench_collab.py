@@ -83,9 +83,9 @@ def run(clients: int = 10, cards: int = 5_000, seconds: float = 60.0, rate: floa
     size = f"{clients} clients, {cards:,} cards, {rate:g} edits/s each, {seconds:g} s"
     note = (
         f"{ours['sent']} edits sent, {len(lat)} arrivals, {ours['lost']} lost, maps identical at the end: "
-        f"{ours['same']} (pycrdt alone: {bare['lost']} lost of {bare['sent']}). Latency is wall clock "
-        "from the edit to its arrival in every other client's document, all processes on one machine; one run of "
-        "the whole load, not a median of 5."
+        f"{ours['same']} (pycrdt alone: {bare['lost']} lost of {bare['sent']}). Latency: wall clock from "
+        "the edit to its arrival in every other client's document, all processes on one machine; "
+        "one run of the whole load, not a median of 5."
     )
     rows = []
     for label, q, target in (("p50", 0.5, 0.1), ("p95", 0.95, 0.1), ("max", 1.0, 1.0)):
