@@ -16,19 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import anyio
-import platformdirs
 import segno
 
-from cjm_editor.collab.host import Host, HostInfo, HostOptions
+from cjm_editor.collab.host import Host, HostInfo, HostOptions, default_store
 from cjm_editor.collab.network import lan_address
 from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError, SaveError
-
-
-def default_store(document_id: str) -> Path:
-    """Where a map's shared history lives: the user's data folder, never beside the map."""
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in document_id)[:80] or "map"
-    return Path(platformdirs.user_data_dir("cjm-editor")) / "shared" / f"{safe}.sqlite"
 
 
 def add_serve(sub: Any) -> None:

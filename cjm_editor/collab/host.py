@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import platformdirs
 from hypercorn.asyncio import serve
 from hypercorn.config import Config
 from pycrdt import Doc, TransactionEvent, merge_updates
@@ -204,6 +205,12 @@ class Host:
         """The map as the room holds it now, repaired like a loaded file (for the host's copy)."""
         journey, _report = read_journey(self.ydoc, "shared map")
         return journey
+
+
+def default_store(document_id: str) -> Path:
+    """Where a map's shared history lives: the user's data folder, never beside the map."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in document_id)[:80] or "map"
+    return Path(platformdirs.user_data_dir("cjm-editor")) / "shared" / f"{safe}.sqlite"
 
 
 def _skip_bad_message(exc: Exception, message: bytes, channel: Any) -> bool:

@@ -18,6 +18,9 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     parser = argparse.ArgumentParser(prog="cjm-editor", description="Edit customer journey maps.")
     parser.add_argument("files", nargs="*", metavar="MAP", help="a .cjm.json map to open")
     parser.add_argument("--sample", action="store_true", help="open the bundled sample map")
+    parser.add_argument("--join", metavar="ADDRESS", help="join the map shared at HOST:PORT")
+    parser.add_argument("--code", default="", help="the join code of --join")
+    parser.add_argument("--name", default="", help="your name in a shared map")
     parser.add_argument("--version", action="version", version=f"cjm-editor {__version__}")
     args = parser.parse_args(argv)
     existing = QApplication.instance()
@@ -30,6 +33,8 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     path = args.files[0] if args.files else (sample_path() if args.sample else None)
     if path:
         window.open_path(path)
+    if args.join:
+        window.collab.join(args.join, args.code, args.name)
     QTimer.singleShot(0, window.canvas.zoom_fit)
     return app, window
 
