@@ -112,6 +112,7 @@ class ShareDialog(QDialog):
     def __init__(self, parent: QWidget, share: Callable[[str, int], HostInfo | None]) -> None:
         super().__init__(parent)
         self.setWindowTitle("Share on network")
+        self.setMinimumWidth(440)
         self._share = share
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -185,7 +186,7 @@ class CollabController(QObject):
         self.shared: SharedMap | None = None
         self.host: HostThread | None = None
         self.name = getpass.getuser() or "Someone"
-        self.colour = PERSONA_COLOURS[hash(self.name) % len(PERSONA_COLOURS)]
+        self.colour = PERSONA_COLOURS[0]
         self._wake = _Wake(self)
         self._wake.ring.connect(self._pump, Qt.ConnectionType.QueuedConnection)
         self._outlines: list[QGraphicsItem] = []
@@ -269,6 +270,7 @@ class CollabController(QObject):
             self.shared.close()
         self.name = name.strip() or self.name
         shared = SharedMap(address, code, wake=self._wake.ring.emit, display=address)
+        self.colour = PERSONA_COLOURS[shared.ydoc.client_id % len(PERSONA_COLOURS)]  # differs per person
         shared.joined.connect(self._joined)
         shared.status_changed.connect(self._status_changed)
         shared.presence_changed.connect(lambda _people: self._show_presence())
