@@ -135,6 +135,7 @@ class _Bare:
         while self.status != SYNCED and time.time() < end:
             self.pump()
             time.sleep(0.01)
+        self.pump()  # the state arrived just before the status
 
     def _observe(self, events: list[Any]) -> None:
         if not self.receiving:
