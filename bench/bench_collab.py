@@ -51,11 +51,16 @@ def _round(
         args = [sys.executable, str(CLIENT), address, code, str(folder / f"c{i}-{bare}.json")]
         args += ["--index", str(i), "--clients", str(clients), "--seconds", str(seconds)]
         args += ["--rate", str(rate), "--start", str(start)] + (["--bare"] if bare else [])
-        procs.append(subprocess.Popen(args, stdout=subprocess.DEVNULL, env=env))
+        err = (folder / f"c{i}-{bare}.err").open("w")
+        procs.append(subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err, env=env))
+        err.close()
     for p in procs:
         p.wait(timeout=seconds + 300)
     host.terminate()
     host.communicate(timeout=60)
+    for i in range(clients):
+        if not (folder / f"c{i}-{bare}.json").exists():
+            raise RuntimeError(f"client {i} failed:\n" + (folder / f"c{i}-{bare}.err").read_text()[-2000:])
     reports = [json.loads((folder / f"c{i}-{bare}.json").read_text()) for i in range(clients)]
     latencies = sorted(r[2] for rep in reports for r in rep["received"])
     sent = {(rep["index"], n) for rep in reports for n in range(rep["sent"])}

@@ -131,8 +131,8 @@ class _Bare:
         self.receiving = False
         self.cards.observe_deep(self._observe)
         self.peer.start()
-        end = time.time() + 120
-        while self.status != SYNCED and time.time() < end:
+        end = time.time() + 300
+        while (self.status != SYNCED or len(self.cards) == 0) and time.time() < end:
             self.pump()
             time.sleep(0.01)
         self.pump()  # the state arrived just before the status

@@ -13,15 +13,13 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import anyio
-import segno
-
-from cjm_editor.collab.host import Host, HostInfo, HostOptions, default_store
-from cjm_editor.collab.network import lan_address
 from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError, SaveError
+
+if TYPE_CHECKING:  # the network stack loads only when a map is shared (`cjm` starts fast)
+    from cjm_editor.collab.host import Host, HostInfo
 
 
 def add_serve(sub: Any) -> None:
@@ -38,6 +36,11 @@ def add_serve(sub: Any) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import anyio
+
+    from cjm_editor.collab.host import Host, HostOptions, default_store
+    from cjm_editor.collab.network import lan_address
+
     try:
         loaded = cjm_json.load(args.file)
     except LoadError as exc:
@@ -65,6 +68,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 async def _serve(host: Host, args: argparse.Namespace) -> None:
+    import anyio
+
     changes = [0, 0]  # changes seen, changes saved
 
     def count(_: Any) -> None:
@@ -85,6 +90,8 @@ async def _serve(host: Host, args: argparse.Namespace) -> None:
 
 
 def _announce(info: HostInfo, args: argparse.Namespace) -> None:
+    import segno
+
     print(f"{args.file}: shared at {info.url}", flush=False)
     if info.resumed:
         print(f"resumed the shared history kept in {info.store}")
@@ -96,6 +103,8 @@ def _announce(info: HostInfo, args: argparse.Namespace) -> None:
 
 
 async def _stop_on_signal(host: Host) -> None:
+    import anyio
+
     with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
         async for _ in signals:
             host.stop.set()
@@ -103,6 +112,8 @@ async def _stop_on_signal(host: Host) -> None:
 
 
 async def _save_loop(host: Host, args: argparse.Namespace, changes: list[int]) -> None:
+    import anyio
+
     while True:
         await anyio.sleep(args.save_seconds)
         if changes[0] != changes[1] and host.info is not None:

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,14 +27,18 @@ from pycrdt import (
     TransactionEvent,
     YMessageType,
     create_awareness_message,
+    create_update_message,
     read_message,
 )
 
 from cjm_editor.collab.host import MAX_MESSAGE, ROOM
+from cjm_editor.collab.states import CONNECTING, OFFLINE, REFUSED, STOPPED, SYNCED
 
+__all__ = ["CONNECTING", "OFFLINE", "REFUSED", "STOPPED", "SYNCED", "Peer", "room_url"]
 log = logging.getLogger("cjm_editor.collab")
 
-CONNECTING, SYNCED, OFFLINE, REFUSED, STOPPED = "connecting", "synced", "offline", "refused", "stopped"
+PRESENCE_TIMEOUT = 30.0
+"""Seconds after which a silent participant is no longer shown."""
 
 
 def room_url(address: str, code: str) -> str:
@@ -51,6 +56,7 @@ class _Channel:
         self._on_awareness = on_awareness
         self._lock = anyio.Lock()
         self.closed = anyio.Event()
+        self.echoes: set[bytes] = set()
 
     @property
     def path(self) -> str:
@@ -73,6 +79,9 @@ class _Channel:
         return await self.__anext__()
 
     async def send(self, message: bytes) -> None:
+        if message in self.echoes:  # the provider sends back what it received: the host has it
+            self.echoes.discard(message)
+            return
         async with self._lock:
             try:
                 await self._ws.send_bytes(message)
@@ -157,6 +166,7 @@ class Peer:
         self._started.set()
         async with anyio.create_task_group() as tg:
             tg.start_soon(self._take_inbox, shadow, tg)
+            tg.start_soon(self._heartbeat)
             while not self._stopping.is_set():
                 await self._connect_once(shadow)
                 if self.state == REFUSED or self._stopping.is_set():
@@ -179,8 +189,12 @@ class Peer:
                 shadow.apply_update(update)
             finally:
                 self._from_caller = False
-        # stopping: give the provider a moment to send what was just queued
+        # stopping: tell the others you left, and give the provider a moment to send what is queued
         channel = self._channel
+        if channel is not None and self._awareness is not None:
+            self._awareness.set_local_state(None)
+            update = self._awareness.encode_awareness_update([self._awareness.client_id])
+            await channel.send(create_awareness_message(update))
         if channel is not None:
             with anyio.move_on_after(1.0):
                 await anyio.sleep(0.1)
@@ -188,6 +202,8 @@ class Peer:
 
     def _forward(self, event: TransactionEvent) -> None:
         if not self._from_caller:
+            if self._channel is not None:
+                self._channel.echoes.add(create_update_message(event.update))
             self._on_update(event.update)
 
     async def _connect_once(self, shadow: Doc[Any]) -> None:
@@ -238,8 +254,29 @@ class Peer:
         except Exception as exc:
             log.info("ignored a malformed presence message: %s", exc)
             return
-        own = self._awareness.client_id
-        self._on_presence({k: v for k, v in self._awareness.states.items() if k != own and v})
+        self._report_presence()
+
+    def _report_presence(self) -> None:
+        """The others present: states heard from in the last PRESENCE_TIMEOUT seconds."""
+        awareness = self._awareness
+        if awareness is None:
+            return
+        own, now = awareness.client_id, time.time() * 1000
+        fresh = {
+            k: v
+            for k, v in awareness.states.items()
+            if k != own
+            and v
+            and now - awareness.meta.get(k, {}).get("lastUpdated", 0) < PRESENCE_TIMEOUT * 1000
+        }
+        self._on_presence(fresh)
+
+    async def _heartbeat(self) -> None:
+        """Say you are still here every few seconds, and forget those who went quiet."""
+        while True:
+            await anyio.sleep(PRESENCE_TIMEOUT / 3)
+            await self._send_presence()
+            self._report_presence()
 
 
 async def _first(*waits: Callable[[], Any]) -> None:

@@ -15,10 +15,11 @@ import asyncio
 import getpass
 import io
 import threading
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-import segno
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPen, QPixmap
 from PySide6.QtWidgets import (
@@ -31,21 +32,24 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from cjm_editor.collab.host import Host, HostInfo, HostOptions, default_store
 from cjm_editor.collab.network import lan_address
-from cjm_editor.collab.peer import OFFLINE, REFUSED, SYNCED
-from cjm_editor.collab.shared import SharedMap
+from cjm_editor.collab.states import OFFLINE, REFUSED, SYNCED
+from cjm_editor.formats import cjm_json
+from cjm_editor.formats.errors import SaveError
 from cjm_editor.model import JourneyDocument
-from cjm_editor.model.journey import PERSONA_COLOURS, snapshot
+from cjm_editor.model.journey import PERSONA_COLOURS, Journey, snapshot
 from cjm_editor.ui.session import Modified
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the network stack loads when a map is shared or joined (the editor starts fast)
+    from cjm_editor.collab.host import Host, HostInfo
+    from cjm_editor.collab.shared import SharedMap
     from cjm_editor.ui.main_window import MainWindow
 
 DEFAULT_PORT = 8765
@@ -99,6 +103,8 @@ class _Wake(QObject):
 
 
 def qr_pixmap(text: str, scale: int = 4) -> QPixmap:
+    import segno
+
     pixmap = QPixmap()
     out = io.BytesIO()
     segno.make(text, error="m").save(out, kind="png", scale=scale, border=2)
@@ -191,6 +197,7 @@ class CollabController(QObject):
         self._wake.ring.connect(self._pump, Qt.ConnectionType.QueuedConnection)
         self._outlines: list[QGraphicsItem] = []
         self._path: str | None = None
+        self._before: Journey | None = None
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.RichText)
         window.statusBar().addPermanentWidget(self.status)
@@ -250,6 +257,8 @@ class CollabController(QObject):
     # ------------------------------------------------------------------ sharing and joining
     def share(self, bind: str, port: int) -> HostInfo | None:
         """Host the open map on one interface and join it; None (and a message) when that fails."""
+        from cjm_editor.collab.host import Host, HostOptions, default_store
+
         if self.host is not None:
             return self.host.info
         session = self.window.session
@@ -262,10 +271,13 @@ class CollabController(QObject):
             return None
         self.host = thread
         self._path = session.path
+        self._before = journey
         self.join(f"{info.address}:{info.port}", info.code, self.name)
         return info
 
     def join(self, address: str, code: str, name: str = "") -> SharedMap:
+        from cjm_editor.collab.shared import SharedMap
+
         if self.shared is not None:
             self.shared.close()
         self.name = name.strip() or self.name
@@ -293,8 +305,33 @@ class CollabController(QObject):
         self.leave_action.setEnabled(True)
         self.window.scene.selectionChanged.connect(self._selection_changed)
         doc.events.changed.connect(self._show_presence)
+        doc.events.changed.connect(session.mark_edited)  # peers' edits are not on the undo stack
         self._selection_changed()
+        self._keep_what_was_open(doc)
         self._show_status()
+
+    def _keep_what_was_open(self, doc: JourneyDocument) -> None:
+        """A host that resumed its shared history shows the room's map; if the map that was open
+        differs from it, that version is kept as a file beside the history and the host is told."""
+        before, self._before = self._before, None
+        info = self.host.info if self.host is not None else None
+        if before is None or info is None or not info.resumed:
+            return
+        if cjm_json.dumps(before) == cjm_json.dumps(doc.journey):
+            return
+        kept = Path(info.store).with_name(
+            f"{Path(info.store).stem}-before-sharing-{int(time.time())}.cjm.json"
+        )
+        try:
+            cjm_json.save(before, kept)
+        except SaveError as exc:
+            kept = Path(str(exc))
+        self.window.show_message(
+            "Share on network",
+            "This map's shared history was resumed, so the window now shows the shared map.",
+            f"The map as it was open differed from it; that version is kept in {kept}.",
+            QMessageBox.Icon.Information,
+        )
 
     def _document_replaced(self, doc: JourneyDocument) -> None:
         if self.shared is not None and self.shared.doc is not None and doc is not self.shared.doc:
@@ -306,6 +343,7 @@ class CollabController(QObject):
         if shared is not None:
             if shared.doc is not None:
                 shared.doc.events.changed.disconnect(self._show_presence)
+                shared.doc.events.changed.disconnect(self.window.session.mark_edited)
             shared.close()
         if self.host is not None:
             self.host.stop()
