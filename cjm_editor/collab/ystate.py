@@ -20,7 +20,9 @@ from cjm_editor.formats.journey_codec import (
     scale_from_dict,
 )
 from cjm_editor.formats.repair import repair
-from cjm_editor.model.journey import Journey
+from cjm_editor.model.journey import Journey, snapshot
+from cjm_editor.model.normalize import normalize
+from cjm_editor.model.order import is_valid
 from cjm_editor.model.registry import COLLECTIONS
 
 META = "meta"
@@ -50,7 +52,11 @@ def meta_values(journey: Journey) -> dict[str, Any]:
 
 
 def populate(ydoc: Doc[Any], journey: Journey, origin: Any = None) -> None:
-    """Write a whole map into an empty Y doc, in one transaction."""
+    """Write a whole map into an empty Y doc, in one transaction (elements without an order key get
+    one that keeps their place, as the file writer does)."""
+    if any(not is_valid(e.order) for c in COLLECTIONS if c.ordered for e in getattr(journey, c.name)):
+        journey = snapshot(journey)
+        normalize(journey)
     with ydoc.transaction(origin=origin):
         meta = root(ydoc, META)
         for key, value in meta_values(journey).items():
