@@ -344,6 +344,9 @@ class CollabController(QObject):
             if shared.doc is not None:
                 shared.doc.events.changed.disconnect(self._show_presence)
                 shared.doc.events.changed.disconnect(self.window.session.mark_edited)
+                if shared.doc is self.window.session.document:
+                    # the local history was planned against a map peers also changed: start afresh
+                    self.window.session.undo_stack.clear()
             shared.close()
         if self.host is not None:
             self.host.stop()
