@@ -47,6 +47,7 @@ class SharedMap:
         self.repaired: Event[[list[str]]] = Event()
         self._queue: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
         self._wake = wake
+        self._closed = False
         self.peer = Peer(
             address,
             code,
@@ -130,7 +131,10 @@ class SharedMap:
         return self.binding.redo() if self.binding is not None else False
 
     def close(self) -> None:
-        """Send what is queued and disconnect."""
+        """Send what is queued and disconnect (again: nothing)."""
+        if self._closed:
+            return
+        self._closed = True
         self.peer.stop()
         if self.binding is not None:
             self.binding.close()

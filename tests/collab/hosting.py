@@ -37,12 +37,18 @@ class Served:
 
 
 def serve(
-    map_path: Path, store: Path, port: int = 0, code: str | None = None, timeout: float = 30.0
+    map_path: Path,
+    store: Path,
+    port: int = 0,
+    code: str | None = None,
+    timeout: float = 30.0,
+    max_clients: int = 32,
 ) -> Served:
     args = [sys.executable, "-m", "cjm_editor.cli", "serve", str(map_path), "--bind", "127.0.0.1"]
     args += ["--port", str(port), "--store", str(store), "--no-qr", "--save-seconds", "0.5"]
     if code:
         args += ["--code", code]
+    args += ["--max-clients", str(max_clients)]
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     assert proc.stdout is not None

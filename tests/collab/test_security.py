@@ -109,3 +109,59 @@ def test_gate_caps_wrong_codes_from_everywhere():
     for i in range(10):
         gate.check(f"10.0.1.{i}", "WRONG")
     assert "a minute" in (gate.check("10.0.2.1", "ABCDEFGHIJKLMNOP") or "")
+
+
+def test_an_oversized_message_closes_the_connection_and_the_host_lives_on(hosted):
+    import anyio
+    import httpx
+    from httpx_ws import aconnect_ws
+
+    from cjm_editor.collab.host import MAX_MESSAGE
+    from cjm_editor.collab.peer import room_url
+
+    served, journey = hosted
+    outcome: list[str] = []
+
+    async def attack() -> None:
+        async with (
+            httpx.AsyncClient() as client,
+            aconnect_ws(
+                room_url(served.address, served.code), client, max_message_size_bytes=MAX_MESSAGE
+            ) as ws,
+        ):
+            await ws.receive_bytes()  # the room's first sync message: the code was right
+            await ws.send_bytes(b"\x00\x02" + b"x" * (MAX_MESSAGE + 1024))
+            try:
+                with anyio.fail_after(20):
+                    while True:
+                        await ws.receive_bytes()
+            except Exception as exc:  # closed by the host
+                outcome.append(type(exc).__name__)
+
+    anyio.run(attack)
+    assert outcome and outcome[0] != "TimeoutError", outcome
+    # the map is unharmed and others still join
+    shared = SharedMap(served.address, served.code)
+    doc = shared.join(20)
+    shared.close()
+    assert len(doc.journey.cards) == len(journey.cards)
+
+
+def test_the_room_has_a_size_limit(tmp_path, sample_file):
+    map_path = tmp_path / "shared.cjm.json"
+    shutil.copy(sample_file, map_path)
+    served = serve(map_path, tmp_path / "store.sqlite", max_clients=2)
+    first, second = SharedMap(served.address, served.code), SharedMap(served.address, served.code)
+    try:
+        first.join(20)
+        second.join(20)
+        with pytest.raises(JoinError, match="refused"):
+            SharedMap(served.address, served.code).join(20)
+        second.close()
+        late = SharedMap(served.address, served.code)
+        assert late.join(20) is not None  # a place came free
+        late.close()
+    finally:
+        first.close()
+        second.close()
+        served.stop()
