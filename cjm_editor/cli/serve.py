@@ -12,6 +12,7 @@ import contextlib
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +77,7 @@ async def _serve(host: Host, args: argparse.Namespace) -> None:
         changes[0] += 1
 
     def started(info: HostInfo) -> None:
+        _keep_the_file(host, info, args)
         _announce(info, args)
         host.ydoc.observe(count)
 
@@ -87,6 +89,20 @@ async def _serve(host: Host, args: argparse.Namespace) -> None:
     if changes[0] != changes[1]:
         _save(host, args)
     print(f"{args.file}: stopped sharing; the map file is saved", flush=True)
+
+
+def _keep_the_file(host: Host, info: HostInfo, args: argparse.Namespace) -> None:
+    """The room resumed its history, which wins (clients may hold it); a map file that differs from it
+    (edited while not shared) is kept as a copy beside the history before it is ever overwritten."""
+    if not info.resumed or cjm_json.dumps(host.snapshot()) == cjm_json.dumps(host.journey):
+        return
+    store = Path(info.store)
+    kept = store.with_name(f"{store.stem}-before-sharing-{int(time.time())}{cjm_json.SUFFIX}")
+    cjm_json.save(host.journey, kept)
+    print(
+        f"{args.file}: $: differs from the shared history, which is resumed; "
+        f"the file as it was is kept in {kept}"
+    )
 
 
 def _announce(info: HostInfo, args: argparse.Namespace) -> None:

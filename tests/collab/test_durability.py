@@ -106,3 +106,23 @@ def test_edits_just_before_the_host_stops_are_kept(tmp_path, sample_file):
     finally:
         host2.stop()
     assert {f"last words {i}" for i in range(20)} <= titles
+
+
+def test_a_map_file_changed_while_not_shared_is_kept_when_the_history_resumes(tmp_path, sample_file):
+    map_path = tmp_path / "shared.cjm.json"
+    shutil.copy(sample_file, map_path)
+    store = tmp_path / "history" / "store.sqlite"
+    host = serve(map_path, store)
+    host.stop()
+    journey = cjm_json.load(map_path).journey
+    journey.title = "Edited while not shared"
+    cjm_json.save(journey, map_path)
+    host = serve(map_path, store)
+    try:
+        kept = [line for line in host.out if "is kept in" in line]
+        assert kept, host.out
+        copies = list(store.parent.glob("*before-sharing*.cjm.json"))
+        assert len(copies) == 1
+        assert cjm_json.load(copies[0]).journey.title == "Edited while not shared"
+    finally:
+        host.stop()
