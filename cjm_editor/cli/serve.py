@@ -55,6 +55,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     store = Path(args.store) if args.store else default_store(loaded.journey.id)
     host = Host(loaded.journey, store, options)
     try:
+        host.listen()
         anyio.run(_serve, host, args)
     except OSError as exc:
         print(

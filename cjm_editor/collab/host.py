@@ -86,6 +86,7 @@ class Host:
         self.server = WebsocketServer(auto_clean_rooms=False, exception_handler=exception_logger, log=log)
         self._pending: list[bytes] = []
         self._sockets: set[Send] = set()
+        self._socket: socket.socket | None = None
         self._server_ready = anyio.Event()
         self.stop = anyio.Event()
         self.info: HostInfo | None = None
@@ -128,9 +129,17 @@ class Host:
             self.gate.clients -= 1
 
     # ------------------------------------------------------------------ running
+    def listen(self) -> socket.socket:
+        """Open the listening socket on the chosen interface (OSError: address taken or not ours).
+        Called by `run` when not called before; call it first to report a bad address plainly."""
+        if self._socket is None:
+            self._socket = _listen(self.options.bind, self.options.port)
+        return self._socket
+
     async def run(self, started: Callable[[HostInfo], None] | None = None) -> None:
         """Open the store, start the room and the web server; return once `stop` is set and the
         store has been flushed."""
+        sock = self._socket or self.listen()
         self.store_path.parent.mkdir(parents=True, exist_ok=True)
         store = SQLiteYStore(path=ROOM, log=log)
         store.db_path = str(self.store_path)
@@ -139,7 +148,6 @@ class Host:
             subscription = self.ydoc.observe(self._buffer)
             room = YRoom(ready=True, ydoc=self.ydoc, exception_handler=exception_logger, log=log)
             room.on_message_error = _skip_bad_message
-            sock = _listen(self.options.bind, self.options.port)
             config = Config()
             config.bind = [f"fd://{sock.fileno()}"]
             config.websocket_max_message_size = self.options.max_message

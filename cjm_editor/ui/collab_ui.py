@@ -82,6 +82,7 @@ class HostThread:
         self._ready.set()
 
     def start(self, timeout: float = 20.0) -> HostInfo:
+        self.host.listen()  # OSError here, in the caller's thread, for an address taken or not ours
         self._thread.start()
         self._ready.wait(timeout)
         if self.info is None:
