@@ -4,8 +4,10 @@ offline banner and the merge after the host comes back."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -89,3 +91,28 @@ def test_two_windows_edit_one_shared_map(qtbot, tmp_path, sample_file, monkeypat
         assert "shared" not in ann.windowTitle()
     finally:
         host.stop()
+
+
+def test_share_on_network_from_the_window(qtbot, window, tmp_path, monkeypatch):
+    """File > Share on Network… with a click on Share: the dialog shows the code; a second window
+    joins; its edit reaches the host's window, which saves it to the map file."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the shared history goes there
+    dialog = window.collab.open_share_dialog()
+    dialog.interface.setCurrentText("127.0.0.1")
+    dialog.port.setValue(free_port())
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    info = window.collab.host.info
+    assert info.code in dialog.message.text() and not dialog.qr.pixmap().isNull()
+    qtbot.waitUntil(lambda: window.collab.shared.doc is window.document, timeout=30000)
+    assert window.path and window.windowTitle().startswith("map.cjm.json")
+    guest = _window(qtbot, f"{info.address}:{info.port}", info.code, "Guest")
+    card = guest.document.journey.cards[0]
+    guest.undo_stack.push(EditCard(guest.document, card.id, "Edit card", title="from the guest"))
+    qtbot.waitUntil(lambda: window.document.card(card.id).title == "from the guest", timeout=10000)
+    assert window.is_modified()  # a peer's edit: the host's file needs saving (autosave sees it)
+    assert window.save()
+    assert "from the guest" in Path(window.path).read_text(encoding="utf-8")
+    dialog.close()
+    guest.collab.leave()
+    window.collab.leave()
+    assert window.collab.host is None
