@@ -86,8 +86,9 @@ def test_two_windows_edit_one_shared_map(qtbot, tmp_path, sample_file, monkeypat
         copy = tmp_path / "bob-copy.cjm.json"
         assert bob.save_as(copy)
         assert "written offline" in copy.read_text()
+        bob.collab.leave()  # Bob says goodbye: Ann no longer lists him
+        qtbot.waitUntil(lambda: "Bob" not in ann.collab.status.text(), timeout=10000)
         ann.collab.leave()
-        bob.collab.leave()
         assert "shared" not in ann.windowTitle()
     finally:
         host.stop()
