@@ -153,6 +153,7 @@ class Host:
             config.websocket_max_message_size = self.options.max_message
             config.graceful_timeout = 2.0
             config.accesslog = None
+            config.loglevel = "WARNING"  # no "Running on" line: the caller says where
             try:
                 async with self.server, anyio.create_task_group() as tg:
                     self.server.rooms[ROOM] = room
