@@ -3,8 +3,8 @@
 # made unimportable. Installs what is missing first. Extra arguments go to the main pytest run, except
 # these flags, which compose:
 #   --fuzz   the long fuzzing campaign in tests/fuzz (see README, "Fuzzing") instead of its small budget
-#   --slow   also build the wheel, the bundle and the .deb (packaging/build.sh, a few minutes)
-#            and run them (tests/packaging/test_build.py)
+#   --slow   also the slow suites: build the wheel, the bundle and the .deb (packaging/build.sh, a few
+#            minutes) and run them (tests/packaging/test_build.py); the Node co-editing client
 set -uo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
@@ -29,7 +29,7 @@ step "import contracts" "$bin/lint-imports" --no-cache
 step "tests" "$bin/python" -m pytest -q ${pytest_args[@]+"${pytest_args[@]}"}
 # The core must work where PySide6 cannot be imported at all (STYLE.md section 8).
 step "core tests without Qt" env CJM_BLOCK_QT=1 "$bin/python" -m pytest -q -p no:pytest-qt \
-  tests/model tests/formats tests/cli tests/core tests/layout tests/analysis tests/export
+  tests/model tests/formats tests/cli tests/core tests/layout tests/analysis tests/export tests/collab
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "FAILED: ${failed[*]}"

@@ -12,6 +12,7 @@ from bench import (
     bench_analysis,
     bench_autosave,
     bench_canvas,
+    bench_collab,
     bench_files,
     bench_interaction,
     bench_pdf,
@@ -27,6 +28,7 @@ SUITES = {
     "startup": bench_startup.run,
     "analysis": bench_analysis.run,
     "pdf": bench_pdf.run,
+    "collab": bench_collab.run,
 }
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from cjm_editor import __version__
 from cjm_editor.cli.interop import add_commands, load_map, refuse_output
+from cjm_editor.cli.serve import add_serve
 from cjm_editor.export.options import (
     DEFAULT_KIT,
     ORIENTATIONS,
@@ -330,6 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(run=cmd_export_pdf)
     add_commands(sub, formats, _Parser)
+    add_serve(sub)
     return parser
 
 

@@ -495,3 +495,40 @@ def journey_from_dict(data: Json, display: str, report: LoadReport | None = None
         links=each("links", _link),
         extra=r.extra(data, TOP_KEYS, top),
     )
+
+
+# ---------------------------------------------------------------------- one element at a time
+_WRITERS: dict[str, Any] = {
+    "personas": _persona_dict,
+    "stages": _stage_dict,
+    "lanes": _lane_dict,
+    "cards": _card_dict,
+    "emotions": _emotion_dict,
+    "connections": _connection_dict,
+    "links": _link_dict,
+}
+_READERS: dict[str, Any] = {
+    "personas": _persona,
+    "stages": _stage,
+    "lanes": _lane,
+    "cards": _card,
+    "emotions": _emotion,
+    "connections": _connection,
+    "links": _link,
+}
+
+
+def element_to_dict(name: str, entity: Any) -> Json:
+    """The file's JSON value of one element of the collection `name` (a co-editing peer's fields)."""
+    out: Json = _WRITERS[name](entity)
+    return out
+
+
+def element_from_dict(name: str, raw: Any, display: str, path: tuple[str | int, ...] = ()) -> Any:
+    """Build one element of the collection `name` from its JSON value; LoadError names the fault."""
+    return _READERS[name](_Reader(display), raw, path or (name,))
+
+
+def scale_from_dict(raw: Any, display: str) -> EmotionScale:
+    """An emotion scale from its JSON value; LoadError names the fault."""
+    return _scale(_Reader(display), {"scale": raw}, None)

@@ -218,6 +218,12 @@ class JourneyDocument:
         where = order_keys.slot(keys, len(keys) if position is None else position)
         return OrderPlan(where.key, tuple((ids[i], key) for i, key in where.respace))
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several mutations so `changed` fires once after them (a co-editor's merged update)."""
+        with self._mutation():
+            yield
+
     # ------------------------------------------------------------------ plumbing
     @contextmanager
     def _mutation(self) -> Iterator[None]:

@@ -141,6 +141,7 @@ class Menus:
 
     def _file(self, file: QMenu) -> None:
         w, files, add = self.window, self.window.files, self._action
+        self.file_menu = file
         add(file, "&New from template…", files.new_dialog, Key.New, "Start a new map from a template")
         open_ = add(file, "&Open…", files.open_dialog, Key.Open, "Open a .cjm.json map")
         self.recent_menu = file.addMenu("Open &Recent")
@@ -215,6 +216,7 @@ class Menus:
         redo = stack.createRedoAction(w, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addActions([undo, redo])
+        self.undo_action, self.redo_action = undo, redo
         edit.addSeparator()
         cut = add(edit, "Cu&t", e.cut, Key.Cut, "Cut the selected cards")
         copy = add(edit, "&Copy", e.copy, Key.Copy, "Copy the selected cards")

@@ -22,6 +22,9 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     parser = argparse.ArgumentParser(prog="cjm-editor", description="Edit customer journey maps.")
     parser.add_argument("files", nargs="*", metavar="MAP", help="maps to open, each in its own window")
     parser.add_argument("--sample", action="store_true", help="open the bundled sample map")
+    parser.add_argument("--join", metavar="ADDRESS", help="join the map shared at HOST:PORT")
+    parser.add_argument("--code", default="", help="the join code of --join")
+    parser.add_argument("--name", default="", help="your name in a shared map")
     parser.add_argument("--version", action="version", version=f"cjm-editor {__version__}")
     args = parser.parse_args(argv)
     existing = QApplication.instance()
@@ -42,6 +45,8 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     window = windows[0]
     window.siblings = windows[1:]  # kept alive with the first window
     QTimer.singleShot(0, window.keeper.offer_recovery)  # maps a crashed editor left
+    if args.join:
+        window.collab.join(args.join, args.code, args.name)
     return app, window
 
 

@@ -20,6 +20,7 @@ from cjm_editor.ui import dialogs
 from cjm_editor.ui.actions import EditActions, Menus
 from cjm_editor.ui.canvas.scene import JourneyScene
 from cjm_editor.ui.canvas.view import JourneyView
+from cjm_editor.ui.collab_ui import CollabController
 from cjm_editor.ui.docks import Docks
 from cjm_editor.ui.export_dialog import ExportDialog
 from cjm_editor.ui.file_actions import FileActions
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self.ask = dialogs.questions()
         self.last_message: QMessageBox | None = None
         self.siblings: list[MainWindow] = []  # other windows opened from the same command line
+        self.title_note = ""  # e.g. " (shared, 3 people)"
         self.session = session if session is not None else DocumentSession()
         self.session.setParent(self)
         # The canvas follows a new document before the docks do (they read the new scene).
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.keeper = Keeper(self)  # autosave, lock, watcher, history: never lose the map
         self.edits = EditActions(self)
         self.menus = Menus(self)
+        self.collab = CollabController(self)
         # The scene belongs to the window's last child, so that when the window is destroyed the docks
         # (which follow the scene's selection) are gone before a scene with a selection is torn down.
         self._scenes = QObject(self)
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ chrome
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.session.display_name()}[*] — cjm-editor")
+        self.setWindowTitle(f"{self.session.display_name()}[*]{self.title_note} — cjm-editor")
         self.setWindowModified(self.session.is_modified())
 
     def show_message(
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.files.maybe_save():
             self.keeper.closed()
+            self.collab.close()
             self.scene.detach()
             event.accept()
         else:

@@ -103,6 +103,12 @@ class DocumentSession(QObject):
         self.document_replaced.emit(doc)
         self._check_modified()
 
+    def mark_edited(self) -> None:
+        """The map changed outside the undo stack (a co-editor's edit): it differs from its file."""
+        if self._origin is None:
+            self._origin = Modified.EDITED
+        self._check_modified()
+
     def load(self, path: str | os.PathLike[str]) -> LoadReport:
         """Open a map file (raises LoadError and keeps the open map). Returns what loading repaired."""
         path = os.fspath(path)

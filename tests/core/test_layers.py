@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CORE = ["model", "formats", "layout", "analysis", "export"]
+CORE = ["model", "formats", "layout", "analysis", "export", "collab"]
 
 
 def core_modules() -> list[str]:
