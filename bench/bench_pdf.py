@@ -14,10 +14,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from bench.harness import Result, best_of
 from bench.synth import synthetic_map
-from cjm_editor.export.kit import export_kit
 from cjm_editor.export.options import KitOptions
 from cjm_editor.formats import cjm_json
 from cjm_editor.formats.templates import sample_path
+from cjm_editor.handouts import export_kit
 from cjm_editor.layout import compute
 
 MERMAID_CLI_SECONDS = 1.2

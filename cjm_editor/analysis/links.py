@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import networkx as nx
 
 from cjm_editor.analysis.findings import Finding
-from cjm_editor.formats import limits
+from cjm_editor.model import limits
 from cjm_editor.model.journey import Journey
 
 Loader = Callable[[Path], Journey | None]

@@ -20,6 +20,9 @@ from cjm_editor.analysis.graph import to_digraph
 from cjm_editor.analysis.links import Loader, link_findings
 from cjm_editor.model.journey import Journey
 
+Section = tuple[str, list[str], str]
+"""A headed list of lines of the report, with its tone: "path", "moments" or a severity."""
+
 
 @dataclass
 class Report:
@@ -57,21 +60,25 @@ class Report:
             "moments_of_truth": [m.to_json() | {"message": self.moment_message(m)} for m in self.moments],
         }
 
+    def sections(self) -> list[Section]:
+        """The report as headed lists of lines, for print: (heading, lines, tone), where the tone is
+        "path", "moments" or a severity."""
+        out: list[Section] = []
+        if self.main_path:
+            out.append(("Main path", [" → ".join(self.titles[c] for c in self.main_path)], "path"))
+        if self.moments:
+            out.append(("Moments of truth", [self.moment_message(m) for m in self.moments], "moments"))
+        for severity in SEVERITIES:
+            group = [f.message for f in self.findings if f.severity == severity]
+            if group:
+                out.append((f"{severity.capitalize()} ({len(group)})", group, severity))
+        return out
+
     def text(self) -> str:
         lines: list[str] = []
-        if self.main_path:
-            route = " → ".join(self.titles[c] for c in self.main_path)
-            lines += ["Main path", f"  {route}", ""]
-        if self.moments:
-            lines.append("Moments of truth")
-            lines += [f"  {self.moment_message(m)}" for m in self.moments]
-            lines.append("")
-        for severity in SEVERITIES:
-            group = [f for f in self.findings if f.severity == severity]
-            if group:
-                lines.append(f"{severity.capitalize()} ({len(group)})")
-                lines += [f"  - {f.message}" for f in group]
-                lines.append("")
+        for heading, items, tone in self.sections():
+            bullet = "  " if tone in ("path", "moments") else "  - "
+            lines += [heading, *(f"{bullet}{item}" for item in items), ""]
         if not self.findings:
             lines.append("No findings.")
         return "\n".join(lines).rstrip() + "\n"

@@ -203,7 +203,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     journey = load_map(args.file)
     if journey is None:
         return INVALID
-    from cjm_editor.export.kit import export_kit  # reportlab loads only when it is needed
+    from cjm_editor.handouts import export_kit  # reportlab loads only when it is needed
 
     try:
         report = export_kit(journey, options, args.out)

@@ -7,11 +7,12 @@ import os
 import sys
 from typing import Any
 
-from cjm_editor.formats import cjm_json, csv_cards, limits
+from cjm_editor.formats import cjm_json, csv_cards
 from cjm_editor.formats.atomic import write_atomic
 from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.mermaid import convert, write
+from cjm_editor.model import limits
 from cjm_editor.model.journey import Journey
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -157,9 +158,13 @@ def cmd_export_image(args: argparse.Namespace) -> int:
         return INVALID
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless: no window is shown anyway
-    from PySide6.QtWidgets import QApplication
+    try:  # the one command that draws with Qt: imported here, so the rest of cjm works without it
+        from PySide6.QtWidgets import QApplication
 
-    from cjm_editor.ui.image_export import export_image
+        from cjm_editor.ui.image_export import export_image
+    except ImportError as exc:
+        _err(f"cjm: PNG and SVG images are drawn with Qt (PySide6), which cannot be loaded here: {exc}")
+        return USAGE
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])
     try:

@@ -2,14 +2,14 @@
 
 Two passes: the first learns on which page each part starts (for the cover's index and the page
 count in the footer), the second writes the file. With a fixed date the output is byte-identical
-from run to run.
+from run to run. The kit is made in memory: what runs the analysis and writes the file is the
+caller's (cjm_editor/handouts.py), so export stands beside formats and analysis, not on them.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import io
-import os
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import BinaryIO
@@ -23,12 +23,12 @@ from cjm_editor.export.pages import Pages
 from cjm_editor.export.parts import cover, curves, insights, overview, pains, personas, poster, stages
 from cjm_editor.export.report import ExportReport
 from cjm_editor.export.writer import Writer
-from cjm_editor.formats.atomic import write_atomic
-from cjm_editor.formats.cjm_json import load_or_none
 from cjm_editor.layout import MapGeometry, compute
 from cjm_editor.model.journey import Card, Journey
 
 Progress = Callable[[int, int, str], None]  # done, total, what
+Analysis = Callable[[Journey], list[insights.Section]]
+"""Runs the analysis of a map for the insights part (see analysis.report.Report.sections)."""
 
 
 def blank_grid(j: Journey, notes_per_cell: int = 3) -> Journey:
@@ -53,6 +53,7 @@ def _render(
     progress: Progress | None,
     dry: bool = False,
     done_once: dict[str, object] | None = None,
+    analysis: Analysis | None = None,
 ) -> tuple[Pages, ExportReport]:
     when = options.date or date.today()
     fonts.coverage()  # registers the fonts before the canvas names one
@@ -105,12 +106,9 @@ def _render(
                 curves.draw(p)
             elif part == "pains":
                 pains.draw(p)
-            elif part == "insights":
-                from cjm_editor.analysis.report import analyze  # networkx, only for this part
-
+            elif part == "insights" and analysis is not None:
                 if "analysis" not in once:
-                    path = options.source_path
-                    once["analysis"] = analyze(j, path, load_or_none) if path else analyze(j)
+                    once["analysis"] = analysis(j)
                 insights.draw(p, once["analysis"])  # type: ignore[arg-type]
     c.showOutline()
     if not dry:  # the counting pass needs no file
@@ -119,22 +117,22 @@ def _render(
     return p, report
 
 
-def export_kit(
-    journey: Journey, options: KitOptions, path: str | os.PathLike[str], progress: Progress | None = None
-) -> ExportReport:
-    """Write the kit to `path` atomically. Raises OptionError for options that do not fit the map,
-    and SaveError when the file cannot be written."""
+def build_kit(
+    journey: Journey,
+    options: KitOptions,
+    progress: Progress | None = None,
+    analysis: Analysis | None = None,
+) -> tuple[bytes, ExportReport]:
+    """The kit as PDF bytes and its report. The insights part needs `analysis` (without it, the part
+    is left out). Raises OptionError for options that do not fit the map."""
     j, _ = for_persona(journey, options.persona)
     once: dict[str, object] = {}
-    first, _ = _render(j, options, io.BytesIO(), [], 0, None, dry=True, done_once=once)
+    first, _ = _render(j, options, io.BytesIO(), [], 0, None, dry=True, done_once=once, analysis=analysis)
     starts, total = first.starts, first.number
     if "cover" in options.kit and not options.blank:  # an index too long for the cover goes on
         extra = cover.index_pages(first, starts) - 1
         starts = [(title, level, page + extra if page > 1 else page) for title, level, page in starts]
         total += extra
     data = io.BytesIO()
-    _, report = _render(j, options, data, starts, total, progress, done_once=once)
-    if progress is not None:
-        progress(1, 1, "saving")
-    write_atomic(path, data.getvalue())
-    return report
+    _, report = _render(j, options, data, starts, total, progress, done_once=once, analysis=analysis)
+    return data.getvalue(), report

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cjm_editor.export import fonts, textline
 from cjm_editor.export.report import ExportReport
-from cjm_editor.formats import limits
+from cjm_editor.model import limits
 
 MIN_SIZE = 7.0
 LEADING = 1.22

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
-from cjm_editor.formats import limits, strict_json
+from cjm_editor.formats import strict_json
 from cjm_editor.formats.atomic import sweep_stale, write_atomic
 from cjm_editor.formats.errors import LoadError, LoadReport, SaveError, path_str
 from cjm_editor.formats.journey_codec import journey_from_dict, journey_to_dict
 from cjm_editor.formats.migrations import FORMAT_NAME, READER_VERSION, file_version, upgrade
 from cjm_editor.formats.repair import repair
+from cjm_editor.model import limits
 from cjm_editor.model.journey import Journey
 
 SUFFIX = ".cjm.json"

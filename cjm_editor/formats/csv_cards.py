@@ -21,8 +21,9 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from cjm_editor.formats import limits, strict_json
+from cjm_editor.formats import strict_json
 from cjm_editor.formats.errors import LoadError, LoadReport
+from cjm_editor.model import limits
 from cjm_editor.model.journey import (
     CARD_KIND_FOR_LANE,
     CARD_KINDS,

@@ -12,9 +12,9 @@ import re
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from cjm_editor.formats import limits
 from cjm_editor.formats.errors import LoadError, LoadReport, path_str
 from cjm_editor.formats.migrations import CURRENT_VERSION, FORMAT_NAME, READER_VERSION
+from cjm_editor.model import limits
 from cjm_editor.model.journey import (
     CARD_KINDS,
     LANE_KINDS,

@@ -14,8 +14,8 @@ import re
 import stat
 from typing import Any
 
-from cjm_editor.formats import limits
 from cjm_editor.formats.errors import LoadError, path_str
+from cjm_editor.model import limits
 
 MAX_BYTES = limits.MAX_FILE_BYTES
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjm_editor.export.kit import export_kit
 from cjm_editor.export.options import (
     DEFAULT_KIT,
     ORIENTATIONS,
@@ -40,6 +39,7 @@ from cjm_editor.export.options import (
 )
 from cjm_editor.export.report import ExportReport
 from cjm_editor.formats.errors import SaveError
+from cjm_editor.handouts import export_kit
 from cjm_editor.model.journey import Journey, snapshot
 
 

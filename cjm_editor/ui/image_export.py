@@ -10,11 +10,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
-from cjm_editor.formats import limits
 from cjm_editor.formats.atomic import write_atomic
 from cjm_editor.formats.errors import SaveError
 from cjm_editor.layout import palette
-from cjm_editor.model import JourneyDocument
+from cjm_editor.model import JourneyDocument, limits
 from cjm_editor.model.journey import Journey
 from cjm_editor.ui.canvas.scene import JourneyScene
 

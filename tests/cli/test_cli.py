@@ -230,3 +230,17 @@ def test_export_png_and_svg_headless(sample_file, tmp_path, capsys):
     assert (tmp_path / "map.png").read_bytes().startswith(b"\x89PNG")
     assert main(["export", "svg", str(sample_file), "-o", str(tmp_path / "map")]) == 0
     assert (tmp_path / "map.svg").exists()
+
+
+def test_export_png_without_qt_says_so(sample_file, tmp_path, capsys):
+    """Run by the no-Qt pass of ./test.sh: the image command names the missing part, no traceback."""
+    try:
+        import PySide6  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("Qt is here; this checks the message where it is not")
+    assert main(["export", "png", str(sample_file), "-o", str(tmp_path / "map.png")]) == 2
+    err = capsys.readouterr().err
+    assert "drawn with Qt (PySide6)" in err and "Traceback" not in err
+    assert not (tmp_path / "map.png").exists()

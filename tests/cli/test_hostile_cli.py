@@ -11,7 +11,8 @@ import sys
 import pytest
 
 from cjm_editor.cli import main
-from cjm_editor.formats import cjm_json, limits
+from cjm_editor.formats import cjm_json
+from cjm_editor.model import limits
 from tests.fuzz.corpus import as_bytes, base_map, json_cases, mermaid_cases
 
 JSON = {c.name: c.data for c in json_cases()}

@@ -8,14 +8,16 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CORE = ["model", "formats", "layout", "analysis", "export", "collab"]
+CORE = ["model", "formats", "layout", "analysis", "export", "collab", "handouts"]
 
 
 def core_modules() -> list[str]:
     """Every module of the core layers (not only their packages' __init__, which import little)."""
     out = []
     for layer in CORE:
-        for path in sorted((ROOT / "cjm_editor" / layer).rglob("*.py")):
+        folder = ROOT / "cjm_editor" / layer
+        files = sorted(folder.rglob("*.py")) if folder.is_dir() else [folder.with_suffix(".py")]
+        for path in files:
             parts = path.relative_to(ROOT).with_suffix("").parts
             out.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
     return out

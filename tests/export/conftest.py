@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from cjm_editor.export.kit import export_kit
 from cjm_editor.export.options import KitOptions
+from cjm_editor.handouts import export_kit
 
 FIXED = date(2026, 11, 24)
 

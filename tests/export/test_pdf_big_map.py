@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 import pdfplumber
 import pytest
 
-from cjm_editor.export.kit import export_kit
 from cjm_editor.export.options import MARGIN, KitOptions
+from cjm_editor.handouts import export_kit
 from tests.export.conftest import FIXED
 from tests.export.scripts_map import scripts_map
 

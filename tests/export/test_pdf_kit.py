@@ -8,8 +8,8 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from cjm_editor.export.kit import export_kit
 from cjm_editor.export.options import KitOptions, OptionError
+from cjm_editor.handouts import export_kit
 from cjm_editor.model import Card, Journey, Lane, Persona, Stage
 from tests.export.conftest import FIXED
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pdfplumber
 from pypdf import PdfReader
 
-from cjm_editor.export.kit import export_kit
 from cjm_editor.export.options import MARGIN, KitOptions
+from cjm_editor.handouts import export_kit
 from cjm_editor.model import Card, Journey, Lane, Persona, Stage
 from tests.export.conftest import FIXED
 

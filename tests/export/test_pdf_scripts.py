@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import TTFontFile
 
-from cjm_editor.export.kit import export_kit
 from cjm_editor.export.options import KitOptions
 from cjm_editor.export.writer import Box
+from cjm_editor.handouts import export_kit
 from cjm_editor.model import Card, Journey, Lane, Stage
 from tests.export.conftest import FIXED
 

@@ -9,8 +9,9 @@ import threading
 
 import pytest
 
-from cjm_editor.formats import cjm_json, limits
+from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError
+from cjm_editor.model import limits
 from tests.fuzz.corpus import as_bytes, base_map, json_cases
 
 CASES = {c.name: c.data for c in json_cases()}

@@ -112,8 +112,8 @@ def round_trip_mermaid(journey: Journey) -> None:
 
 def check_exports(journey: Journey, folder: Path, image: bool = True) -> None:
     """Every exporter writes the map; the text formats read back."""
-    from cjm_editor.export.kit import export_kit
     from cjm_editor.export.options import KitOptions
+    from cjm_editor.handouts import export_kit
 
     started = time.perf_counter()
     round_trip_csv(journey)

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from cjm_editor.formats import limits
+from cjm_editor.model import limits
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from cjm_editor.formats import limits
+from cjm_editor.model import limits
 from tests.fuzz.corpus import all_cases
 
 IDS = ["a", "b", "s1", "s2", "l1", "c1", "c2", "p1", "doc", "e1", "k1"]

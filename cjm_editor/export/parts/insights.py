@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from cjm_editor.analysis.findings import SEVERITIES
 from cjm_editor.export.flow import Flow, draw_pages
 from cjm_editor.export.pages import Pages
 from cjm_editor.layout import palette
 
-if TYPE_CHECKING:
-    from cjm_editor.analysis.report import Report
+Section = tuple[str, list[str], str]
+"""What the analysis found, as the caller gives it: (heading, lines, tone), the tone being "path",
+"moments" or a severity (high, medium, low, info). Export does not run the analysis itself."""
+
+TONES = {"path": "#b06f00", "moments": palette.MUTED, **palette.SEVERITY_COLOURS}
 
 
-def draw(p: Pages, report: Report) -> None:
+def draw(p: Pages, sections: list[Section]) -> None:
     body = p.new("Insights", bookmark="Insights")
-    blocks: list[tuple[str, list[str], str]] = []
-    if report.main_path:
-        blocks.append(("Main path", [" → ".join(report.titles[c] for c in report.main_path)], "#b06f00"))
-    if report.moments:
-        blocks.append(("Moments of truth", [report.moment_message(m) for m in report.moments], palette.MUTED))
-    for severity in SEVERITIES:
-        group = [f.message for f in report.findings if f.severity == severity]
-        if group:
-            blocks.append(
-                (f"{severity.capitalize()} ({len(group)})", group, palette.SEVERITY_COLOURS[severity])
-            )
+    blocks = [(heading, items, TONES.get(tone, palette.MUTED)) for heading, items, tone in sections]
     if not blocks:
         blocks.append(("No findings", ["The analysis found nothing to report."], palette.MUTED))
     flow = Flow(p.w, body, body, 9.5)

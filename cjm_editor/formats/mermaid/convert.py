@@ -18,9 +18,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cjm_editor.formats import limits, strict_json
+from cjm_editor.formats import strict_json
 from cjm_editor.formats.errors import LoadError, LoadReport
 from cjm_editor.formats.mermaid.parse import MermaidError, MermaidJourney, parse
+from cjm_editor.model import limits
 from cjm_editor.model.journey import (
     Card,
     EmotionPoint,

@@ -15,7 +15,7 @@ from yaml.composer import ComposerError
 from yaml.events import AliasEvent
 from yaml.nodes import Node
 
-from cjm_editor.formats import limits
+from cjm_editor.model import limits
 
 _BRACKET = re.compile(r"[\[\]{}]")
 

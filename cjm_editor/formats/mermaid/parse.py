@@ -13,9 +13,9 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from cjm_editor.formats import limits
 from cjm_editor.formats.mermaid import front_matter, linear
 from cjm_editor.formats.mermaid.js import DOT, WS, dedent, number
+from cjm_editor.model import limits
 
 FRONT_MATTER = re.compile("^-{3}" + WS + "*[\n\r](.*?)[\n\r]-{3}" + WS + "*[\n\r]+", re.S)
 DIRECTIVE = re.compile(
