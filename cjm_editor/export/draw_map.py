@@ -10,6 +10,7 @@ from cjm_editor.layout import MapGeometry, Point, Rect, palette
 from cjm_editor.layout.content import CARD_RADIUS, CELL_RADIUS, card_footer, scale_ticks
 from cjm_editor.layout.curves import bezier_segments
 from cjm_editor.model.journey import Card, Journey
+from cjm_editor.model.workshop import tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,14 +90,15 @@ def draw_map(
                 w.string(
                     b.x + b.w / 2, b.y + 3.2 * s, conn.label, 7.5 * s, False, "a connection label", "center"
                 )
+    counts = tally(j)
     for card in j.cards:
         rect = g.cards.get(card.id)
         if rect is not None:
-            draw_card(w, card, at.box(rect), s)
+            draw_card(w, card, at.box(rect), s, counts[card.id])
     _curves(w, j, g, at, personas)
 
 
-def draw_card(w: Writer, card: Card, b: Box, s: float) -> None:
+def draw_card(w: Writer, card: Card, b: Box, s: float, votes: int = 0) -> None:
     fill, accent = palette.CARD_COLOURS.get(card.kind, palette.CARD_COLOURS["note"])
     c = w.c
     w.fill(fill)
@@ -105,7 +107,7 @@ def draw_card(w: Writer, card: Card, b: Box, s: float) -> None:
     w.fill(accent)
     c.rect(b.x + 0.5 * s, b.y + 4 * s, 4 * s, b.h - 8 * s, stroke=0, fill=1)
     where = f"card “{card.title[:40]}”"
-    badge = 22 * s if card.votes else 0
+    badge = 22 * s if votes else 0
     title = Box(b.x + 10 * s, b.top - 40 * s, b.w - 18 * s - badge, 34 * s)
     w.paragraph(card.title, title, 8.5 * s, True, palette.TEXT, where, 7.5 * s)
     footer = card_footer(card)
@@ -119,12 +121,12 @@ def draw_card(w: Writer, card: Card, b: Box, s: float) -> None:
             where,
             7.5 * s,
         )
-    if card.votes:
+    if votes:
         w.fill(accent)
         bx, by = b.right - 26 * s, b.top - 22 * s
         c.roundRect(bx, by, 20 * s, 15 * s, 7 * s, stroke=0, fill=1)
         w.fill("#ffffff")
-        w.string(bx + 10 * s, by + 4 * s, str(card.votes), 7.5 * s, True, where, "center")
+        w.string(bx + 10 * s, by + 4 * s, str(votes), 7.5 * s, True, where, "center")
 
 
 def _arrow(w: Writer, pts: list[tuple[float, float]], s: float) -> None:

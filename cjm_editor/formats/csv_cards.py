@@ -25,10 +25,12 @@ from cjm_editor.model.journey import (
     Lane,
     Persona,
     Stage,
+    Vote,
     persona_colour,
     snapshot,
 )
 from cjm_editor.model.vocabulary import KIND_LABELS
+from cjm_editor.model.workshop import tally
 
 COLUMNS = (
     "stage",
@@ -69,6 +71,7 @@ def to_text(j: Journey) -> str:
     for e in j.emotions:
         if e.anchor_kind == "card":
             scores.setdefault(e.anchor_id, []).append(e.score)
+    counts = tally(j)
     for c in j.cards:
         emotion = scores.get(c.id, [])
         writer.writerow(
@@ -82,7 +85,7 @@ def to_text(j: Journey) -> str:
                 c.owner,
                 "; ".join(names[p] for p in c.personas if p in names),
                 str(round(sum(emotion) / len(emotion))) if emotion else "",
-                str(c.votes) if c.votes else "",
+                str(counts[c.id]) if counts[c.id] else "",
                 "; ".join(c.tags),
                 c.source,
             ]
@@ -112,6 +115,7 @@ class _Row:
     card: Card
     personas: tuple[str, ...]
     emotion: int | None
+    votes: int = 0  # anonymous votes
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -227,10 +231,10 @@ def _row(row: dict[str, str], number: int, j: Journey, problems: list[tuple[str,
         channel=get("channel"),
         owner=get("owner"),
         source=get("source"),
-        votes=votes,
         tags=_split(row.get("tags", "")),
     )
-    return _Row(number, stage, lane or _lane_name(kind), kind, card, _split(row.get("personas", "")), emotion)
+    personas = _split(row.get("personas", ""))
+    return _Row(number, stage, lane or _lane_name(kind), kind, card, personas, emotion, votes)
 
 
 def _lane_name(kind: str) -> str:
@@ -265,6 +269,7 @@ def _apply(j: Journey, rows: list[_Row]) -> None:
         card.stage_id, card.lane_id = stages[r.stage].id, lanes[r.lane].id
         card.personas = tuple(personas[n].id for n in r.personas)
         j.cards.append(card)
+        j.votes += [Vote(card.id) for _ in range(r.votes)]
         if r.emotion is not None:
             who = [personas[n] for n in r.personas] or list(j.personas)
             if not who:

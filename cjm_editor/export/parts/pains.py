@@ -5,6 +5,7 @@ from __future__ import annotations
 from cjm_editor.export.pages import Pages
 from cjm_editor.export.writer import LEADING, Box, wrap
 from cjm_editor.layout import palette
+from cjm_editor.model.workshop import tally
 
 COLUMNS = (("Pain point", 0.34), ("Votes", 0.07), ("Stage", 0.14), ("Owner", 0.12), ("Opportunities", 0.33))
 SIZE = 8.5
@@ -19,13 +20,15 @@ def rows(p: Pages) -> list[tuple[str, str, str, str, str]]:
     for c in j.cards:
         if c.kind == "opportunity":
             ideas.setdefault(c.stage_id, []).append(c.title)
+    counts = tally(j)
     pains = sorted(
-        (c for c in j.cards if c.kind == "pain-point"), key=lambda c: (-c.votes, order.get(c.stage_id, 0))
+        (c for c in j.cards if c.kind == "pain-point"),
+        key=lambda c: (-counts[c.id], order.get(c.stage_id, 0)),
     )
     return [
         (
             c.title,
-            str(c.votes),
+            str(counts[c.id]),
             names.get(c.stage_id, ""),
             c.owner or "–",
             "; ".join(ideas.get(c.stage_id, [])) or "–",

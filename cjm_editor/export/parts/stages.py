@@ -8,6 +8,7 @@ from cjm_editor.export.pages import Pages
 from cjm_editor.export.writer import Box
 from cjm_editor.layout import palette
 from cjm_editor.model.journey import Card, Stage
+from cjm_editor.model.workshop import tally
 
 WRITING_BOXES = ("What did we hear?", "Pain points", "Ideas")
 
@@ -60,11 +61,13 @@ def _sheet(p: Pages, stage: Stage, body: Box) -> None:
 
     faces_h = _faces(p, stage, Box(right.x, right.y + right.h * 0.4, right.w, right.h * 0.6))
     col = Column(w, Box(right.x, right.y, right.w, right.h - faces_h - 6))
-    pains = sorted(of("pain-point"), key=lambda c: -c.votes)
-    col.items("Pain points", [_voted(c) for c in pains], where, palette.CARD_COLOURS["pain-point"][1])
+    counts = tally(p.j)
+    pains = sorted(of("pain-point"), key=lambda c: -counts[c.id])
     col.items(
-        "Opportunities", [_voted(c) for c in of("opportunity")], where, palette.CARD_COLOURS["opportunity"][1]
+        "Pain points", [_voted(c, counts[c.id]) for c in pains], where, palette.CARD_COLOURS["pain-point"][1]
     )
+    ideas = [_voted(c, counts[c.id]) for c in of("opportunity")]
+    col.items("Opportunities", ideas, where, palette.CARD_COLOURS["opportunity"][1])
     _writing_boxes(p, Box(body.x, body.y + 30, body.w, write_h - 24))
     _vote_strip(p, Box(body.x, body.y, body.w, 24))
 
@@ -82,8 +85,8 @@ def _metric(c: Card) -> str:
     return f"{c.title}: {_num(c.value)}{c.unit} (target {_num(c.target)}{c.unit})"
 
 
-def _voted(c: Card) -> str:
-    return f"{c.title}  [{c.votes} vote{'s' * (c.votes != 1)}]" if c.votes else c.title
+def _voted(c: Card, votes: int) -> str:
+    return f"{c.title}  [{votes} vote{'s' * (votes != 1)}]" if votes else c.title
 
 
 def _faces(p: Pages, stage: Stage, box: Box) -> float:

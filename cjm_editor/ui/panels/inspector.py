@@ -26,7 +26,6 @@ CARD_FIELDS = (
     Field("value", "Value", "number", only_for=("metric",)),
     Field("target", "Target", "number", only_for=("metric",)),
     Field("unit", "Unit", tip="%, s, €…", only_for=("metric",)),
-    Field("votes", "Votes", "int", tip="Dot votes from the workshop"),
     Field("tags", "Tags", "list"),
     Field("personas", "Personas", "personas", tip="Leave all unticked when the card concerns everyone"),
     Field("link", "Micro map", "optional", tip="Relative path of a .cjm.json map that details this card"),
