@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from cjm_editor import __version__
+from cjm_editor.cli import workshop
 from cjm_editor.cli.interop import add_commands, load_map
 from cjm_editor.export.options import (
     DEFAULT_KIT,
@@ -134,6 +135,7 @@ def info_dict(result: cjm_json.LoadResult) -> dict[str, Any]:
         "connections": len(j.connections),
         "links": [link.path for link in j.links],
         "repairs": [{"location": i.location, "message": i.message} for i in result.report.issues],
+        "workshop": workshop.workshop_info(j),
     }
 
 
@@ -270,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--author", help="the PDF's author field")
     p.set_defaults(run=cmd_export_pdf)
     add_commands(sub, formats, _Parser)
+    workshop.add_commands(sub)
     return parser
 
 
