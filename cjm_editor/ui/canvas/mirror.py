@@ -23,6 +23,7 @@ from cjm_editor.model import Card, JourneyDocument
 from cjm_editor.model.registry import CARDS, COLLECTIONS, CONNECTIONS, EMOTIONS
 from cjm_editor.model.workshop import tally
 from cjm_editor.ui.canvas import style
+from cjm_editor.ui.canvas.items.bands import RatingBandsItem
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionCurveItem, EmotionPointItem
@@ -45,6 +46,7 @@ class MirrorScene(QGraphicsScene):
         self.hidden_personas: set[str] = set()
         self._items: dict[str, QGraphicsItem] = {}
         self._curves: dict[str, EmotionCurveItem] = {}
+        self._bands: dict[str, RatingBandsItem] = {}
         self._dirty_cells: set[tuple[str, str]] = set()
         self._gone_cards: list[str] = []
         self._dirty_connections: set[str] = set()
@@ -288,8 +290,16 @@ class MirrorScene(QGraphicsScene):
             curve.set_colour(persona.colour)
             curve.sync([pos for _, pos in g.curves.get(persona.id, [])])
             curve.setVisible(persona.id not in self.hidden_personas)
+            bands = self._bands.get(persona.id)
+            if bands is None:
+                bands = self._bands[persona.id] = RatingBandsItem(persona.id, persona.colour)
+                self.addItem(bands)
+            bands.sync(g.bands.get(persona.id, []), persona.colour)
+            bands.setVisible(persona.id not in self.hidden_personas)
         for gone in set(self._curves) - {p.id for p in j.personas}:
             self.removeItem(self._curves.pop(gone))
+        for gone in set(self._bands) - {p.id for p in j.personas}:
+            self.removeItem(self._bands.pop(gone))
 
     def set_persona_visible(self, persona_id: str, visible: bool) -> None:
         """Show or hide one persona's curve and points (a view setting, not part of the map)."""
