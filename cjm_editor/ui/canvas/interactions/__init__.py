@@ -25,6 +25,7 @@ from cjm_editor.ui.canvas.interactions.workshop import CastVote, PickCell, RateI
 EDIT_MODE = Mode(
     "edit",
     (
+        PickCell,  # only watches: the cell pressed is where the capture line adds cards
         EditTitle,
         ConnectCards,
         MoveCards,
