@@ -13,7 +13,7 @@ from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.model.journey import Journey
 from cjm_editor.model.vocabulary import KIND_LABELS
-from cjm_editor.model.workshop import ranking, spreads, tally
+from cjm_editor.model.workshop import ranking, spreads, tally, who_voted
 
 OK, INVALID, USAGE = 0, 1, 2
 
@@ -87,7 +87,7 @@ def cmd_votes(args: argparse.Namespace) -> int:
     for kind, rows in out["ranking"].items():
         print(f"\n{KIND_LABELS.get(kind, kind)}")
         for i, row in enumerate(rows, start=1):
-            who = f"  ({', '.join(row['voters'])})" if row["voters"] else ""
+            who = f"  ({who_voted(row['voters'])})" if row["voters"] else ""
             print(f"  {i:>2}. {row['votes']:>3}  {row['title']}  [{row['stage']}]{who}")
     return OK
 

@@ -39,6 +39,12 @@ def voters(journey: Journey) -> dict[str, list[str]]:
     return out
 
 
+def who_voted(names: tuple[str, ...] | list[str]) -> str:
+    """Voters as a person reads them: "Ana ×2, Ben" (in the order given)."""
+    counts = Counter(names)
+    return ", ".join(f"{n} ×{counts[n]}" if counts[n] > 1 else n for n in dict.fromkeys(names))
+
+
 def dots_used(journey: Journey, participant_id: str) -> int:
     return sum(1 for v in journey.votes if v.participant_id == participant_id)
 

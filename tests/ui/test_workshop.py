@@ -106,7 +106,7 @@ def test_dot_voting_limits_each_participant_and_is_undoable_and_saved(room, qtbo
     results = w.workshop.show_results()
     rows = results.rows()
     assert rows[1][:3] == ("1", "Delivery window too wide", "3")
-    assert rows[1][4] == "Participant 1, Participant 1, Participant 3"
+    assert rows[1][4] == "Participant 1 ×2, Participant 3"
     assert w.save()
     data = json.loads(Path(w.path).read_text(encoding="utf-8"))
     people = {p["id"]: p["name"] for p in data["participants"]}

@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.vocabulary import KIND_LABELS
-from cjm_editor.model.workshop import ranking
+from cjm_editor.model.workshop import ranking, who_voted
 
 
 class VoteResults(QWidget):
     def __init__(self, doc: JourneyDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Vote results")
-        self.resize(720, 520)
+        self.resize(900, 520)
         self.doc = doc
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["#", "Card", "Votes", "Stage", "Who voted"])
@@ -34,7 +34,7 @@ class VoteResults(QWidget):
         for kind, ranked in ranking(j).items():
             out.append(("", KIND_LABELS.get(kind, kind), str(sum(r.votes for r in ranked)), "", ""))
             for i, r in enumerate(ranked, start=1):
-                who = ", ".join(r.voters)
+                who = who_voted(r.voters)
                 out.append((str(i), r.card.title, str(r.votes), stages.get(r.card.stage_id, ""), who))
         return out
 

@@ -44,7 +44,7 @@ class RatingBandsItem(QGraphicsItem):
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = QColor(self.colour)
-        fill.setAlpha(60)
+        fill.setAlpha(95)
         painter.setFont(style.font(7.5, bold=True))
         for b in self.bands:
             bar = QRectF(b.x - HALF_W, b.high, 2 * HALF_W, max(1.0, b.low - b.high))
