@@ -6,6 +6,7 @@ from cjm_editor.export.draw_map import smooth
 from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import palette
 from cjm_editor.model.journey import EmotionScale, Journey, Persona
+from cjm_editor.model.workshop import spreads
 
 
 def face(w: Writer, x: float, y: float, r: float, score: float, scale: EmotionScale, colour: str) -> None:
@@ -67,14 +68,24 @@ def draw_chart(w: Writer, box: Box, j: Journey, personas: list[Persona], legend:
             f"stage “{stage.name}” on the chart",
         )
     stage_x = {s.id: plot.x + step * (i + 0.5) for i, s in enumerate(j.stages)}
-    for persona in personas:
-        points = sorted(
-            (stage_x[e.anchor_id], y_of(e.score))
-            for e in j.emotions
-            if e.persona_id == persona.id and e.anchor_kind == "stage" and e.anchor_id in stage_x
-        )
+    spread = spreads(j)  # mean, min-max and n of the emotion point and ratings at each stage
+    for k, persona in enumerate(personas):
+        at = {
+            anchor: s
+            for (pid, kind, anchor), s in spread.items()
+            if pid == persona.id and kind == "stage" and anchor in stage_x
+        }
+        points = sorted((stage_x[sid], y_of(s.mean)) for sid, s in at.items())
         if not points:
             continue
+        shift = (k - (len(personas) - 1) / 2) * 7  # bands of several personas side by side
+        for sid, s in at.items():
+            if s.n > 1:
+                bx = stage_x[sid] + shift
+                w.fill(persona.colour, 0.25)
+                w.c.rect(bx - 3, y_of(s.low), 6, y_of(s.high) - y_of(s.low), stroke=0, fill=1)
+                w.fill(persona.colour)
+                w.string(bx + 5, y_of(s.high) + 2, f"n={s.n}", 6.5, True, "chart band")
         w.stroke(persona.colour, 2.2)
         w.c.setLineCap(1)
         smooth(w, points)

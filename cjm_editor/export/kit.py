@@ -20,7 +20,18 @@ from cjm_editor import __version__
 from cjm_editor.export import fonts
 from cjm_editor.export.options import KitOptions, for_persona
 from cjm_editor.export.pages import Pages
-from cjm_editor.export.parts import cover, curves, insights, overview, pains, personas, poster, stages
+from cjm_editor.export.parts import (
+    cover,
+    curves,
+    cutouts,
+    insights,
+    overview,
+    pains,
+    personas,
+    poster,
+    stages,
+    voting,
+)
 from cjm_editor.export.report import ExportReport
 from cjm_editor.export.writer import Writer
 from cjm_editor.formats.atomic import write_atomic
@@ -105,6 +116,10 @@ def _render(
                 path = options.source_path
                 result = analyze(j, path, load_or_none) if path else analyze(j)
                 insights.draw(p, result)
+            elif part == "voting":
+                voting.draw(p)
+            elif part == "cutouts":
+                cutouts.draw(p)
     c.showOutline()
     if not dry:  # the counting pass needs no file
         c.save()

@@ -1,18 +1,26 @@
-"""Pain points and the opportunities of their stage, most voted first; the header repeats on every page."""
+"""Pain points and the opportunities of their stage, most voted first (by the votes recorded in the
+map, with who voted); the header repeats on every page."""
 
 from __future__ import annotations
 
 from cjm_editor.export.pages import Pages
 from cjm_editor.export.writer import LEADING, Box, wrap
 from cjm_editor.layout import palette
-from cjm_editor.model.workshop import tally
+from cjm_editor.model.workshop import tally, voters, who_voted
 
-COLUMNS = (("Pain point", 0.34), ("Votes", 0.07), ("Stage", 0.14), ("Owner", 0.12), ("Opportunities", 0.33))
+COLUMNS = (
+    ("Pain point", 0.27),
+    ("Votes", 0.06),
+    ("Voted by", 0.15),
+    ("Stage", 0.12),
+    ("Owner", 0.1),
+    ("Opportunities", 0.3),
+)
 SIZE = 8.5
 PAD = 4.0
 
 
-def rows(p: Pages) -> list[tuple[str, str, str, str, str]]:
+def rows(p: Pages) -> list[tuple[str, str, str, str, str, str]]:
     j = p.j
     order = {s.id: i for i, s in enumerate(j.stages)}
     names = {s.id: s.name for s in j.stages}
@@ -20,7 +28,7 @@ def rows(p: Pages) -> list[tuple[str, str, str, str, str]]:
     for c in j.cards:
         if c.kind == "opportunity":
             ideas.setdefault(c.stage_id, []).append(c.title)
-    counts = tally(j)
+    counts, who = tally(j), voters(j)
     pains = sorted(
         (c for c in j.cards if c.kind == "pain-point"),
         key=lambda c: (-counts[c.id], order.get(c.stage_id, 0)),
@@ -29,6 +37,7 @@ def rows(p: Pages) -> list[tuple[str, str, str, str, str]]:
         (
             c.title,
             str(counts[c.id]),
+            who_voted(who.get(c.id, [])) or "–",
             names.get(c.stage_id, ""),
             c.owner or "–",
             "; ".join(ideas.get(c.stage_id, [])) or "–",
