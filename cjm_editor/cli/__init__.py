@@ -156,6 +156,9 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(f"  emotion points: {info['emotionPoints']}, connections: {info['connections']}")
         scale = info["scale"]
         print(f"  emotion scale: {scale['min']}..{scale['max']}")
+        ws = info["workshop"]
+        people = len(ws["participants"])
+        print(f"  workshop: {people} participants, {ws['votes']} votes, {ws['ratings']} ratings")
     for line in result.report.lines():
         _err(line)
     return INVALID if result.report else OK

@@ -102,6 +102,32 @@ def spreads(journey: Journey) -> dict[Anchor, Spread]:
     return {anchor: spread_of(values) for anchor, values in scores.items()}
 
 
+def rating_lines(
+    journey: Journey, anchor_kind: str, anchor_id: str, persona_id: str | None = None
+) -> list[str]:
+    """The ratings at a stage or card as a person reads them, per persona with its spread first:
+    "Maya: mean -0.67 (-2 to +1, n=3)", then "  -2 by Ana — note"."""
+    people = {p.id: p.name for p in journey.participants}
+    out: list[str] = []
+    spread = spreads(journey)
+    for persona in journey.personas:
+        if persona_id is not None and persona.id != persona_id:
+            continue
+        here = [
+            r
+            for r in journey.ratings
+            if (r.persona_id, r.anchor_kind, r.anchor_id) == (persona.id, anchor_kind, anchor_id)
+        ]
+        if not here:
+            continue
+        s = spread[(persona.id, anchor_kind, anchor_id)]
+        out.append(f"{persona.name}: mean {s.mean:+.2f} ({s.low:+g} to {s.high:+g}, n={s.n})")
+        for r in here:
+            note = f" — {r.note}" if r.note else ""
+            out.append(f"  {r.score:+g} by {people.get(r.participant_id or '', ANONYMOUS)}{note}")
+    return out
+
+
 def rescale(score: float, lo: float, hi: float, to_lo: float, to_hi: float) -> float:
     """A score on the scale lo..hi mapped linearly onto to_lo..to_hi (rounded to 2 decimals)."""
     if hi <= lo:

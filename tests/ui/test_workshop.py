@@ -142,7 +142,10 @@ def test_three_participants_rate_a_stage_mean_band_and_n(room):
     assert band.high == pytest.approx(g.score_y(max(scores), scale.min, scale.max))
     w.scene.select_only(["s-signup"])
     listed = [w.workshop.panel.ratings.item(i).text() for i in range(w.workshop.panel.ratings.count())]
-    assert "by Participant 3" in " ".join(listed) and len(listed) == 3
+    assert any("by Participant 3" in line for line in listed) and len(listed) == 4, listed
+    assert listed[0].endswith(f"n={len(scores)})")
+    inspected = w.docks.inspector.ratings.text()
+    assert "by Participant 1" in inspected and f"n={len(scores)}" in inspected
     assert w.save()
     again = cjm_json.load(w.path).journey
     assert spreads(again)[(persona, "stage", "s-signup")] == s

@@ -33,7 +33,7 @@ from cjm_editor.commands.structure import EditMap, UpdateElement
 from cjm_editor.model import Card, JourneyDocument
 from cjm_editor.model.journey import CARD_KIND_FOR_LANE, CARD_KINDS, Participant, Workshop
 from cjm_editor.model.vocabulary import KIND_LABELS
-from cjm_editor.model.workshop import dots_left
+from cjm_editor.model.workshop import dots_left, rating_lines
 from cjm_editor.ui.canvas.interactions import EDIT_MODE, LOCK_MODE, RATE_MODE, VOTE_MODE, Mode
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.headers import StageHeaderItem
@@ -253,11 +253,5 @@ class WorkshopPanel(QWidget):
         if len(anchors) != 1:
             return
         kind, anchor = anchors[0]
-        j = self.doc.journey
-        people = {p.id: p.name for p in j.participants}
-        personas = {p.id: p.name for p in j.personas}
-        for r in j.ratings:
-            if (r.anchor_kind, r.anchor_id) == (kind, anchor):
-                who = people.get(r.participant_id or "", "Anonymous")
-                note = f" — {r.note}" if r.note else ""
-                self.ratings.addItem(f"{personas.get(r.persona_id, '?')}: {r.score:+g} by {who}{note}")
+        for line in rating_lines(self.doc.journey, kind, anchor):
+            self.ratings.addItem(line)
