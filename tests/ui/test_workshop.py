@@ -268,3 +268,20 @@ def test_the_stage_timer_counts_pauses_and_alerts_on_a_clock_the_test_moves(wind
     assert present.clock_label.text() == "5:00" and ALERT not in present.clock_label.styleSheet()
     present.close()
     assert window.scene.mode is EDIT_MODE
+
+
+def test_file_import_ratings_adds_them_in_one_undo_step(window):
+    survey = Path(__file__).resolve().parents[1] / "fixtures" / "surveys" / "freshbox-survey.csv"
+    before = cjm_json.dumps(window.document.journey)
+    asked = []
+    window.ask.import_path = lambda *a: asked.append(a) or str(survey)
+    window.ask.text = lambda *a: "1..5"
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    imports = next(a.menu() for a in menu.actions() if a.text() == "&Import")
+    next(a for a in imports.actions() if a.text().startswith("&Ratings")).trigger()
+    j = window.document.journey
+    assert asked and len(j.ratings) == 7 and len(j.participants) == 4
+    assert any(c.source == "freshbox-survey.csv, R-104" for c in j.cards)
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert cjm_json.dumps(window.document.journey) == before
