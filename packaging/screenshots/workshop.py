@@ -33,6 +33,12 @@ def settle(rounds: int = 8) -> None:
         QApplication.processEvents()
 
 
+def shoot(widget: object, path: Path) -> None:
+    """Let debounced panels (the outline) catch up, then grab the widget."""
+    QTest.qWait(400)
+    widget.grab().save(str(path))  # type: ignore[attr-defined]
+
+
 def click(window: MainWindow, pos: QPointF, button: Qt.MouseButton = Qt.MouseButton.LeftButton) -> None:
     QTest.mouseClick(window.canvas.viewport(), button, NO, window.canvas.mapFromScene(pos))
     settle(2)
@@ -82,7 +88,7 @@ def main(out: Path, map_out: Path | None) -> None:
     present.timer.start()
     present.frame()
     settle(20)
-    present.grab().save(str(out / "workshop-present.png"))
+    shoot(present, out / "workshop-present.png")
     key(present.view.viewport(), Qt.Key.Key_Escape)
     settle()
 
@@ -106,11 +112,11 @@ def main(out: Path, map_out: Path | None) -> None:
     late = window.canvas.item_for("p-late")
     window.canvas.centerOn(late.sceneBoundingRect().center() + QPointF(-200, -120))
     settle()
-    window.grab().save(str(out / "workshop-voting-badges.png"))
+    shoot(window, out / "workshop-voting-badges.png")
     results = window.workshop.show_results()
     results.resize(900, 420)
     settle()
-    results.grab().save(str(out / "workshop-vote-results.png"))
+    shoot(results, out / "workshop-vote-results.png")
     results.close()
 
     # Ratings: each participant scores the stages for the active persona; the curve shows mean, band, n.
@@ -135,7 +141,7 @@ def main(out: Path, map_out: Path | None) -> None:
     band = g.rows[g.emotion_lane]
     window.canvas.centerOn(g.columns["s-first-box"].center.x, band.center.y)
     settle()
-    window.grab().save(str(out / "workshop-rating-spread.png"))
+    shoot(window, out / "workshop-rating-spread.png")
 
     # Capture: a scribe types three lines into the selected cell.
     QTest.mouseClick(button(panel, "Edit"), Qt.MouseButton.LeftButton)
@@ -148,7 +154,7 @@ def main(out: Path, map_out: Path | None) -> None:
         QTest.keyClicks(panel.capture, line)
         key(panel.capture, Qt.Key.Key_Return)
     settle()
-    window.grab().save(str(out / "workshop-capture.png"))
+    shoot(window, out / "workshop-capture.png")
     assert window.save()
     if map_out is not None:
         shutil.copy(path, map_out)
