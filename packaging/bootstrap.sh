@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Installs what cjm-editor needs on Debian/Ubuntu, skipping what is already there:
 # the system libraries Qt loads, a .venv, and the package (editable) with the given extras.
-# Usage: packaging/bootstrap.sh [gui|test]
+# Usage: packaging/bootstrap.sh [gui|test|build]; build (for packaging/build.sh) installs only the system
+# packages: the gui set, so dpkg-shlibdeps can resolve every library, and the Debian packaging tools.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 mode=${1:-gui}
 
 # Qt offscreen needs these; a real X11 window needs the xcb set too (DESIGN.md, Known pitfalls).
 libs="libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core"
-if [ "$mode" = gui ]; then
+if [ "$mode" = test ]; then
+  libs="$libs desktop-file-utils appstream"  # the validators the packaging metadata tests run
+fi
+if [ "$mode" = gui ] || [ "$mode" = build ]; then
   libs="$libs libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0"
   libs="$libs libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 fi
@@ -32,7 +36,9 @@ apt_install() {
     || { $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
 }
 
+[ "$mode" = build ] && libs="$libs libwayland-cursor0 libwayland-egl1 dpkg-dev gzip xz-utils"
 if command -v dpkg-query >/dev/null; then apt_install $libs; fi
+[ "$mode" = build ] && exit 0
 
 python=${PYTHON:-python3}
 for candidate in python3.11 python3.12 python3.13 python3; do

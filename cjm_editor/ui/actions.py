@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QToolBar
 
 from cjm_editor.commands.cards import RemoveElements
 from cjm_editor.commands.structure import RenameLane, RenameStage, UpdateElement
-from cjm_editor.ui import clipboard, interop_actions
+from cjm_editor.ui import about, clipboard, interop_actions
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
@@ -119,6 +119,7 @@ class Menus:
         self._file(window.menuBar().addMenu("&File"))
         self._edit(window.menuBar().addMenu("&Edit"))
         self._view(window.menuBar().addMenu("&View"))
+        self._help(window.menuBar().addMenu("&Help"))
         self._toolbar()
 
     def _action(
@@ -241,6 +242,10 @@ class Menus:
         view.addSeparator()
         for dock in w.docks.all:
             view.addAction(dock.toggleViewAction())
+
+    def _help(self, help_: QMenu) -> None:
+        w = self.window
+        self._action(help_, "&About cjm-editor", lambda: about.show_about(w), tip="Version and credits")
 
     def _fixed_text(self, action: QAction, text: str, can: SignalInstance) -> QAction:
         """A toolbar twin of an undo or redo action whose text does not change with every step."""

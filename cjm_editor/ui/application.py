@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from cjm_editor import __version__
 from cjm_editor.formats.templates import sample_path
+from cjm_editor.ui.about import APP_ID, app_icon
 from cjm_editor.ui.main_window import MainWindow
 
 
@@ -25,6 +26,8 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     app.setApplicationName("cjm-editor")
     app.setOrganizationName("cjm-editor")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)  # ties the window to the installed .desktop entry and its icon
     window = MainWindow()
     window.show()
     path = args.files[0] if args.files else (sample_path() if args.sample else None)
