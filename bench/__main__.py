@@ -8,13 +8,22 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bench import bench_analysis, bench_canvas, bench_files, bench_interaction, bench_pdf, bench_startup
+from bench import (
+    bench_analysis,
+    bench_autosave,
+    bench_canvas,
+    bench_files,
+    bench_interaction,
+    bench_pdf,
+    bench_startup,
+)
 from bench.harness import HEADER
 
 SUITES = {
     "files": bench_files.run,
     "canvas": bench_canvas.run,
     "interaction": bench_interaction.run,
+    "autosave": bench_autosave.run,
     "startup": bench_startup.run,
     "analysis": bench_analysis.run,
     "pdf": bench_pdf.run,

@@ -212,6 +212,26 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return OK
 
 
+DIFFERENT = 3
+"""`cjm diff --exit-code` exits 3 when the maps differ (1 stays "a file is invalid", 2 a usage error)."""
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from cjm_editor.formats.diff import diff
+
+    old, new = _load(args.old), _load(args.new)
+    if old is None or new is None:
+        return INVALID
+    result = diff(old.journey, new.journey)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(f"{args.old} → {args.new}: {result.summary()}")
+        for line in result.lines():
+            print(f"  {line}")
+    return DIFFERENT if args.exit_code and result else OK
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # usage errors: one line, exit 2
         self.print_usage(sys.stderr)
@@ -253,6 +273,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help="findings, paths and moments of truth as JSON")
     p.set_defaults(run=cmd_analyze)
+
+    p = sub.add_parser(
+        "diff",
+        help="what changed between two versions of a map, matched by id",
+        description="Lists what was added, removed, moved (from which cell to which) or changed (fields, "
+        "old -> new) among stages, lanes, personas, cards, connections and emotion points; emotion per "
+        "persona and stage; metric values against their targets. Exit status: 0 when both maps were "
+        "read (whether or not they differ; with --exit-code, 3 when they differ), 1 when a file is "
+        "invalid, 2 on a usage error.",
+    )
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.add_argument("--json", action="store_true", help="the changes as JSON")
+    p.add_argument("--exit-code", action="store_true", help="exit 3 when the maps differ (like diff(1)'s 1)")
+    p.set_defaults(run=cmd_diff)
 
     export = sub.add_parser("export", help="write the map as a PDF kit, Mermaid, CSV or an image")
     formats = export.add_subparsers(dest="format", required=True, parser_class=_Parser, metavar="FORMAT")

@@ -20,6 +20,7 @@ from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionPointItem
 from cjm_editor.ui.canvas.items.headers import HeaderItem
+from cjm_editor.ui.recovery import history
 
 if TYPE_CHECKING:
     from cjm_editor.ui.main_window import MainWindow
@@ -146,6 +147,7 @@ class Menus:
         save = add(file, "&Save", files.save, Key.Save, "Save the map")
         self.file_tools = [open_, save]
         add(file, "Save &As…", files.save_as_dialog, Key.SaveAs, "Save the map under a new name")
+        history.add_entries(file, add, w)
         file.addSeparator()
         imports = file.addMenu("&Import")
         add(

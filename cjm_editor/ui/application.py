@@ -12,6 +12,7 @@ from cjm_editor import __version__
 from cjm_editor.formats.templates import sample_path
 from cjm_editor.ui.about import APP_ID, app_icon
 from cjm_editor.ui.main_window import MainWindow
+from cjm_editor.ui.recovery import crash
 
 
 def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
@@ -28,12 +29,15 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(APP_ID)  # ties the window to the installed .desktop entry and its icon
+    crash.install()  # an unhandled error first saves a snapshot, then says so
     window = MainWindow()
     window.show()
+    # The bundled sample opens as an untitled copy (Save asks where, in the documents folder).
     path = args.files[0] if args.files else (sample_path() if args.sample else None)
     if path:
         window.open_path(path)
     QTimer.singleShot(0, window.canvas.zoom_fit)
+    QTimer.singleShot(0, window.keeper.offer_recovery)  # maps a crashed editor left
     return app, window
 
 

@@ -16,6 +16,7 @@ from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.templates import templates
 from cjm_editor.model import JourneyDocument
 from cjm_editor.ui import dialogs, interop_actions
+from cjm_editor.ui.recovery.guard import Claim
 from cjm_editor.ui.session import Modified
 
 if TYPE_CHECKING:
@@ -45,13 +46,18 @@ class FileActions:
             return interop_actions.import_file(self.window, "mermaid", path)
         if not self.maybe_save():
             return False
+        claim = self.window.keeper.claim(path)
+        if claim is Claim.CANCEL:
+            return False
         try:
             report = self.session.load(path)
         except LoadError as exc:
+            self.window.keeper.abandon(path)
             self.window.show_message(
                 "Cannot open the map", f"{Path(path).name} could not be opened.", str(exc)
             )
             return False
+        self.window.keeper.opened(path, claim)
         if report:
             self.window.show_message(
                 "The map was repaired",
@@ -74,13 +80,15 @@ class FileActions:
         return True
 
     def save(self) -> bool:
-        if self.session.path is None:
+        if self.session.path is None or self.window.keeper.guard.read_only:
             chosen = self.window.ask.save_path(self.window, self.session.suggested_file_name())
             return chosen is not None and self.save_as(chosen)
         return self.save_as(self.session.path)
 
     def save_as(self, path: str | os.PathLike[str]) -> bool:
         path = os.fspath(path)
+        if not self.window.keeper.may_save(path):
+            return False
         try:
             self.session.save_as(path)
         except SaveError as exc:
@@ -88,6 +96,7 @@ class FileActions:
                 "Cannot save the map", "The map was not saved; the file on disk is unchanged.", str(exc)
             )
             return False
+        self.window.keeper.saved(path)
         self.window.statusBar().showMessage(f"Saved {path}", 4000)
         return True
 

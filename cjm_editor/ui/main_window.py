@@ -24,6 +24,7 @@ from cjm_editor.ui.docks import Docks
 from cjm_editor.ui.export_dialog import ExportDialog
 from cjm_editor.ui.file_actions import FileActions
 from cjm_editor.ui.panels.find_bar import FindBar
+from cjm_editor.ui.recovery.keeper import Keeper
 from cjm_editor.ui.session import DocumentSession, Modified
 from cjm_editor.ui.workshop.actions import WorkshopActions
 
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.docks = Docks(self, self.session, self.canvas, lambda parent, c: self.ask.colour(parent, c))
         self.docks.bind_scene(self.scene)
         self.files = FileActions(self)
+        self.keeper = Keeper(self)  # autosave, lock, watcher, history: never lose the map
         self.edits = EditActions(self)
         self.menus = Menus(self)
         self.workshop = WorkshopActions(self)
@@ -167,6 +169,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.files.maybe_save():
+            self.keeper.closed()
             self.scene.detach()
             event.accept()
         else:

@@ -12,6 +12,7 @@ import os
 from enum import Enum
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -71,7 +72,10 @@ class DocumentSession(QObject):
 
     def suggested_file_name(self) -> str:
         """A name for the Save dialog: the current file, or the map's title."""
-        return self.path or self.document.journey.title.replace("/", "-") + cjm_json.SUFFIX
+        if self.path:
+            return self.path
+        name = self.document.journey.title.replace("/", "-") + cjm_json.SUFFIX
+        return str(Path(platformdirs.user_documents_dir()) / name)  # never the program's folder
 
     def folder(self) -> str:
         """The folder of the map's file, or the home folder for a map without one."""

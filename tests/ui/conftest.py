@@ -11,6 +11,13 @@ from tests.conftest import MAP_FIXTURE as UI_MAP
 
 
 @pytest.fixture(autouse=True)
+def _own_data_folder(monkeypatch, tmp_path_factory):
+    """Autosave snapshots and saved versions go to a folder of the test's own (platformdirs)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path_factory.mktemp("documents")))
+
+
+@pytest.fixture(autouse=True)
 def _no_unexpected_message_boxes(monkeypatch):
     def fail(*args, **kwargs):
         raise AssertionError(f"unexpected modal QMessageBox: {args[1:3]}")
