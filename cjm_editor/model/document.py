@@ -33,7 +33,6 @@ from cjm_editor.model.journey import (
     Journey,
     Lane,
     MapLink,
-    Participant,
     Persona,
     Rating,
     Stage,
@@ -525,20 +524,12 @@ class JourneyDocument:
                 raise ModelError("these cards are already connected")
 
     def _check_vote(self, vote: Vote) -> None:
-        """A participant's vote goes on a card of a votable kind, and their N-th dot is the last.
-        Anonymous votes (from a format-3 number) are not limited."""
-        card = self.card(vote.card_id)
-        if vote.participant_id is None:
-            return
-        participant: Participant = self.get("participants", vote.participant_id)
-        if self.has("votes", vote.id):
-            return
-        workshop = self.journey.workshop
-        if card.kind not in workshop.votable:
-            raise ModelError(f"{card.kind} cards do not take votes in this workshop")
-        used = sum(1 for v in self.journey.votes if v.participant_id == vote.participant_id)
-        if used >= workshop.dots:
-            raise ModelError(f"{participant.name} has used all {workshop.dots} dots")
+        """A vote names a card and, unless anonymous, a participant. How many dots a participant may
+        place, and on which kinds, is the voting gesture's rule (model/workshop.py `vote_refusal`), not
+        the map's: a restored version, a recovered map or a co-editor's votes are accepted as they are."""
+        self.card(vote.card_id)
+        if vote.participant_id is not None:
+            self.get("participants", vote.participant_id)
 
     def _check_rating(self, rating: Rating) -> None:
         self.persona(rating.persona_id)

@@ -45,6 +45,17 @@ def who_voted(names: tuple[str, ...] | list[str]) -> str:
     return ", ".join(f"{n} ×{counts[n]}" if counts[n] > 1 else n for n in dict.fromkeys(names))
 
 
+def vote_refusal(journey: Journey, card: Card, participant_id: str, participant_name: str) -> str | None:
+    """Why this participant may not put a dot on this card now (None: they may): the card's kind
+    does not take votes, or their N-th dot is placed."""
+    workshop = journey.workshop
+    if card.kind not in workshop.votable:
+        return f"{card.kind} cards do not take votes in this workshop"
+    if dots_left(journey, participant_id) == 0:
+        return f"{participant_name} has used all {workshop.dots} dots"
+    return None
+
+
 def dots_used(journey: Journey, participant_id: str) -> int:
     return sum(1 for v in journey.votes if v.participant_id == participant_id)
 

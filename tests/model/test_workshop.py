@@ -11,7 +11,7 @@ from cjm_editor.formats import cjm_json
 from cjm_editor.layout import compute
 from cjm_editor.model import JourneyDocument, ModelError
 from cjm_editor.model.journey import EmotionPoint, Journey, Participant, Rating, Vote, Workshop
-from cjm_editor.model.workshop import dots_left, ranking, rescale, spreads, tally, voters
+from cjm_editor.model.workshop import dots_left, ranking, rescale, spreads, tally, vote_refusal, voters
 
 
 @pytest.fixture
@@ -25,15 +25,23 @@ def room(doc: JourneyDocument) -> JourneyDocument:
 
 def test_a_participant_has_n_dots_and_the_nth_is_the_last(room):
     room.update_journey(workshop=Workshop(dots=2, votable=("pain-point",)))
+    late, cancel, express = (room.card(c) for c in ("p-late", "p-cancel", "o-express"))
+    assert vote_refusal(room.journey, late, "u0", "Ana") is None
     room.add("votes", Vote("p-late", "u0"))
     room.add("votes", Vote("p-late", "u0"))  # two dots on one card are allowed
     assert dots_left(room.journey, "u0") == 0
-    with pytest.raises(ModelError, match="Ana has used all 2 dots"):
-        room.add("votes", Vote("p-cancel", "u0"))
-    with pytest.raises(ModelError, match="opportunity cards do not take votes"):
-        room.add("votes", Vote("o-express", "u1"))
+    assert vote_refusal(room.journey, cancel, "u0", "Ana") == "Ana has used all 2 dots"
+    assert (
+        vote_refusal(room.journey, express, "u1", "Ben")
+        == "opportunity cards do not take votes in this workshop"
+    )
+    assert vote_refusal(room.journey, cancel, "u1", "Ben") is None
     room.add("votes", Vote("p-cancel", None))  # anonymous votes are not limited
     assert tally(room.journey) == {"p-late": 2, "p-cancel": 1}
+    with pytest.raises(ModelError, match="no participant"):
+        room.add("votes", Vote("p-cancel", "nobody"))
+    with pytest.raises(ModelError, match="no card"):
+        room.add("votes", Vote("gone", "u0"))
 
 
 def test_removing_a_card_or_a_participant_takes_their_votes_and_ratings(room):

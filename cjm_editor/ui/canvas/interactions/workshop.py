@@ -13,8 +13,7 @@ from cjm_editor.commands.elements import AddElement
 from cjm_editor.commands.removal import RemoveElements
 from cjm_editor.commands.structure import UpdateElement
 from cjm_editor.model.journey import AnchorKind, Participant, Rating, Vote
-from cjm_editor.model.vocabulary import KIND_LABELS
-from cjm_editor.model.workshop import dots_left
+from cjm_editor.model.workshop import dots_left, vote_refusal
 from cjm_editor.ui.canvas.interactions.base import Interaction
 from cjm_editor.ui.canvas.items.card import CardItem
 
@@ -76,14 +75,9 @@ class CastVote(Interaction):
         if person is None:
             scene.hint.emit("Choose who is voting first (number keys 1–9 or the Workshop panel)")
             return False
-        card, workshop = doc.card(card_id), doc.journey.workshop
-        if card.kind not in workshop.votable:
-            scene.hint.emit(
-                f"{KIND_LABELS.get(card.kind, card.kind)} cards do not take votes in this workshop"
-            )
-            return False
-        if dots_left(doc.journey, person.id) == 0:
-            scene.hint.emit(f"{person.name} has used all {workshop.dots} dots")
+        refusal = vote_refusal(doc.journey, doc.card(card_id), person.id, person.name)
+        if refusal is not None:
+            scene.hint.emit(refusal[0].upper() + refusal[1:])
             return False
         scene.stack.push(AddElement(doc, "votes", Vote(card_id, person.id), text=f"{person.name} votes"))
         left = dots_left(doc.journey, person.id)
