@@ -15,7 +15,7 @@ from typing import Any
 
 from cjm_editor import __version__
 from cjm_editor.cli import workshop
-from cjm_editor.cli.interop import add_commands, load_map
+from cjm_editor.cli.interop import add_commands, load_map, refuse_output
 from cjm_editor.export.options import (
     DEFAULT_KIT,
     ORIENTATIONS,
@@ -23,6 +23,8 @@ from cjm_editor.export.options import (
     PARTS,
     KitOptions,
     OptionError,
+    check_poster_scale,
+    check_poster_sheets,
     parse_kit,
 )
 from cjm_editor.formats import cjm_json
@@ -182,9 +184,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    journey = load_map(args.file)
-    if journey is None:
-        return INVALID
+    refused = refuse_output(args.file, args.out, args.force)
+    if refused is not None:
+        return refused
     try:
         options = KitOptions(
             kit=parse_kit(args.kit) if args.kit else DEFAULT_KIT,
@@ -196,11 +198,20 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             date=date.fromisoformat(args.date) if args.date else None,
             author=args.author or "",
             source_path=args.file,
+            poster_scale=check_poster_scale(args.poster_scale),
+            poster_sheets=check_poster_sheets(args.poster_sheets),
         )
-        from cjm_editor.export.kit import export_kit  # reportlab loads only when it is needed
-
-        report = export_kit(journey, options, args.out)
     except (OptionError, ValueError) as exc:
+        _err(f"cjm: {exc}")
+        return USAGE
+    journey = load_map(args.file)
+    if journey is None:
+        return INVALID
+    from cjm_editor.export.kit import export_kit  # reportlab loads only when it is needed
+
+    try:
+        report = export_kit(journey, options, args.out)
+    except OptionError as exc:  # an option the map cannot satisfy (e.g. a persona it does not have)
         _err(f"{args.file}: $: {exc}")
         return USAGE
     except SaveError as exc:
@@ -308,6 +319,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--date", metavar="YYYY-MM-DD", help="the date on the cover; makes the output reproducible"
     )
     p.add_argument("--author", help="the PDF's author field")
+    p.add_argument(
+        "--poster-scale",
+        type=float,
+        default=1.0,
+        metavar="F",
+        help="poster size: 1 prints the smallest text at 8 pt (default), 0.75 at 6 pt on fewer sheets",
+    )
+    p.add_argument(
+        "--poster-sheets",
+        type=int,
+        metavar="N",
+        help="at most N sheets: the poster is made as large as fits them",
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(run=cmd_export_pdf)
     add_commands(sub, formats, _Parser)
     workshop.add_commands(sub)

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from cjm_editor.cli.workshop import add_ratings_import
-from cjm_editor.formats import cjm_json, csv_cards
+from cjm_editor.formats import cjm_json, csv_cards, limits
 from cjm_editor.formats.atomic import write_atomic
 from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError, SaveError
@@ -22,16 +22,38 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def same_file(a: str, b: str) -> bool:
+    """True when two names lead to the same file (or to the same place, for a file not yet made)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        try:
+            return os.path.realpath(a) == os.path.realpath(b)
+        except (OSError, ValueError):
+            return False
+
+
+def refuse_output(file: str, out: str, force: bool) -> int | None:
+    """USAGE when OUT is the input itself (even with --force), INVALID when OUT exists and --force
+    was not given; None when writing OUT is fine."""
+    if same_file(file, out):
+        _err(f"{out}: $: this is the input file; choose another output (it was not changed)")
+        return USAGE
+    if os.path.lexists(out) and not force:
+        _err(f"{out}: $: the file exists; use --force to replace it")
+        return INVALID
+    return None
+
+
 def _refuse_overwrite(args: argparse.Namespace) -> bool:
-    if os.path.exists(args.out) and not args.force:
-        _err(f"{args.out}: $: the file exists; use --force to replace it")
-        return True
-    return False
+    status = refuse_output(args.file, args.out, args.force)
+    args.refused = status
+    return status is not None
 
 
 def cmd_import_mermaid(args: argparse.Namespace) -> int:
     if _refuse_overwrite(args):
-        return INVALID
+        return int(args.refused)
     try:
         result = convert.load(args.file, web_page=args.web_page)
         cjm_json.save(result.journey, args.out)
@@ -47,9 +69,16 @@ def cmd_import_mermaid(args: argparse.Namespace) -> int:
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
     if args.into is None and _refuse_overwrite(args):
-        return INVALID
+        return int(args.refused)
+    if args.into is not None and same_file(args.file, args.into):
+        _err(f"{args.into}: $: this is the input file; choose another map (it was not changed)")
+        return USAGE
     try:
-        base = cjm_json.load(args.into).journey if args.into else None
+        loaded = cjm_json.load(args.into) if args.into else None
+        base = loaded.journey if loaded else None
+        if loaded is not None:  # the map's own repairs are saved with the cards: say so
+            for line in loaded.report.lines():
+                _err(f"warning: {line} (saved with the imported cards)")
         result = csv_cards.load(args.file, into=base, skip_bad=args.skip_bad)
         cjm_json.save(result.journey, args.out or args.into)
     except CsvRowsError as exc:
@@ -81,6 +110,8 @@ def load_map(path: str) -> Journey | None:
 
 
 def cmd_export_mermaid(args: argparse.Namespace) -> int:
+    if _refuse_overwrite(args):
+        return int(args.refused)
     journey = load_map(args.file)
     if journey is None:
         return INVALID
@@ -97,6 +128,8 @@ def cmd_export_mermaid(args: argparse.Namespace) -> int:
 
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
+    if _refuse_overwrite(args):
+        return int(args.refused)
     journey = load_map(args.file)
     if journey is None:
         return INVALID
@@ -110,6 +143,16 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
 
 def cmd_export_image(args: argparse.Namespace) -> int:
+    hit = limits.image_scale(args.scale)
+    if hit is not None:
+        _err(f"cjm: --scale: {hit}")
+        return USAGE
+    out = args.out
+    if not out.lower().endswith(f".{args.format}"):
+        out = f"{out}.{args.format}"
+    args.out = out
+    if _refuse_overwrite(args):
+        return int(args.refused)
     journey = load_map(args.file)
     if journey is None:
         return INVALID
@@ -120,9 +163,6 @@ def cmd_export_image(args: argparse.Namespace) -> int:
     from cjm_editor.ui.image_export import export_image
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])
-    out = args.out
-    if not out.lower().endswith(f".{args.format}"):
-        out = f"{out}.{args.format}"
     try:
         size = export_image(journey, out, args.scale)
     except SaveError as exc:
@@ -155,15 +195,24 @@ def add_commands(sub: Any, formats: Any, parser_class: type[argparse.ArgumentPar
     p = formats.add_parser("mermaid", help="a Mermaid journey diagram")
     p.add_argument("file", metavar="MAP")
     p.add_argument("-o", "--out", required=True, metavar="OUT.mmd")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(run=cmd_export_mermaid)
     p = formats.add_parser("csv", help="one row per card, for spreadsheets")
     p.add_argument("file", metavar="MAP")
     p.add_argument("-o", "--out", required=True, metavar="OUT.csv")
     p.add_argument("--bom", action="store_true", help="start with a byte order mark (for Excel)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(run=cmd_export_csv)
     for fmt in ("png", "svg"):
         p = formats.add_parser(fmt, help=f"the canvas as {fmt.upper()}")
         p.add_argument("file", metavar="MAP")
         p.add_argument("-o", "--out", required=True, metavar=f"OUT.{fmt}")
-        p.add_argument("--scale", type=float, default=2.0, help="pixels per canvas unit (PNG; default 2)")
+        p.add_argument(
+            "--scale",
+            type=float,
+            default=2.0,
+            help=f"pixels per canvas unit (PNG; {limits.MIN_IMAGE_SCALE} to {limits.MAX_IMAGE_SCALE}; "
+            "default 2)",
+        )
+        p.add_argument("--force", action="store_true", help="replace an existing file")
         p.set_defaults(run=cmd_export_image, format=fmt)

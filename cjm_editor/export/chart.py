@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from cjm_editor.export.draw_map import smooth
+from cjm_editor.export.emotions import RULE, stage_feelings
+from cjm_editor.export.legend import marker, persona_legend, persona_style
 from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import palette
 from cjm_editor.model.journey import EmotionScale, Journey, Persona
 from cjm_editor.model.workshop import spreads
+
+
+def score_text(score: int, scale: EmotionScale) -> str:
+    """ "−2 Very unhappy", "0 Neutral", "+1 Happy" on a signed scale; "4 Happy" on 1..5."""
+    signed = "0" if score == 0 else f"{score:+d}".replace("-", "\u2212")
+    number = signed if scale.min < 0 else str(score)
+    return f"{number} {scale.labels.get(score, '')}".strip()
 
 
 def face(w: Writer, x: float, y: float, r: float, score: float, scale: EmotionScale, colour: str) -> None:
@@ -33,11 +42,23 @@ def face(w: Writer, x: float, y: float, r: float, score: float, scale: EmotionSc
 
 
 def draw_chart(w: Writer, box: Box, j: Journey, personas: list[Persona], legend: bool = True) -> None:
-    """Stages across, the scale up; one smooth curve per persona through its stage scores."""
+    """Stages across, the scale up; one smooth curve per persona through its stage scores (the
+    lowest point in each stage, see emotions.RULE). In grayscale each persona has its own dash
+    pattern and marker shape."""
     scale = j.scale
     left = 70.0
     bottom = 30.0
-    plot = Box(box.x + left, box.y + bottom, box.w - left - 10, box.h - bottom - (24 if legend else 6))
+    legend_h = 0.0
+    if legend:
+        legend_h = persona_legend(
+            w, personas, Box(box.x + left, box.top - 200, box.w - left - 10, 200), True, j.personas
+        )
+    feelings = stage_feelings(j)
+    several = any(f.points > 1 for (pid, _), f in feelings.items() if pid in {q.id for q in personas})
+    note_h = 12.0 if several else 0.0
+    plot = Box(
+        box.x + left, box.y + bottom + note_h, box.w - left - 10, box.h - bottom - note_h - legend_h - 8
+    )
     if not j.stages or plot.w <= 0 or plot.h <= 0:
         return
     step = plot.w / len(j.stages)
@@ -51,9 +72,8 @@ def draw_chart(w: Writer, box: Box, j: Journey, personas: list[Persona], legend:
         w.stroke(palette.NEUTRAL_LINE, 1.0 if neutral else 0.4)
         w.c.setDash([] if neutral else [1, 2])
         w.c.line(plot.x, y, plot.right, y)
-        label = scale.labels.get(score, f"{score:+d}" if scale.min < 0 else str(score))
         w.fill(palette.MUTED)
-        w.string(plot.x - 6, y - 2.5, label, 7, False, "chart scale", "right")
+        w.string(plot.x - 6, y - 2.5, score_text(score, scale), 7, False, "chart scale", "right")
     w.c.setDash([])
     for i, stage in enumerate(j.stages):
         x = plot.x + step * (i + 0.5)
@@ -61,41 +81,53 @@ def draw_chart(w: Writer, box: Box, j: Journey, personas: list[Persona], legend:
         w.c.line(x, plot.y, x, plot.top)
         w.line_of_text(
             stage.name,
-            Box(x - step / 2 + 2, box.y + 8, step - 4, 14),
+            Box(x - step / 2 + 2, plot.y - 22, step - 4, 14),
             8,
             True,
             palette.TEXT,
             f"stage “{stage.name}” on the chart",
         )
-    stage_x = {s.id: plot.x + step * (i + 0.5) for i, s in enumerate(j.stages)}
-    spread = spreads(j)  # mean, min-max and n of the emotion point and ratings at each stage
-    for k, persona in enumerate(personas):
-        at = {
-            anchor: s
-            for (pid, kind, anchor), s in spread.items()
-            if pid == persona.id and kind == "stage" and anchor in stage_x
-        }
-        points = sorted((stage_x[sid], y_of(s.mean)) for sid, s in at.items())
+    if several:
+        w.fill(palette.MUTED)
+        w.string(plot.x, box.y + 4, RULE, 7, False, "chart rule")
+    shown = {q.id for q in personas}
+    spread = spreads(j)
+    rated = {(r.persona_id, r.anchor_id) for r in j.ratings if r.anchor_kind == "stage"}
+
+    def _score(pid: str, sid: str) -> float:
+        return spread[(pid, "stage", sid)].mean if (pid, sid) in rated else feelings[(pid, sid)].score
+
+    for n, persona in enumerate(j.personas):
+        if persona.id not in shown:
+            continue
+        # where participants rated a stage, the curve goes through the mean of its scores, with a
+        # min-max band and n (model/workshop.py)
+        points = [
+            (plot.x + step * (i + 0.5), y_of(_score(persona.id, s.id)))
+            for i, s in enumerate(j.stages)
+            if (persona.id, s.id) in feelings or (persona.id, s.id) in rated
+        ]
         if not points:
             continue
-        shift = (k - (len(personas) - 1) / 2) * 7  # bands of several personas side by side
-        for sid, s in at.items():
-            if s.n > 1:
-                bx = stage_x[sid] + shift
+        shift = (n - (len(j.personas) - 1) / 2) * 7  # bands of several personas side by side
+        for i, s in enumerate(j.stages):
+            band = spread.get((persona.id, "stage", s.id))
+            if (persona.id, s.id) in rated and band is not None and band.n > 1:
+                bx = plot.x + step * (i + 0.5) + shift
                 w.fill(persona.colour, 0.25)
-                w.c.rect(bx - 3, y_of(s.low), 6, y_of(s.high) - y_of(s.low), stroke=0, fill=1)
+                w.c.rect(bx - 3, y_of(band.low), 6, y_of(band.high) - y_of(band.low), stroke=0, fill=1)
                 w.fill(persona.colour)
-                w.string(bx + 5, y_of(s.high) + 2, f"n={s.n}", 6.5, True, "chart band")
+                w.string(bx + 5, y_of(band.high) + 2, f"n={band.n}", 6.5, True, "chart band")
+        dash, shape = persona_style(n, w.grayscale)
         w.stroke(persona.colour, 2.2)
         w.c.setLineCap(1)
+        w.c.setDash(dash)
         smooth(w, points)
+        w.c.setDash([])
         w.fill(persona.colour)
         for x, y in points:
-            w.c.circle(x, y, 3.5, stroke=0, fill=1)
+            marker(w, shape, x, y, 3.8)
     if legend:
-        x = plot.x
-        for persona in personas:
-            w.fill(persona.colour)
-            w.c.rect(x, box.top - 14, 14, 4, stroke=0, fill=1)
-            x += 18
-            x += w.string(x, box.top - 16, persona.name, 8.5, False, "chart legend") + 16
+        persona_legend(
+            w, personas, Box(box.x + left, box.top - legend_h, box.w - left - 10, legend_h), False, j.personas
+        )

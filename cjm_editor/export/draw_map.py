@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from cjm_editor.export.legend import marker, persona_style
 from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import MapGeometry, Point, Rect, palette
 from cjm_editor.layout.content import CARD_RADIUS, CELL_RADIUS, card_footer, scale_ticks
@@ -35,20 +37,48 @@ def draw_map(
     at: Placement,
     blank: bool = False,
     personas: set[str] | None = None,
+    text: bool = True,
+    window: Rect | None = None,
+    tracks: dict[str, float] | None = None,
 ) -> None:
     """Cells, headers, cards, connections and emotion curves. `blank`: the grid only.
-    `personas`: which personas' curves to draw (None: all)."""
+    `personas`: which personas' curves to draw (None: all). `text`: False draws shapes only (for a
+    thumbnail too small to read). `window`: only what lies in this part of the map (in map units) is
+    drawn, and text only where it lies wholly inside, so no character falls off a page. `tracks`: the
+    arrows' offsets (`arrow_tracks`), when drawing many parts of one map."""
     c, s = w.c, at.s
+
+    wx0, wy0 = (window.x, window.y) if window else (0.0, 0.0)
+    wx1, wy1 = (window.right, window.bottom) if window else (0.0, 0.0)
+
+    def touches(r: Rect) -> bool:
+        return window is None or (r.x < wx1 and r.x + r.w > wx0 and r.y < wy1 and r.y + r.h > wy0)
+
+    def inside(r: Rect) -> bool:
+        return window is None or (
+            r.x >= window.x - 0.5
+            and r.right <= window.right + 0.5
+            and r.y >= window.y - 0.5
+            and r.bottom <= window.bottom + 0.5
+        )
+
     w.fill(palette.CELL_BG)
     w.stroke(palette.CELL_BORDER, 0.8 * s)
-    for r in g.cells.values():
+    cells = list(g.cells.values())
+    if window is not None:
+        cells = [r for r in cells if r.x < wx1 and r.x + r.w > wx0 and r.y < wy1 and r.y + r.h > wy0]
+    for r in cells:
         b = at.box(r)
         c.roundRect(b.x, b.y, b.w, b.h, CELL_RADIUS * s, stroke=1, fill=1)
     for stage in j.stages:
+        if not touches(g.stages[stage.id]):
+            continue
         b = at.box(g.stages[stage.id])
         b = Box(b.x, b.y + 4 * s, b.w, b.h - 10 * s)
         w.fill(palette.HEADER_BG)
         c.roundRect(b.x, b.y, b.w, b.h, 6 * s, stroke=0, fill=1)
+        if not text or not inside(g.stages[stage.id]):
+            continue
         w.paragraph(
             stage.name,
             b.inset(10 * s, 6 * s),
@@ -59,9 +89,14 @@ def draw_map(
             7 * s,
         )
     for lane in j.lanes:
-        b = at.box(g.lanes[lane.id])
+        r = g.lanes[lane.id]
+        if not touches(r):
+            continue
+        b = at.box(r)
         w.fill(palette.LANE_BG)
         c.roundRect(b.x + 4 * s, b.y, b.w - 4 * s, b.h, 6 * s, stroke=0, fill=1)
+        if not text or not inside(Rect(r.x, r.y, r.w, min(r.h, 50))):
+            continue
         inner = Box(b.x + 12 * s, b.top - 34 * s, b.w - 18 * s, 28 * s)
         w.paragraph(lane.name, inner, 9.5 * s, True, palette.LANE_TEXT, f"lane “{lane.name}”", 7 * s)
         kind = palette.LANE_KIND_LABELS.get(lane.kind, lane.kind)
@@ -73,16 +108,22 @@ def draw_map(
                 False,
                 palette.LANE_KIND_TEXT,
             )
-    if g.emotion_lane and g.emotion_lane in g.rows:
+    if (
+        g.emotion_lane
+        and g.emotion_lane in g.rows
+        and text
+        and inside(Rect(g.rows[g.emotion_lane].x, g.rows[g.emotion_lane].y, 60, g.rows[g.emotion_lane].h))
+    ):
         _scale(w, j, g, at)
     if blank:
         return
+    tracks = arrow_tracks(j, g) if tracks is None else tracks
     for conn in j.connections:
         points = g.connections.get(conn.id)
-        if points:
-            _arrow(w, [at.point(p) for p in points], s)
+        if points and (window is None or touches(_bounds(points))):
+            _arrow(w, [at.point(p) for p in _on_track(points, tracks.get(conn.id, 0))], s)
             label = g.labels.get(conn.id)
-            if conn.label and label is not None:
+            if conn.label and label is not None and text and inside(label):
                 b = at.box(label)
                 w.fill(palette.CANVAS_BG)
                 c.roundRect(b.x, b.y, b.w, b.h, 2 * s, stroke=0, fill=1)
@@ -90,15 +131,73 @@ def draw_map(
                 w.string(
                     b.x + b.w / 2, b.y + 3.2 * s, conn.label, 7.5 * s, False, "a connection label", "center"
                 )
+    if not text:  # a thumbnail: each card a plain box in its kind's colour
+        for card in j.cards:
+            rect = g.cards.get(card.id)
+            if rect is not None:
+                b = at.box(rect)
+                w.fill(palette.CARD_COLOURS.get(card.kind, palette.CARD_COLOURS["note"])[1], 0.45)
+                c.rect(b.x, b.y, b.w, b.h, stroke=0, fill=1)
     counts = tally(j)
-    for card in j.cards:
-        rect = g.cards.get(card.id)
-        if rect is not None:
-            draw_card(w, card, at.box(rect), s, counts[card.id])
-    _curves(w, j, g, at, personas)
+    placed = [(card, g.cards.get(card.id)) for card in j.cards] if text else []
+    for card, rect in placed:
+        if rect is None or (
+            window is not None
+            and not (rect.x < wx1 and rect.x + rect.w > wx0 and rect.y < wy1 and rect.y + rect.h > wy0)
+        ):
+            continue
+        draw_card(w, card, at.box(rect), s, inside(rect), counts[card.id])
+    _curves(w, j, g, at, personas, window, touches)
 
 
-def draw_card(w: Writer, card: Card, b: Box, s: float, votes: int = 0) -> None:
+TRACK = 3.0  # map units between arrows that share a channel
+
+
+def arrow_tracks(j: Journey, g: MapGeometry) -> dict[str, float]:
+    """An offset for each arrow that runs along a shared channel (the gap above a lane, the gutters
+    beside a stage), so that arrows sharing it lie side by side and each can be followed: arrows on
+    one channel whose spans overlap get 0, +3, -3, +6, -6 units, by interval colouring."""
+    channels: dict[float, list[tuple[float, float, str]]] = {}
+    for conn in j.connections:
+        points = g.connections.get(conn.id)
+        if points and len(points) == 6:
+            a, b = sorted((points[2].x, points[3].x))
+            channels.setdefault(round(points[2].y, 1), []).append((a, b, conn.id))
+    out: dict[str, float] = {}
+    for spans in channels.values():
+        ends: list[float] = []  # the right end of the last span on each track
+        for a, b, cid in sorted(spans):
+            track = next((t for t, end in enumerate(ends) if end < a - 0.5), len(ends))
+            if track == len(ends):
+                ends.append(b)
+            else:
+                ends[track] = b
+            k = min(track, 4)  # the gap holds five arrows; more share the outer tracks
+            out[cid] = TRACK * ((k + 1) // 2) * (1 if k % 2 else -1) if k else 0.0
+    return out
+
+
+def _on_track(points: list[Point], d: float) -> list[Point]:
+    """The arrow moved `d` across its channel (its ends stay on the cards)."""
+    if not d or len(points) != 6:
+        return points
+    p0, p1, p2, p3, p4, p5 = points
+    return [
+        p0,
+        Point(p1.x + d, p1.y),
+        Point(p2.x + d, p2.y + d),
+        Point(p3.x + d, p3.y + d),
+        Point(p4.x + d, p4.y),
+        p5,
+    ]
+
+
+def _bounds(points: list[Point]) -> Rect:
+    xs, ys = [p.x for p in points], [p.y for p in points]
+    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def draw_card(w: Writer, card: Card, b: Box, s: float, text: bool = True, votes: int = 0) -> None:
     fill, accent = palette.CARD_COLOURS.get(card.kind, palette.CARD_COLOURS["note"])
     c = w.c
     w.fill(fill)
@@ -106,6 +205,8 @@ def draw_card(w: Writer, card: Card, b: Box, s: float, votes: int = 0) -> None:
     c.roundRect(b.x, b.y, b.w, b.h, CARD_RADIUS * s, stroke=1, fill=1)
     w.fill(accent)
     c.rect(b.x + 0.5 * s, b.y + 4 * s, 4 * s, b.h - 8 * s, stroke=0, fill=1)
+    if not text:
+        return
     where = f"card “{card.title[:40]}”"
     badge = 22 * s if votes else 0
     title = Box(b.x + 10 * s, b.top - 40 * s, b.w - 18 * s - badge, 34 * s)
@@ -130,12 +231,15 @@ def draw_card(w: Writer, card: Card, b: Box, s: float, votes: int = 0) -> None:
 
 
 def _arrow(w: Writer, pts: list[tuple[float, float]], s: float) -> None:
+    """The arrow over a white casing, so that where arrows cross, each line can be followed."""
     c = w.c
-    w.stroke(palette.CONNECTION, 1.2 * s)
     path = c.beginPath()
     path.moveTo(*pts[0])
     for p in pts[1:]:
         path.lineTo(*p)
+    w.stroke(palette.CELL_BG, 3.2 * s)
+    c.drawPath(path, stroke=1, fill=0)
+    w.stroke(palette.CONNECTION, 1.2 * s)
     c.drawPath(path, stroke=1, fill=0)
     (x1, y1), (x2, y2) = pts[-2], pts[-1]
     angle = math.atan2(y2 - y1, x2 - x1)
@@ -172,18 +276,33 @@ def smooth(w: Writer, pts: list[tuple[float, float]]) -> None:
     c.drawPath(path, stroke=1, fill=0)
 
 
-def _curves(w: Writer, j: Journey, g: MapGeometry, at: Placement, personas: set[str] | None) -> None:
+def _curves(
+    w: Writer,
+    j: Journey,
+    g: MapGeometry,
+    at: Placement,
+    personas: set[str] | None,
+    window: Rect | None,
+    touches: Callable[[Rect], bool],
+) -> None:
     s = at.s
-    for persona in j.personas:
+    for index, persona in enumerate(j.personas):
         if personas is not None and persona.id not in personas:
             continue
-        pts = [at.point(p) for _, p in g.curves.get(persona.id, [])]
-        if not pts:
+        curve = [p for _, p in g.curves.get(persona.id, [])]
+        if not curve or (window is not None and not touches(_bounds(curve))):
             continue
+        pts = [at.point(p) for p in curve]
+        dash, shape = persona_style(index, w.grayscale)  # grayscale: a dash and marker of its own
         w.stroke(persona.colour, 2.4 * s)
         w.c.setLineCap(1)
+        w.c.setDash([d * s for d in dash])
         smooth(w, pts)
+        w.c.setDash([])
         w.fill(persona.colour)
         w.stroke("#ffffff", 1.5 * s)
         for x, y in pts:
-            w.c.circle(x, y, 5.5 * s, stroke=1, fill=1)
+            if shape == "circle":
+                w.c.circle(x, y, 5.5 * s, stroke=1, fill=1)
+            else:
+                marker(w, shape, x, y, 5.5 * s)

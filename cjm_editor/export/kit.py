@@ -36,7 +36,7 @@ from cjm_editor.export.report import ExportReport
 from cjm_editor.export.writer import Writer
 from cjm_editor.formats.atomic import write_atomic
 from cjm_editor.formats.cjm_json import load_or_none
-from cjm_editor.layout import compute
+from cjm_editor.layout import MapGeometry, compute
 from cjm_editor.model.journey import Card, Journey
 
 Progress = Callable[[int, int, str], None]  # done, total, what
@@ -63,6 +63,7 @@ def _render(
     total: int,
     progress: Progress | None,
     dry: bool = False,
+    done_once: dict[str, object] | None = None,
 ) -> tuple[Pages, ExportReport]:
     when = options.date or date.today()
     fonts.coverage()  # registers the fonts before the canvas names one
@@ -78,11 +79,14 @@ def _render(
     c.setSubject(f"Customer journey map workshop kit: {j.title}")
     c.setCreator(f"cjm-editor {__version__}")
     c.setKeywords("customer journey map, workshop")
-    if options.date:
-        stamp = datetime(when.year, when.month, when.day, tzinfo=UTC)
-        c._doc.info.creationDate = stamp.strftime("D:%Y%m%d%H%M%S+00'00'")  # noqa: SLF001 (no public API)
+    if options.date:  # the PDF's CreationDate and ModDate: that day, 00:00 UTC (no public API)
+        stamp = c._doc._timeStamp  # noqa: SLF001
+        stamp.t = datetime(when.year, when.month, when.day, tzinfo=UTC).timestamp()
+        stamp.YMDhms = (when.year, when.month, when.day, 0, 0, 0)
+        stamp.dhh = stamp.dmm = 0
     report = ExportReport()
     w = Writer(c, report, options.grayscale)
+    w.dry = dry
     p = Pages(w, j, options, total=total, dry=dry)
     if options.blank or "poster" in options.kit:
         c.setViewerPreference("PrintScaling", "None")
@@ -91,7 +95,9 @@ def _render(
         grid = blank_grid(j)
         poster.draw(p, compute(grid), persona_ids, blank=True)
     else:
-        g = compute(j)
+        once = {} if done_once is None else done_once  # work both passes share: layout, analysis
+        g = once.get("geometry") or once.setdefault("geometry", compute(j))
+        assert isinstance(g, MapGeometry)
         parts = options.ordered_parts()
         for done, part in enumerate(parts):
             if progress is not None:
@@ -113,9 +119,10 @@ def _render(
             elif part == "insights":
                 from cjm_editor.analysis.report import analyze  # networkx, only for this part
 
-                path = options.source_path
-                result = analyze(j, path, load_or_none) if path else analyze(j)
-                insights.draw(p, result)
+                if "analysis" not in once:
+                    path = options.source_path
+                    once["analysis"] = analyze(j, path, load_or_none) if path else analyze(j)
+                insights.draw(p, once["analysis"])  # type: ignore[arg-type]
             elif part == "voting":
                 voting.draw(p)
             elif part == "cutouts":
@@ -133,9 +140,15 @@ def export_kit(
     """Write the kit to `path` atomically. Raises OptionError for options that do not fit the map,
     and SaveError when the file cannot be written."""
     j, _ = for_persona(journey, options.persona)
-    first, _ = _render(j, options, io.BytesIO(), [], 0, None, dry=True)
+    once: dict[str, object] = {}
+    first, _ = _render(j, options, io.BytesIO(), [], 0, None, dry=True, done_once=once)
+    starts, total = first.starts, first.number
+    if "cover" in options.kit and not options.blank:  # an index too long for the cover goes on
+        extra = cover.index_pages(first, starts) - 1
+        starts = [(title, level, page + extra if page > 1 else page) for title, level, page in starts]
+        total += extra
     data = io.BytesIO()
-    _, report = _render(j, options, data, first.starts, first.number, progress)
+    _, report = _render(j, options, data, starts, total, progress, done_once=once)
     if progress is not None:
         progress(1, 1, "saving")
     write_atomic(path, data.getvalue())

@@ -46,6 +46,8 @@ class KitOptions:
     date: date | None = None  # printed on the cover; fixed, the output is byte-identical run to run
     author: str = ""
     source_path: str | None = None  # the map's file, for checking linked micro maps in the insights
+    poster_scale: float = 1.0  # the poster's size: 1 prints the smallest text at 8 pt, 0.75 at 6 pt
+    poster_sheets: int | None = None  # at most this many sheets: the largest scale that fits them
 
     def page_size(self) -> tuple[float, float]:
         w, h = PAPERS[self.paper]
@@ -54,6 +56,18 @@ class KitOptions:
 
     def ordered_parts(self) -> list[str]:
         return [p for p in PARTS if p in self.kit]  # the kit's own order, whatever order was asked
+
+
+def check_poster_scale(value: float) -> float:
+    if not 0.25 <= value <= 4:
+        raise OptionError(f"poster scale {value:g} is out of range; use 0.25 to 4 (1 = text at 8 pt)")
+    return value
+
+
+def check_poster_sheets(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise OptionError(f"the poster needs at least 1 sheet, not {value}")
+    return value
 
 
 def parse_kit(text: str) -> tuple[str, ...]:
@@ -70,7 +84,13 @@ def for_persona(journey: Journey, wanted: str | None) -> tuple[Journey, str | No
     """The map with only one persona's cards (and cards for everyone) and curve; returns its id."""
     if wanted is None:
         return journey, None
-    match = [p for p in journey.personas if p.id == wanted or p.name.casefold() == wanted.casefold()]
+    key = wanted.strip().casefold()
+    match = [p for p in journey.personas if p.id == wanted or p.name.casefold() == key]
+    if not match:  # a unique start of a name will do ("maya" for "Maya, busy professional")
+        match = [p for p in journey.personas if p.name.casefold().startswith(key)]
+        if len(match) > 1:
+            names = ", ".join(p.name for p in match)
+            raise OptionError(f"{wanted!r} could be any of: {names}; give more of the name")
     if not match:
         names = ", ".join(p.name for p in journey.personas) or "none"
         raise OptionError(f"no persona named {wanted!r}; the map has: {names}")

@@ -24,6 +24,7 @@ class Pages:
     starts: list[tuple[str, int, int]] = field(default_factory=list)  # (title, level, page)
     number: int = 0
     dry: bool = False  # a first pass that only counts pages: maps are not drawn
+    forms: set[str] = field(default_factory=set)  # PDF forms made so far (drawn once, shown often)
 
     @property
     def c(self) -> Canvas:
@@ -50,6 +51,7 @@ class Pages:
         body."""
         if self.number:
             self.c.showPage()
+            self.w.forget()
         self.c.setPageSize(size or self.size)
         self.number += 1
         if bookmark:

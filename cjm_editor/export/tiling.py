@@ -24,7 +24,9 @@ class Tile:
 
     @property
     def label(self) -> str:
-        return f"{chr(ord('A') + self.row) if self.row < 26 else self.row + 1}{self.col + 1}"
+        """ "Sheet B3": row letter and column number, with a word no paper size is called by."""
+        row = chr(ord("A") + self.row) if self.row < 26 else f"R{self.row + 1}-"
+        return f"Sheet {row}{self.col + 1}"
 
 
 def plan(content_w: float, content_h: float, page_w: float, page_h: float) -> list[Tile]:

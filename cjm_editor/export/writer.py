@@ -12,8 +12,9 @@ from functools import lru_cache
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from cjm_editor.export import fonts
+from cjm_editor.export import fonts, textline
 from cjm_editor.export.report import ExportReport
+from cjm_editor.formats import limits
 
 MIN_SIZE = 7.0
 LEADING = 1.22
@@ -46,8 +47,8 @@ class Box:
 def _break_word(word: str, max_width: float, size: float, bold: bool) -> list[str]:
     """A word wider than the line, broken between characters."""
     pieces, current = [], ""
-    for char in word:
-        if current and fonts.width(current + char, size, bold) > max_width:
+    for char in word:  # never before a combining mark or joiner, which belongs to the letter before
+        if current and not fonts.is_mark(char) and textline.width(current + char, size, bold) > max_width:
             pieces.append(current)
             current = char
         else:
@@ -63,12 +64,12 @@ def wrap(text: str, max_width: float, size: float, bold: bool = False) -> list[s
         line = ""
         for word in words:
             trial = f"{line} {word}" if line else word
-            if fonts.width(trial, size, bold) <= max_width:
+            if textline.width(trial, size, bold) <= max_width:
                 line = trial
                 continue
             if line:
                 lines.append(line)
-            if fonts.width(word, size, bold) <= max_width:
+            if textline.width(word, size, bold) <= max_width:
                 line = word
             else:
                 *whole, line = _break_word(word, max_width, size, bold)
@@ -84,20 +85,54 @@ class Writer:
         self.c = canvas
         self.report = report
         self.grayscale = grayscale
+        self.dry = False  # a pass that only counts pages: text is measured, not written
+        self._fill = _colour("#000000", 1.0, False)
+        self._fill_set: Color | None = None  # what the canvas has now (None: not known)
+        self._stroke_set: tuple[Color, float] | None = None
         fonts.coverage()
+
+    # ------------------------------------------------------------------ graphics state
+    def forget(self) -> None:
+        """The canvas's colours are no longer known (a new page, a form, a restored state)."""
+        self._fill_set = None
+        self._stroke_set = None
+
+    def save(self) -> None:
+        self.c.saveState()
+
+    def restore(self) -> None:
+        self.c.restoreState()
+        self.forget()
 
     # ------------------------------------------------------------------ colour
     def colour(self, value: str, alpha: float = 1.0) -> Color:
         return _colour(value, alpha, self.grayscale)
 
     def fill(self, value: str, alpha: float = 1.0) -> None:
-        self.c.setFillColor(self.colour(value, alpha))
+        self._fill = self.colour(value, alpha)
+        if self._fill is not self._fill_set:  # the same colour again writes nothing
+            self.c.setFillColor(self._fill)
+            self._fill_set = self._fill
 
     def stroke(self, value: str, width: float = 1.0, alpha: float = 1.0) -> None:
-        self.c.setStrokeColor(self.colour(value, alpha))
-        self.c.setLineWidth(width)
+        colour = self.colour(value, alpha)
+        if self._stroke_set is None or self._stroke_set[0] is not colour:
+            self.c.setStrokeColor(colour)
+        if self._stroke_set is None or self._stroke_set[1] != width:
+            self.c.setLineWidth(width)
+        self._stroke_set = (colour, width)
 
     # ------------------------------------------------------------------ text
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return textline.width(text, size, bold)
+
+    def _bounded(self, text: str, limit: int, where: str) -> str:
+        """Text past what any box can show is cut before fitting, so fitting time stays bounded."""
+        if len(text) <= limit:
+            return text
+        self.report.cut.append(where or text[:40])
+        return text[:limit] + ELLIPSIS
+
     def string(
         self,
         x: float,
@@ -107,21 +142,38 @@ class Writer:
         bold: bool = False,
         where: str = "",
         align: str = "left",
+        rtl: bool | None = None,
     ) -> float:
-        """One line at baseline y; returns its width. Characters no font has become � and are reported."""
-        parts, missing = fonts.runs(text, bold)
-        for char in missing:
+        """One line at baseline y; returns its width. Right-to-left text is put in visual order and
+        complex scripts are shaped; characters no font has become � and are reported. `rtl`: the
+        direction of the paragraph the line belongs to (None: the line's own)."""
+        text = self._bounded(text, limits.MAX_EXPORT_LINE, where)
+        if self.dry:
+            return textline.width(text, size, bold)
+        line = textline.layout(text, bold, rtl)
+        for char in line.missing:
             self.report.missing_glyph(char, where or text[:40])
-        total = fonts.width(text, size, bold)
+        total = line.width * size
         if align == "center":
             x -= total / 2
         elif align == "right":
             x -= total
+        faux_bold = bold and any(run.font in fonts.NO_BOLD for run in line.runs)
+        if faux_bold:  # no bold face: fill and stroke the outline in the text colour
+            self.save()
+            self.c.setStrokeColor(self._fill)
+            self.c.setLineWidth(size * 0.03)
         text_obj = self.c.beginText(x, y)
-        for font, chunk in parts:
-            text_obj.setFont(font, size)
-            text_obj.textOut(chunk)
+        for run in line.runs:
+            if run.x:
+                text_obj.setTextOrigin(x + run.x * size, y)
+            text_obj.setFont(run.font, size)
+            if faux_bold:
+                text_obj.setTextRenderMode(2 if run.font in fonts.NO_BOLD else 0)
+            text_obj.textOut(run.text)
         self.c.drawText(text_obj)
+        if faux_bold:
+            self.restore()
         return total
 
     def lines_that_fit(
@@ -134,6 +186,7 @@ class Writer:
         min_size: float = MIN_SIZE,
     ) -> tuple[list[str], float]:
         """Wrap text into the box, shrinking to min_size, then cutting with … (both reported)."""
+        text = self._bounded(text, limits.MAX_EXPORT_TEXT, where)
         start = size
         while True:
             lines = wrap(text, box.w, size, bold)
@@ -157,15 +210,19 @@ class Writer:
         colour: str = "#1f2630",
         where: str = "",
         min_size: float = MIN_SIZE,
-        align: str = "left",
+        align: str = "start",
     ) -> float:
-        """Text wrapped inside a box from its top; returns the height used."""
+        """Text wrapped inside a box from its top; returns the height used. `align`: "start" (left,
+        or right for a right-to-left paragraph), "left", "center" or "right"."""
         lines, size = self.lines_that_fit(text, box, size, bold, where, min_size)
         self.fill(colour)
         y = box.top - size
+        rtl = textline.base_is_rtl(text)
+        if align == "start":  # where the paragraph's direction starts: right for right-to-left text
+            align = "right" if rtl else "left"
         x = {"left": box.x, "center": box.x + box.w / 2, "right": box.right}[align]
         for line in lines:
-            self.string(x, y, line, size, bold, where, align)
+            self.string(x, y, line, size, bold, where, align, rtl)
             y -= size * LEADING
         return len(lines) * size * LEADING
 
@@ -180,12 +237,13 @@ class Writer:
         min_size: float = MIN_SIZE,
     ) -> None:
         """One line in a box, shrunk then cut with … when too wide (reported)."""
+        text = self._bounded(text, limits.MAX_EXPORT_LINE, where)
         start = size
-        while fonts.width(text, size, bold) > box.w and size > min_size:
+        while textline.width(text, size, bold) > box.w and size > min_size:
             size = max(min_size, size - 0.5)
         if size < start:
             self.report.shrunk.append(where or text[:40])
-        if fonts.width(text, size, bold) > box.w:
+        if textline.width(text, size, bold) > box.w:
             text = _cut(text, box.w, size, bold)
             self.report.cut.append(where or text[:40])
         self.fill(colour)
@@ -194,7 +252,7 @@ class Writer:
 
 def _cut(text: str, width: float, size: float, bold: bool) -> str:
     """The longest start of the text that fits the width with … after it."""
-    while text and fonts.width(text + ELLIPSIS, size, bold) > width:
+    while text and textline.width(text + ELLIPSIS, size, bold) > width:
         text = text[:-1]
     return text.rstrip() + ELLIPSIS
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
-from cjm_editor.formats import strict_json
-from cjm_editor.formats.atomic import write_atomic
+from cjm_editor.formats import limits, strict_json
+from cjm_editor.formats.atomic import sweep_stale, write_atomic
 from cjm_editor.formats.errors import LoadError, LoadReport, SaveError, path_str
 from cjm_editor.formats.journey_codec import journey_from_dict, journey_to_dict
 from cjm_editor.formats.migrations import FORMAT_NAME, READER_VERSION, file_version, upgrade
@@ -33,8 +34,10 @@ class LoadResult:
 
 
 def load(path: str | os.PathLike[str]) -> LoadResult:
-    """Open a map file. Raises LoadError; never changes the file."""
+    """Open a map file. Raises LoadError; never changes the file. Sweeps the temp files that a
+    killed save of it left behind (those whose process is gone)."""
     display = os.fspath(path)
+    sweep_stale(path)
     return loads(strict_json.read_capped(path, display), display)
 
 
@@ -50,7 +53,7 @@ def loads(data: bytes | str, display: str = "<map>") -> LoadResult:
         value = upgrade(value)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise LoadError(display, "$", f"cannot upgrade this version {version} map: {exc}") from None
-    journey = journey_from_dict(value, display)
+    journey = journey_from_dict(value, display, report)
     repair(journey, report)
     return LoadResult(journey, report, version)
 
@@ -101,8 +104,41 @@ def dumps(journey: Journey) -> str:
     return json.dumps(journey_to_dict(journey), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
+_TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "personas": ("name", "description"),
+    "stages": ("name", "description"),
+    "lanes": ("name",),
+    "cards": ("title", "body", "channel", "owner", "source", "unit"),
+    "emotions": ("note",),
+    "connections": ("label",),
+    "links": ("path", "label"),
+}
+
+
+def longest_text(journey: Journey) -> tuple[str, int]:
+    """(where, length) of the longest of the map's main text fields: what a save checks against
+    limits.MAX_TEXT, so that every saved map opens again."""
+    best = ("title", len(journey.title))
+    if len(journey.description) > best[1]:
+        best = ("description", len(journey.description))
+    for name, fields in _TEXT_FIELDS.items():
+        items = getattr(journey, name)
+        for f in fields:
+            longest = max(map(len, map(attrgetter(f), items)), default=0)
+            if longest > best[1]:
+                best = (f"{name}[].{f}", longest)
+    return best
+
+
 def save(journey: Journey, path: str | os.PathLike[str]) -> None:
-    """Save atomically. Raises SaveError; on failure the old file is untouched."""
+    """Save atomically. Raises SaveError; on failure the old file is untouched. A text longer than
+    the loader accepts is refused, so what is saved opens again."""
+    where, length = longest_text(journey)
+    if length > limits.MAX_TEXT:
+        raise SaveError(
+            f"{os.fspath(path)}: {where}: text is {length:,} characters long; the limit is "
+            f"{limits.MAX_TEXT:,} (limit: text length); the map was not saved"
+        )
     try:
         text = dumps(journey)
         json.loads(text)  # a corrupt serialisation never reaches the disk

@@ -2,25 +2,34 @@
 
 Columns: stage, lane, kind, title, body, channel, owner, personas, emotion, votes, tags, source.
 `personas` and `tags` hold several values separated by ";". `emotion` is the card's score on the
-map's scale, given to each persona named (or to every persona when none is).
+map's scale, given to each persona named (or to every persona when none is); `scale` is that scale
+(`1..5`), so a new map gets it and a map with another scale gets the scores rescaled.
 Import reads UTF-8 with or without a BOM, commas or semicolons, and quoted multi-line cells; it
 checks every row and reports `FILE: row N, column: problem` for each bad one.
+
+Export neutralises spreadsheet formulas as OWASP advises: a cell starting with `=`, `+`, `-`, `@`, a
+tab or a carriage return (or with `'`, so the rule can be undone) gets a `'` in front; whole numbers
+are left as they are. Import takes that `'` away again.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import os
+import re
 from dataclasses import dataclass, field
 
-from cjm_editor.formats import strict_json
+from cjm_editor.formats import limits, strict_json
 from cjm_editor.formats.errors import LoadError, LoadReport
 from cjm_editor.model.journey import (
     CARD_KIND_FOR_LANE,
     CARD_KINDS,
+    SCALE_PRESETS,
     Card,
     EmotionPoint,
+    EmotionScale,
     Journey,
     Lane,
     Persona,
@@ -45,13 +54,31 @@ COLUMNS = (
     "votes",
     "tags",
     "source",
+    "scale",
 )
 REQUIRED = ("stage", "title")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_WHOLE = re.compile(r"-?[0-9]+")
+_SCALE = re.compile(r"\s*(-?[0-9]{1,6})\s*\.\.\s*(-?[0-9]{1,6})\s*")
 LANE_FOR_KIND = {card: lane for lane, card in CARD_KIND_FOR_LANE.items() if lane != "emotions"}
 KIND_NAMES = {**{k: k for k in CARD_KINDS}, **{v.lower(): k for k, v in KIND_LABELS.items()}}
 KIND_NAMES.update(
     {"pain point": "pain-point", "painpoint": "pain-point", "pain": "pain-point", "idea": "opportunity"}
 )
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (OWASP CSV injection)."""
+    if cell.startswith((*FORMULA_START, "'")) and not _WHOLE.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    """Undo `neutralise`: a `'` before a formula character or another `'` goes."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r'":
+        return cell[1:]
+    return cell
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -71,25 +98,26 @@ def to_text(j: Journey) -> str:
     for e in j.emotions:
         if e.anchor_kind == "card":
             scores.setdefault(e.anchor_id, []).append(e.score)
+    scale = f"{j.scale.min}..{j.scale.max}"
     counts = tally(j)
     for c in j.cards:
         emotion = scores.get(c.id, [])
-        writer.writerow(
-            [
-                stages.get(c.stage_id, ""),
-                lanes.get(c.lane_id, ""),
-                c.kind,
-                c.title,
-                c.body,
-                c.channel,
-                c.owner,
-                "; ".join(names[p] for p in c.personas if p in names),
-                str(round(sum(emotion) / len(emotion))) if emotion else "",
-                str(counts[c.id]) if counts[c.id] else "",
-                "; ".join(c.tags),
-                c.source,
-            ]
-        )
+        row = [
+            stages.get(c.stage_id, ""),
+            lanes.get(c.lane_id, ""),
+            c.kind,
+            c.title,
+            c.body,
+            c.channel,
+            c.owner,
+            "; ".join(names[p] for p in c.personas if p in names),
+            str(round(sum(emotion) / len(emotion))) if emotion else "",
+            str(counts[c.id]) if counts[c.id] else "",
+            "; ".join(c.tags),
+            c.source,
+            scale,
+        ]
+        writer.writerow([neutralise(cell) for cell in row])
     return out.getvalue()
 
 
@@ -143,6 +171,7 @@ def from_bytes(
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_dialect(text), strict=True))
     except csv.Error as exc:
         raise LoadError(name, "$", f"not valid CSV: {exc}") from None
+    rows = [[restore(cell) for cell in row] for row in rows]
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise LoadError(name, "row 1", "the header row is missing")
     header = [cell.strip().lower() for cell in rows[0]]
@@ -156,13 +185,21 @@ def from_bytes(
     if unknown:
         report.add("row 1", f"ignored unknown column(s): {', '.join(unknown)}")
     j = snapshot(into) if into is not None else Journey(title=os.path.basename(name).rsplit(".", 1)[0])
+    source = _file_scale(header, rows, name)
+    if source is not None and into is None:
+        j.scale = _scale_for(*source)
+    if source is not None and source != (j.scale.min, j.scale.max):
+        report.add(
+            "$",
+            f"scores were rescaled from {source[0]}..{source[1]} to the map's {j.scale.min}..{j.scale.max}",
+        )
     bad: list[str] = []
     parsed: list[_Row] = []
     for number, cells in enumerate(rows[1:], start=2):  # row numbers as a spreadsheet shows them
         if not any(c.strip() for c in cells):
             continue
         problems: list[tuple[str, str]] = []
-        row = _row(dict(zip(header, cells, strict=False)), number, j, problems)
+        row = _row(dict(zip(header, cells, strict=False)), number, j, problems, source)
         if row is None:
             bad += [f"{name}: row {number}, {column}: {why}" for column, why in problems]
         else:
@@ -172,6 +209,9 @@ def from_bytes(
     for message in bad:
         where, why = message[len(name) + 2 :].split(": ", 1)
         report.add(where, f"skipped: {why}")
+    total = sum(r.votes for r in parsed)
+    if limits.votes(total) is not None:  # each becomes a vote object (format 4)
+        raise LoadError(name, "$", f"{total:,} votes in all; at most {limits.MAX_VOTES:,} can be imported")
     _apply(j, parsed)
     return CsvImport(j, report, bad)
 
@@ -187,15 +227,60 @@ class CsvRowsError(LoadError):
         self.rows = rows
 
 
-def _row(row: dict[str, str], number: int, j: Journey, problems: list[tuple[str, str]]) -> _Row | None:
+def _file_scale(header: list[str], rows: list[list[str]], name: str) -> tuple[int, int] | None:
+    """The scale the file's scores are on: the first `scale` cell (all must agree), or None."""
+    if "scale" not in header:
+        return None
+    column = header.index("scale")
+    found: tuple[int, int] | None = None
+    for number, cells in enumerate(rows[1:], start=2):
+        cell = cells[column].strip() if column < len(cells) else ""
+        if not cell:
+            continue
+        m = _SCALE.fullmatch(cell)
+        if m is None:
+            raise LoadError(name, f"row {number}, scale", f"{cell[:20]!r} is not a scale like 1..5")
+        scale = int(m.group(1)), int(m.group(2))
+        hit = limits.scale(*scale)
+        if scale[1] <= scale[0] or hit is not None:
+            why = str(hit) if hit is not None else "the first score must be below the second"
+            raise LoadError(name, f"row {number}, scale", why)
+        if found is not None and scale != found:
+            raise LoadError(
+                name, f"row {number}, scale", f"{cell} differs from the scale above ({found[0]}..{found[1]})"
+            )
+        found = scale
+    return found
+
+
+def _scale_for(lo: int, hi: int) -> EmotionScale:
+    preset = next((p for p in SCALE_PRESETS.values() if (p.min, p.max) == (lo, hi)), None)
+    return dataclasses.replace(preset, labels=dict(preset.labels)) if preset else EmotionScale(lo, hi)
+
+
+def _rescaled(score: int, source: tuple[int, int] | None, j: Journey) -> int:
+    if source is None or source == (j.scale.min, j.scale.max):
+        return score
+    lo, hi = source
+    return j.scale.clamp(round(j.scale.min + (score - lo) * (j.scale.max - j.scale.min) / (hi - lo)))
+
+
+def _row(
+    row: dict[str, str],
+    number: int,
+    j: Journey,
+    problems: list[tuple[str, str]],
+    source: tuple[int, int] | None = None,
+) -> _Row | None:
     def get(key: str) -> str:
         return row.get(key, "").strip()
 
-    stage, title = get("stage"), get("title")
-    if not stage:
-        problems.append(("stage", "empty; every card needs a stage"))
-    if not title:
-        problems.append(("title", "empty; every card needs a title"))
+    stage, title = get("stage"), get("title")  # either may be empty: an unnamed stage, an untitled card
+    for key, value in row.items():
+        hit = limits.text_length(value)
+        if hit is not None:
+            problems.append((key, str(hit)))
+            return None
     kind_text = get("kind").lower()
     kind = KIND_NAMES.get(kind_text) if kind_text else None
     if kind_text and kind is None:
@@ -206,20 +291,31 @@ def _row(row: dict[str, str], number: int, j: Journey, problems: list[tuple[str,
     votes = 0
     if get("votes"):
         try:
+            if limits.digits(get("votes")) is not None:
+                raise ValueError
             votes = int(get("votes"))
             if votes < 0:
                 raise ValueError
         except ValueError:
-            problems.append(("votes", f"{get('votes')!r} is not a whole number of votes"))
+            problems.append(("votes", f"{get('votes')[:40]!r} is not a whole number of votes"))
+        else:
+            hit = limits.votes(votes)
+            if hit is not None:
+                problems.append(("votes", str(hit)))
     emotion = None
     if get("emotion"):
         try:
+            if limits.digits(get("emotion")) is not None:
+                raise ValueError
             emotion = int(get("emotion"))
         except ValueError:
-            problems.append(("emotion", f"{get('emotion')!r} is not a whole number"))
+            problems.append(("emotion", f"{get('emotion')[:40]!r} is not a whole number"))
         else:
-            if not j.scale.contains(emotion):
-                problems.append(("emotion", f"{emotion} is outside the scale {j.scale.min}..{j.scale.max}"))
+            lo, hi = source or (j.scale.min, j.scale.max)
+            if not lo <= emotion <= hi:
+                problems.append(("emotion", f"{emotion} is outside the scale {lo}..{hi}"))
+            else:
+                emotion = _rescaled(emotion, source, j)
     if problems:
         return None
     card = Card(

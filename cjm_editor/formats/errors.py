@@ -5,10 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def one_line(text: str) -> str:
+    """Text with its line breaks turned into spaces, so a message stays on one line."""
+    return " ".join(text.splitlines()) if "\n" in text or "\r" in text or "\u2028" in text else text
+
+
 class LoadError(Exception):
-    """A file that cannot be opened as a map. `str()` is `FILE: LOCATION: message`."""
+    """A file that cannot be opened as a map. `str()` is `FILE: LOCATION: message`, on one line."""
 
     def __init__(self, file: str, location: str, message: str) -> None:
+        file, location, message = one_line(file), one_line(location), one_line(message)
         super().__init__(f"{file}: {location}: {message}")
         self.file, self.location, self.message = file, location, message
 

@@ -12,7 +12,8 @@ import re
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from cjm_editor.formats.errors import LoadError, path_str
+from cjm_editor.formats import limits
+from cjm_editor.formats.errors import LoadError, LoadReport, path_str
 from cjm_editor.formats.migrations import CURRENT_VERSION, FORMAT_NAME, READER_VERSION
 from cjm_editor.model.journey import (
     CARD_KINDS,
@@ -72,7 +73,9 @@ PARTICIPANT_KEYS = frozenset(("id", "order", "name", "colour"))
 VOTE_KEYS = frozenset(("id", "card", "participant"))
 RATING_KEYS = frozenset(("id", "participant", "persona", "stage", "card", "score", "note"))
 WORKSHOP_KEYS = frozenset(("dots", "votableKinds"))
-MAX_EXTRA_DEPTH = 64
+SCALE_KEYS = frozenset(("min", "max", "labels"))
+LABEL_KEYS = frozenset(("score", "label"))
+MAX_EXTRA_DEPTH = limits.MAX_EXTRA_DEPTH
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 Json = dict[str, Any]
@@ -200,8 +203,11 @@ def _rating_dict(r: Rating) -> Json:
 def scale_dict(scale: EmotionScale) -> Json:
     out: Json = {"min": scale.min, "max": scale.max}
     if scale.labels:
-        out["labels"] = [{"score": k, "label": scale.labels[k]} for k in sorted(scale.labels)]
-    return out
+        out["labels"] = [
+            _extra({"score": k, "label": scale.labels[k]}, scale.label_extra.get(k, {}))
+            for k in sorted(scale.labels)
+        ]
+    return _extra(out, scale.extra)
 
 
 def journey_to_dict(j: Journey) -> Json:
@@ -270,6 +276,12 @@ class _Reader:
             if value is None and key not in d:
                 raise self.fail(path, f"missing field {key!r}")
             raise self.fail((*path, key), f"expected text, found {_kind(value)}")
+        return self.bounded(value, (*path, key))
+
+    def bounded(self, value: str, path: tuple[str | int, ...]) -> str:
+        hit = limits.text_length(value)
+        if hit is not None:
+            raise self.fail(path, str(hit))
         return value
 
     def colour(self, d: Json, key: str, path: tuple[str | int, ...]) -> str:
@@ -290,7 +302,7 @@ class _Reader:
         value = d.get(key)
         if value is not None and type(value) is not str:
             raise self.fail((*path, key), f"expected text, found {_kind(value)}")
-        return value
+        return value if value is None else self.bounded(value, (*path, key))
 
     def texts(self, d: Json, key: str, path: tuple[str | int, ...], ids: bool = False) -> tuple[str, ...]:
         value = d.get(key)
@@ -298,6 +310,8 @@ class _Reader:
             return ()
         if type(value) is not list or any(type(v) is not str or (ids and not v) for v in value):
             raise self.fail((*path, key), "expected a list of ids" if ids else "expected a list of texts")
+        for i, v in enumerate(value):
+            self.bounded(v, (*path, key, i))
         return tuple(value)
 
     def whole(self, d: Json, key: str, path: tuple[str | int, ...], default: int | None = None) -> int:
@@ -349,18 +363,34 @@ def _depth(value: Any) -> int:
     return best
 
 
-def _scale(r: _Reader, d: Json) -> EmotionScale:
+def _scale(r: _Reader, d: Json, report: LoadReport | None) -> EmotionScale:
     path: tuple[str | int, ...] = ("scale",)
     raw = r.obj(d.get("scale", {"min": -2, "max": 2}), path)
     lo, hi = r.whole(raw, "min", path), r.whole(raw, "max", path)
     if hi <= lo:
         raise r.fail(path, f"the scale's max ({hi}) must be above its min ({lo})")
+    hit = limits.scale(lo, hi)
+    if hit is not None:
+        raise r.fail(path, str(hit))
     labels: dict[int, str] = {}
+    label_extra: dict[int, Json] = {}
     for i, item in enumerate(r.items(raw, "labels", path)):
         ipath = (*path, "labels", i)
         entry = r.obj(item, ipath)
-        labels[r.whole(entry, "score", ipath)] = r.text(entry, "label", ipath)
-    return EmotionScale(lo, hi, labels)
+        score, label = r.whole(entry, "score", ipath), r.text(entry, "label", ipath)
+        if score in labels:  # keep the first, say what the second said
+            if report is None:
+                raise r.fail((*ipath, "score"), f"a second label for score {score}")
+            report.add(
+                path_str((*ipath, "score")),
+                f"a second label for score {score} ({label[:40]!r}); kept the first ({labels[score][:40]!r})",
+            )
+            continue
+        labels[score] = label
+        extra = r.extra(entry, LABEL_KEYS, ipath)
+        if extra:
+            label_extra[score] = extra
+    return EmotionScale(lo, hi, labels, r.extra(raw, SCALE_KEYS, path), label_extra)
 
 
 def _persona(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Persona:
@@ -416,10 +446,13 @@ def _card(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Card:
     kind = text(d, "kind", path, None)
     if kind not in CARD_KINDS:
         raise r.fail((*path, "kind"), f"unknown card kind {kind!r} (expected one of {', '.join(CARD_KINDS)})")
-    if "votes" in d:  # a format-3 count the migration could not turn into votes
-        raise r.fail(
-            (*path, "votes"), f"expected a whole number of votes of at least 0, found {d['votes']!r}"
-        )
+    if "votes" in d:  # a format-3 count the migration could not turn into votes (migrations.py)
+        votes = r.whole(d, "votes", path, 0)
+        if votes < 0:
+            raise r.fail((*path, "votes"), "votes cannot be negative")
+        hit = limits.votes(votes)
+        why = str(hit) if hit is not None else "a card's votes are listed under 'votes' since format 4"
+        raise r.fail((*path, "votes"), why)
     return Card(
         stage_id=r.ident(d, "stage", path),
         lane_id=r.ident(d, "lane", path),
@@ -535,8 +568,9 @@ def _workshop(r: _Reader, data: Json) -> Workshop:
     return Workshop(dots, kinds)
 
 
-def journey_from_dict(data: Json, display: str) -> Journey:
-    """Build a Journey from a version-4 document whose envelope was already checked."""
+def journey_from_dict(data: Json, display: str, report: LoadReport | None = None) -> Journey:
+    """Build a Journey from a version-4 document whose envelope was already checked. What it has to
+    leave out (a second label for the same score) goes to `report`, or is an error without one."""
     r = _Reader(display)
     top: tuple[str | int, ...] = ()
 
@@ -547,7 +581,7 @@ def journey_from_dict(data: Json, display: str) -> Journey:
         id=r.ident(data, "documentId", top),
         title=r.text(data, "title", top),
         description=r.text(data, "description", top),
-        scale=_scale(r, data),
+        scale=_scale(r, data, report),
         personas=each("personas", _persona),
         stages=each("stages", _stage),
         lanes=each("lanes", _lane),

@@ -18,6 +18,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
+from cjm_editor.formats.limits import MAX_VOTES
 from cjm_editor.model.order import first_keys
 
 FORMAT_NAME = "cjm-editor/journey"
@@ -128,6 +129,10 @@ def _v3_to_v4(data: Json) -> Json:
     if not isinstance(cards, list):
         return out
     votes = list(data.get("votes", [])) if isinstance(data.get("votes", []), list) else data["votes"]
+    counts = [c.get("votes") if isinstance(c, dict) else None for c in cards]
+    whole = [n for n in counts if isinstance(n, int) and not isinstance(n, bool) and n >= 0]
+    if sum(whole) > MAX_VOTES:  # left on the cards: the codec reports the limit at its place
+        return out
     kept = []
     for card in cards:
         n = card.get("votes") if isinstance(card, dict) else None

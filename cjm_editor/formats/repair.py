@@ -52,36 +52,62 @@ def _rekey_duplicates(j: Journey, report: LoadReport) -> None:
                 seen.add(e.id)
 
 
+def _taken(j: Journey) -> set[str]:
+    """Every id in the map: ids are unique across kinds (see _rekey_duplicates)."""
+    ids = {j.id}
+    for name in (c.name for c in COLLECTIONS):
+        ids.update(e.id for e in getattr(j, name))
+    return ids
+
+
 def _placeholders(j: Journey, report: LoadReport) -> None:
-    stages = {s.id for s in j.stages}
-    lanes = {lane.id for lane in j.lanes}
-    personas = {p.id for p in j.personas}
+    """A placeholder takes the missing id, unless another kind of element already has that id: then
+    it gets a fresh one and the references follow it, so the next open finds nothing to repair."""
+    taken = _taken(j)
+    stages = {s.id: s.id for s in j.stages}
+    lanes = {lane.id: lane.id for lane in j.lanes}
+    personas = {p.id: p.id for p in j.personas}
+
+    def place(missing: str) -> str:
+        fresh = missing if missing not in taken else new_id()
+        taken.add(fresh)
+        return fresh
+
     for i, c in enumerate(j.cards):
-        if c.stage_id not in stages:
-            j.stages.append(Stage(id=c.stage_id, name=f"Missing stage ({c.stage_id})"))
-            stages.add(c.stage_id)
-            report.add(f"cards[{i}].stage", f"stage {c.stage_id!r} does not exist; added a placeholder stage")
-        if c.lane_id not in lanes:
-            j.lanes.append(Lane(id=c.lane_id, name=f"Missing lane ({c.lane_id})", kind="notes"))
-            lanes.add(c.lane_id)
-            report.add(f"cards[{i}].lane", f"lane {c.lane_id!r} does not exist; added a placeholder lane")
+        stage_id, lane_id = c.stage_id, c.lane_id
+        if stage_id not in stages:
+            stages[stage_id] = place(stage_id)
+            j.stages.append(Stage(id=stages[stage_id], name=f"Missing stage ({stage_id[:60]})"))
+            report.add(f"cards[{i}].stage", f"stage {stage_id!r} does not exist; added a placeholder stage")
+        if lane_id not in lanes:
+            lanes[lane_id] = place(lane_id)
+            j.lanes.append(Lane(id=lanes[lane_id], name=f"Missing lane ({lane_id[:60]})", kind="notes"))
+            report.add(f"cards[{i}].lane", f"lane {lane_id!r} does not exist; added a placeholder lane")
         for pid in c.personas:
             if pid not in personas:
-                _add_persona(j, pid, personas)
+                personas[pid] = _add_persona(j, pid, place(pid))
                 report.add(
                     f"cards[{i}].personas", f"persona {pid!r} does not exist; added a placeholder persona"
                 )
+        new_personas = tuple(personas[p] for p in c.personas)
+        if (stages[stage_id], lanes[lane_id], new_personas) != (stage_id, lane_id, c.personas):
+            j.cards[i] = dataclasses.replace(
+                c, stage_id=stages[stage_id], lane_id=lanes[lane_id], personas=new_personas
+            )
     for i, e in enumerate(j.emotions):
         if e.persona_id not in personas:
-            _add_persona(j, e.persona_id, personas)
+            personas[e.persona_id] = _add_persona(j, e.persona_id, place(e.persona_id))
             report.add(
                 f"emotions[{i}].persona", f"persona {e.persona_id!r} does not exist; added a placeholder"
             )
+        anchor = stages.get(e.anchor_id, e.anchor_id) if e.anchor_kind == "stage" else e.anchor_id
+        if (personas[e.persona_id], anchor) != (e.persona_id, e.anchor_id):
+            j.emotions[i] = dataclasses.replace(e, persona_id=personas[e.persona_id], anchor_id=anchor)
 
 
-def _add_persona(j: Journey, persona_id: str, personas: set[str]) -> None:
-    j.personas.append(Persona(id=persona_id, name=f"Missing persona ({persona_id})", colour="#888888"))
-    personas.add(persona_id)
+def _add_persona(j: Journey, missing: str, persona_id: str) -> str:
+    j.personas.append(Persona(id=persona_id, name=f"Missing persona ({missing[:60]})", colour="#888888"))
+    return persona_id
 
 
 def _emotions(j: Journey, report: LoadReport) -> None:

@@ -1,8 +1,9 @@
 """Strict JSON decoding: bytes -> Python values, or LoadError with a precise location.
 
-Refuses NaN, Infinity, numbers that overflow to infinity, duplicate keys, invalid UTF-8, nesting past
-the parser's limit and files over the size cap. Error paths re-parse to find the JSON location of the
-fault; the happy path is one json.loads call.
+Refuses NaN, Infinity, numbers that overflow to infinity or have too many digits, duplicate keys,
+invalid UTF-8, nesting past limits.MAX_DEPTH, files over the size cap and anything that is not a
+regular file (a FIFO would block the reader). Error paths re-parse to find the JSON location of the
+fault; the happy path is one json.loads call and a depth walk.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from typing import Any
 
+from cjm_editor.formats import limits
 from cjm_editor.formats.errors import LoadError, path_str
 
-MAX_BYTES = 64 * 1024 * 1024
-"""Largest map file we open (a 10,000-card map is about 4 MB)."""
+MAX_BYTES = limits.MAX_FILE_BYTES
 
 _LONE_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -32,20 +34,34 @@ class _Strict(Exception):
     pass
 
 
+def _size_error(display: str, size: str) -> LoadError:
+    return LoadError(display, "$", f"file is {size}; the limit is {MAX_BYTES // 2**20} MB (limit: file size)")
+
+
 def read_capped(path: str | os.PathLike[str], display: str) -> bytes:
-    """Read a file, refusing one over MAX_BYTES without reading it whole."""
+    """Read a regular file, refusing one over MAX_BYTES without reading it whole. Never blocks on a
+    FIFO or a device: those are refused."""
     try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > MAX_BYTES:
-                raise LoadError(
-                    display, "$", f"file is {size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB"
-                )
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise LoadError(display, "$", f"cannot read the file: {reason}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(display, "$", "cannot read the file: it is not a regular file")
+        if info.st_size > MAX_BYTES:
+            raise _size_error(display, f"{info.st_size / 2**20:.0f} MB")
+        with os.fdopen(fd, "rb") as f:
+            fd = -1
             data = f.read(MAX_BYTES + 1)
     except OSError as exc:
         raise LoadError(display, "$", f"cannot read the file: {exc.strerror or exc}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(data) > MAX_BYTES:
-        raise LoadError(display, "$", f"file is larger than the {MAX_BYTES // 2**20} MB limit")
+        raise _size_error(display, f"larger than {MAX_BYTES // 2**20} MB")
     return data
 
 
@@ -59,7 +75,7 @@ def _line_col(text: str | bytes, offset: int) -> str:
 def decode_text(data: bytes, display: str) -> str:
     """UTF-8 (an initial BOM is allowed) -> str, or LoadError at the first bad byte."""
     if len(data) > MAX_BYTES:
-        raise LoadError(display, "$", f"file is larger than the {MAX_BYTES // 2**20} MB limit")
+        raise _size_error(display, f"larger than {MAX_BYTES // 2**20} MB")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -79,6 +95,12 @@ def _checked_float(text: str) -> float:
     return value
 
 
+def _checked_int(text: str) -> int:
+    if limits.digits(text) is not None:
+        raise _Strict(text)
+    return int(text)
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
@@ -90,18 +112,30 @@ def parse(data: bytes, display: str) -> Any:
     """Decode and parse strictly. Returns plain dicts, lists, str, int, float, bool, None."""
     text = decode_text(data, display)
     try:
-        return json.loads(
+        value = json.loads(
             text,
             parse_constant=_reject_constant,
             parse_float=_checked_float,
+            parse_int=_checked_int,
             object_pairs_hook=_no_duplicates,
         )
     except json.JSONDecodeError as exc:
         raise _syntax_error(text, exc, display) from None
     except RecursionError:
-        raise LoadError(display, _deep_place(text), "nesting is too deep") from None
+        raise _too_deep(text, display) from None
     except _Strict:
         raise _locate_fault(text, display) from None
+    if limits.depth_of(value) > limits.MAX_DEPTH:
+        raise _too_deep(text, display)
+    return value
+
+
+def _too_deep(text: str, display: str) -> LoadError:
+    return LoadError(
+        display,
+        _deep_place(text, limits.MAX_DEPTH),
+        f"nesting is too deep: more than {limits.MAX_DEPTH} levels (limit: nesting depth)",
+    )
 
 
 def _syntax_error(text: str, exc: json.JSONDecodeError, display: str) -> LoadError:
@@ -113,7 +147,7 @@ def _syntax_error(text: str, exc: json.JSONDecodeError, display: str) -> LoadErr
     return LoadError(display, _line_col(text, exc.pos), f"invalid JSON: {msg}")
 
 
-def _deep_place(text: str, limit: int = 500) -> str:
+def _deep_place(text: str, limit: int) -> str:
     depth = 0
     for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
         tok = m.group()
@@ -136,6 +170,10 @@ def _locate_fault(text: str, display: str) -> LoadError:
         value = float(s)
         return _Fault(f"number {s} is too large") if value in (float("inf"), float("-inf")) else value
 
+    def whole(s: str) -> int | _Fault:
+        hit = limits.digits(s)
+        return int(s) if hit is None else _Fault(str(hit))
+
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in items:
@@ -145,9 +183,13 @@ def _locate_fault(text: str, display: str) -> LoadError:
         return dict(items)
 
     try:
-        value = json.loads(text, parse_constant=constant, parse_float=number, object_pairs_hook=pairs)
+        value = json.loads(
+            text, parse_constant=constant, parse_float=number, parse_int=whole, object_pairs_hook=pairs
+        )
     except json.JSONDecodeError as exc:  # the file also has a syntax error further on
         return _syntax_error(text, exc, display)
+    except RecursionError:  # the fault comes before nesting that is too deep
+        return _too_deep(text, display)
     stack: list[tuple[tuple[str | int, ...], Any]] = [((), value)]
     while stack:
         path, node = stack.pop()

@@ -70,6 +70,9 @@ class EmotionScale:
     min: int = -2
     max: int = 2
     labels: dict[int, str] = field(default_factory=dict)
+    extra: Extra = field(default_factory=dict)
+    label_extra: dict[int, Extra] = field(default_factory=dict)
+    """Unknown fields of each label entry, by the label's score."""
 
     @property
     def neutral(self) -> float:

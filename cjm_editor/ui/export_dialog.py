@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -93,6 +94,11 @@ class ExportDialog(QDialog):
         self.blank = QCheckBox("Blank wall canvas of the grid instead of the kit")
         self.blank.toggled.connect(self._blank_toggled)
         self.grayscale = QCheckBox("Grayscale")
+        self.poster_scale = QDoubleSpinBox()
+        self.poster_scale.setRange(0.25, 4.0)
+        self.poster_scale.setSingleStep(0.05)
+        self.poster_scale.setValue(1.0)
+        self.poster_scale.setToolTip("1: the poster's smallest text at 8 pt; 0.75: 6 pt on fewer sheets")
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
@@ -118,6 +124,7 @@ class ExportDialog(QDialog):
         form.addRow("Persona", self.persona)
         form.addRow("", self.blank)
         form.addRow("", self.grayscale)
+        form.addRow("Poster scale", self.poster_scale)
         form.addRow("Date", self.date)
         form.addRow("Author", self.author)
         form.addRow("Save as", where)
@@ -161,6 +168,7 @@ class ExportDialog(QDialog):
             date=date(self.date.date().year(), self.date.date().month(), self.date.date().day()),
             author=self.author.text().strip(),
             source_path=self.map_path,
+            poster_scale=self.poster_scale.value(),
         )
 
     def start(self) -> None:
@@ -186,10 +194,12 @@ class ExportDialog(QDialog):
         if isinstance(result, str):
             self.report.setPlainText(f"The handouts were not exported.\n\n{result}")
             return
-        lines = result.lines()
-        summary = f"Exported {result.pages} pages to {self.path.text()}."
-        self.report.setPlainText(
-            summary + ("\n\n" + "\n".join(lines) if lines else "\nNothing was lost or cut.")
-        )
+        done = f"Exported {result.pages} pages to {self.path.text()}."
+        if not result:
+            self.report.setPlainText(done + "\nNothing was lost or cut.")
+        else:  # the summary first, then every detail
+            summary = "\n".join(f"• {line}" for line in result.summary())
+            details = "\n".join(result.details())
+            self.report.setPlainText(f"{done}\n\nIn short:\n{summary}\n\nDetails:\n{details}")
         if self.open_when_done.isChecked():
             self.open_file(os.path.expanduser(self.path.text()))

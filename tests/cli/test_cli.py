@@ -137,7 +137,18 @@ def test_export_pdf_writes_the_kit_and_prints_its_report(sample_file, tmp_path, 
     out = tmp_path / "kit.pdf"
     assert main(["export", "pdf", str(sample_file), "-o", str(out), "--date", "2026-11-24"]) == 0
     assert out.read_bytes().startswith(b"%PDF")
-    assert "13 pages" in capsys.readouterr().out
+    assert "22 pages" in capsys.readouterr().out
+
+
+def test_export_pdf_poster_scale_takes_fewer_sheets(sample_file, tmp_path, capsys):
+    pages = []
+    for scale in ("1", "0.6"):
+        out = tmp_path / f"poster-{scale}.pdf"
+        args = ["export", "pdf", str(sample_file), "-o", str(out), "--kit", "poster", "--poster-scale", scale]
+        assert main(args) == 0
+        first = capsys.readouterr().out.splitlines()[0]
+        pages.append(int(first.rsplit(": ", 1)[1].split()[0]))
+    assert pages[1] < pages[0]
 
 
 @pytest.mark.parametrize(
@@ -146,6 +157,8 @@ def test_export_pdf_writes_the_kit_and_prints_its_report(sample_file, tmp_path, 
         (["--kit", "cover,flyers"], "unknown kit part 'flyers'"),
         (["--persona", "Nobody"], "no persona named 'Nobody'"),
         (["--date", "24/11/2026"], "Invalid isoformat"),
+        (["--kit", "poster", "--poster-scale", "9"], "poster scale 9 is out of range"),
+        (["--kit", "poster", "--poster-sheets", "0"], "at least 1 sheet"),
     ],
 )
 def test_export_pdf_bad_options_exit_2_and_write_nothing(sample_file, tmp_path, capsys, extra, message):
@@ -189,12 +202,12 @@ def test_import_indented_front_matter_needs_the_web_page_option(tmp_path):
 
 def test_csv_import_reports_every_bad_row_and_writes_nothing(tmp_path, capsys):
     data = tmp_path / "cards.csv"
-    data.write_text("stage,title,votes\nA,Good,1\n,Bad,2\nB,Worse,lots\n", encoding="utf-8")
+    data.write_text("stage,title,votes\nA,Good,1\nA,Bad,-2\nB,Worse,lots\n", encoding="utf-8")
     out = tmp_path / "cards.cjm.json"
     assert main(["import", "csv", str(data), "-o", str(out)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[:2] == [
-        f"{data}: row 3, stage: empty; every card needs a stage",
+        f"{data}: row 3, votes: '-2' is not a whole number of votes",
         f"{data}: row 4, votes: 'lots' is not a whole number of votes",
     ]
     assert not out.exists()

@@ -33,8 +33,9 @@ def sizes(path) -> list[tuple[float, float]]:
 
 def test_default_kit_pages_and_size(journey, make_kit):
     path, report = make_kit(journey, "default")
-    # cover, overview, 6 stage sheets, 2 personas, curves, pains, insights
-    assert len(PdfReader(path).pages) == 13 == report.pages
+    # cover, overview (a thumbnail and 9 parts, for text of 6 pt or more), 6 stage sheets, 2 personas,
+    # curves, pains, insights
+    assert len(PdfReader(path).pages) == 22 == report.pages
     assert set(sizes(path)) == {A4_LANDSCAPE}
 
 
@@ -205,3 +206,34 @@ def test_pains_table_of_200_cards_repeats_its_header(tmp_path):
             assert "Pain point" in words and "Opportunities" in words and "Votes" in words
         first = pdf.pages[0].extract_text()
     assert "Pain number 6 " in first and "Pain number 0 " not in first, "most votes first"
+
+
+def test_date_sets_the_pdf_creation_date_and_neutral_has_no_sign(journey, make_kit):
+    path, _ = make_kit(journey, "default")
+    reader = PdfReader(path)
+    assert reader.metadata["/CreationDate"].startswith("D:20261124")
+    text = text_of(path)
+    assert "+0" not in text and "0 Neutral" in text
+
+
+def test_persona_option_takes_a_unique_start_of_a_name(journey, make_kit):
+    path, _ = make_kit(journey, "maya-prefix", persona="MAYA", kit=("personas",))
+    assert "Maya" in text_of(path)
+    with pytest.raises(OptionError, match="could be any of"):
+        export_kit(journey, KitOptions(persona=""), "unused.pdf")
+
+
+def test_pains_pair_with_the_opportunities_connected_to_them(journey):
+    import dataclasses
+
+    from cjm_editor.export.parts.pains import pairs
+    from cjm_editor.model import Connection
+
+    pain = next(c for c in journey.cards if c.kind == "pain-point")
+    ideas = [c for c in journey.cards if c.kind == "opportunity"]
+    j = dataclasses.replace(journey, connections=[Connection(ideas[-1].id, pain.id)])
+    paired, unpaired = pairs(j)
+    assert dict((p.id, [i.id for i in found]) for p, found in paired)[pain.id] == [ideas[-1].id]
+    left = {c.id for c in unpaired}
+    assert ideas[-1].id not in left and {c.id for c in ideas[:-1]} <= left
+    assert all(not found for p, found in paired if p.id != pain.id)

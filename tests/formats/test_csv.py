@@ -47,15 +47,15 @@ def test_personas_and_emotion():
     points = sorted((e.anchor_id == j.cards[0].id, e.score) for e in j.emotions)
     assert points == [(False, 2), (False, 2), (True, -1), (True, -1)], "no personas named: every persona"
     row = csv_cards.to_text(j).splitlines()[1]
-    assert row.endswith(",Ann; Bo,-1,,,")
+    assert row.endswith(",Ann; Bo,-1,,,,'-2..2"), "the scale is written, neutralised as text"
 
 
 def test_bad_rows_are_all_reported_and_nothing_is_imported():
-    data = b"stage,title,kind,votes,emotion\nA,Fine,note,1,0\n,No stage,note,,\nB,Bad,widget,many,9\n"
+    data = b"stage,title,kind,votes,emotion\nA,Fine,note,1,0\nA,Minus,note,-1,\nB,Bad,widget,many,9\n"
     with pytest.raises(CsvRowsError) as info:
         csv_cards.from_bytes(data, "bad.csv")
     assert info.value.rows == [
-        "bad.csv: row 3, stage: empty; every card needs a stage",
+        "bad.csv: row 3, votes: '-1' is not a whole number of votes",
         "bad.csv: row 4, kind: 'widget' is not a card kind "
         "(action, touchpoint, quote, pain-point, opportunity, metric, backstage, note)",
         "bad.csv: row 4, votes: 'many' is not a whole number of votes",

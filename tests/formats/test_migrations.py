@@ -113,4 +113,13 @@ def test_a_bad_v3_vote_number_is_reported_at_its_place():
     raw["cards"][0]["votes"] = -2
     with pytest.raises(LoadError) as err:
         cjm_json.loads(json.dumps(raw), "bad.cjm.json")
-    assert "cards[0].votes" in str(err.value) and "-2" in str(err.value)
+    assert "cards[0].votes" in str(err.value) and "cannot be negative" in str(err.value)
+
+
+def test_too_many_v3_votes_are_refused_not_expanded():
+    raw = json.loads((FIXTURES / "v3-freshbox.cjm.json").read_text())
+    for card in raw["cards"]:
+        card["votes"] = 900_000  # each under the per-card limit, far over it in all
+    with pytest.raises(LoadError) as err:
+        cjm_json.loads(json.dumps(raw), "big.cjm.json")
+    assert ".votes" in err.value.location

@@ -52,7 +52,7 @@ def test_every_shipped_licence_text_is_credited_and_readable():
     shipped |= {f"fonts/{p.name}" for p in Path(str(resource("fonts"))).glob("LICENSE*")}
     assert listed == shipped
     for credit in credits():
-        assert len(credit.text()) > 500, credit.name
+        assert len(credit.text()) > 300, credit.name  # a licence text, not a name or a path
 
 
 def test_the_shipped_project_licence_is_the_repository_licence():

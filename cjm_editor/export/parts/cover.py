@@ -1,11 +1,15 @@
-"""The cover: title, description, date, personas, stages, and an index of the kit with links."""
+"""The cover: title, description, date, personas, stages, and an index of the kit with links. An
+index too long for the cover goes on over further pages (`index_pages` says how many, so that the
+page numbers can allow for them)."""
 
 from __future__ import annotations
 
 from cjm_editor.export.options import MARGIN
 from cjm_editor.export.pages import Pages
-from cjm_editor.export.writer import Box
+from cjm_editor.export.writer import LEADING, Box, wrap
 from cjm_editor.layout import palette
+
+Entry = tuple[str, int, int]  # title, level, page
 
 
 def draw(p: Pages, date_text: str, index: list[tuple[str, int, int]]) -> None:
@@ -15,8 +19,14 @@ def draw(p: Pages, date_text: str, index: list[tuple[str, int, int]]) -> None:
     top = height - MARGIN - 20
     w.fill(palette.HEADER_BG)
     p.c.rect(0, height - 12, width, 12, stroke=0, fill=1)
+    index_box = _index_box(p)
     used = w.paragraph(
-        j.title, Box(MARGIN, top - 70, width * 0.62, 70), 26, True, palette.TEXT, "the map title"
+        j.title,
+        Box(MARGIN, top - 70, index_box.x - 10 - 16 - MARGIN, 70),  # clear of the index panel
+        26,
+        True,
+        palette.TEXT,
+        "the map title",
     )
     y = top - used - 10
     w.fill(palette.MUTED)
@@ -48,7 +58,43 @@ def draw(p: Pages, date_text: str, index: list[tuple[str, int, int]]) -> None:
         [f"{i}. {s.name}" for i, s in enumerate(j.stages, 1)],
         Box(MARGIN, body.y, col_w, y - body.y),
     )
-    _index(p, index, Box(width * 0.64, body.y, width * 0.36 - MARGIN, top - 40 - body.y))
+    _index(p, index)
+
+
+def _index_box(p: Pages, first: bool = True) -> Box:
+    """The index panel: on the right of the cover; the whole body of a continuation page."""
+    width, height = p.size
+    body = p.body()
+    if not first:
+        return Box(body.x + 10, body.y, body.w - 10, body.h)
+    top = height - MARGIN - 60
+    return Box(width * 0.64, body.y, width * 0.36 - MARGIN, top - body.y)
+
+
+def _layout(p: Pages, index: list[Entry]) -> list[list[tuple[int, Entry, list[str], float]]]:
+    """The index entries placed page by page: (entry number, entry, lines, y of the first line)."""
+    pages: list[list[tuple[int, Entry, list[str], float]]] = [[]]
+    box = _index_box(p)
+    y = box.top - 38
+    for i, entry in enumerate(index):
+        title, level, _ = entry
+        if title == "Cover":
+            continue
+        size = 9.5 if level == 0 else 8.5
+        lines = wrap(title, box.w - 40 - 12 * level, size, level == 0)[:2]
+        need = max(len(lines) * size * LEADING, 12) + 2
+        if y - need < box.y + 6:
+            pages.append([])
+            box = _index_box(p, first=False)
+            y = box.top - 38
+        pages[-1].append((i, entry, lines, y))
+        y -= need
+    return pages
+
+
+def index_pages(p: Pages, index: list[Entry]) -> int:
+    """How many pages the cover needs for this index (1 when it fits on the cover)."""
+    return len(_layout(p, index))
 
 
 def _list(p: Pages, title: str, items: list[str], box: Box, swatches: list[str] | None = None) -> float:
@@ -58,8 +104,11 @@ def _list(p: Pages, title: str, items: list[str], box: Box, swatches: list[str] 
     w.string(box.x, y, title, 12, True, title)
     y -= 6
     for i, item in enumerate(items):
-        if y - 12 < box.y:
-            p.w.report.omitted.append(f"{title.lower()} on the cover: {len(items) - i} not listed")
+        rest = len(items) - i
+        if (rest > 1 and y - 26 < box.y) or y - 12 < box.y:  # say what is left, on the page too
+            p.w.report.omitted.append(f"{title.lower()} on the cover: {rest} not listed (see the index)")
+            w.fill(palette.MUTED)
+            w.string(box.x, y - 10, f"+ {rest} more {title.lower()} (see the index)", 9, False, title)
             break
         x = box.x
         if swatches:
@@ -68,40 +117,38 @@ def _list(p: Pages, title: str, items: list[str], box: Box, swatches: list[str] 
             x += 12
         y -= (
             w.paragraph(
-                item, Box(x, y - 40, box.right - x, 40), 9.5, False, palette.TEXT, f"{title} on the cover"
+                item,
+                Box(x, y - 40, box.right - x, 40),
+                9.5,
+                False,
+                palette.TEXT,
+                f"{title} on the cover",
+                align="left",  # a list reads down its left edge, whatever each item's script
             )
             + 3
         )
     return y - 12
 
 
-def _index(p: Pages, index: list[tuple[str, int, int]], box: Box) -> None:
+def _index(p: Pages, index: list[Entry]) -> None:
     w = p.w
-    w.fill(palette.LANE_BG)
-    p.c.roundRect(box.x - 10, box.y, box.w + 10, box.h, 8, stroke=0, fill=1)
-    y = box.top - 20
-    w.fill(palette.TEXT)
-    w.string(box.x, y, "In this kit", 12, True, "the index")
-    y -= 18
-    for i, (title, level, page) in enumerate(index):
-        if title == "Cover":
-            continue
-        if y < box.y + 10:
-            p.w.report.omitted.append("index entries that did not fit on the cover")
-            break
-        x = box.x + 12 * level
-        size = 9.5 if level == 0 else 8.5
-        w.fill(palette.TEXT if level == 0 else palette.MUTED)
-        shown = w.paragraph(
-            title,
-            Box(x, y - 24, box.w - 40 - 12 * level, 24),  # a long part name takes two lines
-            size,
-            level == 0,
-            palette.TEXT if level == 0 else palette.MUTED,
-            "the index",
-            size,
+    for n, placed in enumerate(_layout(p, index)):
+        if n:
+            p.new("In this kit (continued)")
+        box = _index_box(p, first=n == 0)
+        w.fill(palette.LANE_BG)
+        p.c.roundRect(box.x - 10, box.y, box.w + 10, box.h, 8, stroke=0, fill=1)
+        w.fill(palette.TEXT)
+        w.string(
+            box.x, box.top - 20, "In this kit" if n == 0 else "In this kit (continued)", 12, True, "the index"
         )
-        w.fill(palette.MUTED)
-        w.string(box.right - 10, y - size, str(page), size, False, "the index", "right")
-        p.c.linkAbsolute(title, f"p{page}-{i}", (box.x, y - 14, box.right, y))  # the bookmark's key
-        y -= max(shown, 12) + 2
+        for i, (title, level, page), lines, y in placed:
+            x = box.x + 12 * level
+            size = 9.5 if level == 0 else 8.5
+            colour = palette.TEXT if level == 0 else palette.MUTED
+            w.fill(colour)
+            for k, line in enumerate(lines):
+                w.string(x, y - size - k * size * LEADING, line, size, level == 0, "the index")
+            w.fill(palette.MUTED)
+            w.string(box.right - 10, y - size, str(page), size, False, "the index", "right")
+            p.c.linkAbsolute(title, f"p{page}-{i}", (box.x, y - 14, box.right, y))  # the bookmark's key

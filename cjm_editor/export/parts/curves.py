@@ -8,4 +8,5 @@ from cjm_editor.export.pages import Pages
 
 def draw(p: Pages) -> None:
     body = p.new("Emotion curves", bookmark="Emotion curves")
-    draw_chart(p.w, body, p.j, list(p.j.personas), legend=True)
+    if not p.dry:
+        draw_chart(p.w, body, p.j, list(p.j.personas), legend=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cjm_editor.analysis.findings import SEVERITIES
-from cjm_editor.export.flow import Column
+from cjm_editor.export.flow import Flow, draw_pages
 from cjm_editor.export.pages import Pages
 from cjm_editor.layout import palette
 
@@ -28,15 +28,10 @@ def draw(p: Pages, report: Report) -> None:
             )
     if not blocks:
         blocks.append(("No findings", ["The analysis found nothing to report."], palette.MUTED))
-    col = Column(p.w, body, 9.5)
+    flow = Flow(p.w, body, body, 9.5)
     for heading, items, colour in blocks:
-        if not col.heading(heading, colour):
-            body = p.new("Insights (continued)")
-            col = Column(p.w, body, 9.5)
-            col.heading(heading, colour)
+        flow.heading(heading, colour)
         for text in items:
-            if not col.item(text, "insights", colour):
-                body = p.new("Insights (continued)")
-                col = Column(p.w, body, 9.5)
-                col.item(text, "insights", colour)
-        col.y -= 6
+            flow.item(text, "insights", colour)
+        flow.gap(6)
+    draw_pages(p, [flow], "Insights")

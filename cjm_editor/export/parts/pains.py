@@ -1,13 +1,17 @@
-"""Pain points and the opportunities of their stage, most voted first (by the votes recorded in the
-map, with who voted); the header repeats on every page."""
+"""Pain points, most voted first (by the votes recorded in the map, with who voted), each with the
+opportunities that address it, then the opportunities that address none. An opportunity addresses a
+pain point when a connection joins the two cards (in either direction). The header repeats on every
+page; a row taller than the room left goes on over the next page, marked "continued"."""
 
 from __future__ import annotations
 
 from cjm_editor.export.pages import Pages
-from cjm_editor.export.writer import LEADING, Box, wrap
+from cjm_editor.export.writer import LEADING, wrap
 from cjm_editor.layout import palette
+from cjm_editor.model.journey import Card, Journey
 from cjm_editor.model.workshop import tally, voters, who_voted
 
+TITLE = "Pain points and opportunities"
 COLUMNS = (
     ("Pain point", 0.27),
     ("Votes", 0.06),
@@ -16,72 +20,146 @@ COLUMNS = (
     ("Owner", 0.1),
     ("Opportunities", 0.3),
 )
+UNPAIRED = (("Opportunity", 0.48), ("Votes", 0.07), ("Stage", 0.2), ("Owner", 0.25))
 SIZE = 8.5
 PAD = 4.0
+RULE = "An opportunity is paired with a pain point when a connection on the map joins the two cards."
+
+Row = tuple[str, ...]
 
 
-def rows(p: Pages) -> list[tuple[str, str, str, str, str, str]]:
-    j = p.j
+def _voted(c: Card, votes: int) -> str:
+    return f"{c.title} [{votes} vote{'s' * (votes != 1)}]"
+
+
+def pairs(j: Journey) -> tuple[list[tuple[Card, list[Card]]], list[Card]]:
+    """Each pain point (most voted first, then by stage) with the opportunities connected to it, and
+    the opportunities connected to no pain point (most voted first)."""
     order = {s.id: i for i, s in enumerate(j.stages)}
-    names = {s.id: s.name for s in j.stages}
-    ideas: dict[str, list[str]] = {}
-    for c in j.cards:
-        if c.kind == "opportunity":
-            ideas.setdefault(c.stage_id, []).append(c.title)
-    counts, who = tally(j), voters(j)
+    counts = tally(j)  # the votes recorded in the map (model/workshop.py)
+    by_id = {c.id: c for c in j.cards}
+    linked: dict[str, list[str]] = {}
+    for conn in j.connections:
+        a, b = by_id.get(conn.source_id), by_id.get(conn.target_id)
+        if a is None or b is None:
+            continue
+        for pain, idea in ((a, b), (b, a)):
+            if pain.kind == "pain-point" and idea.kind == "opportunity":
+                linked.setdefault(pain.id, [])
+                if idea.id not in linked[pain.id]:
+                    linked[pain.id].append(idea.id)
     pains = sorted(
         (c for c in j.cards if c.kind == "pain-point"),
         key=lambda c: (-counts[c.id], order.get(c.stage_id, 0)),
     )
-    return [
-        (
-            c.title,
-            str(counts[c.id]),
-            who_voted(who.get(c.id, [])) or "–",
-            names.get(c.stage_id, ""),
-            c.owner or "–",
-            "; ".join(ideas.get(c.stage_id, [])) or "–",
-        )
-        for c in pains
-    ]
+    paired = {i for ideas in linked.values() for i in ideas}
+    unpaired = sorted(
+        (c for c in j.cards if c.kind == "opportunity" and c.id not in paired),
+        key=lambda c: (-counts[c.id], order.get(c.stage_id, 0)),
+    )
+    return [(c, [by_id[i] for i in linked.get(c.id, [])]) for c in pains], unpaired
+
+
+def rows(p: Pages) -> tuple[list[Row], list[Row]]:
+    names = {s.id: s.name for s in p.j.stages}
+    counts, who = tally(p.j), voters(p.j)
+    paired, unpaired = pairs(p.j)
+    return (
+        [
+            (
+                c.title,
+                str(counts[c.id]),
+                who_voted(who.get(c.id, [])) or "–",
+                names.get(c.stage_id, ""),
+                c.owner or "–",
+                "\n".join(_voted(i, counts[i.id]) for i in ideas) or "–",
+            )
+            for c, ideas in paired
+        ],
+        [(c.title, str(counts[c.id]), names.get(c.stage_id, ""), c.owner or "–") for c in unpaired],
+    )
+
+
+class _Table:
+    def __init__(self, p: Pages, columns: tuple[tuple[str, float], ...], title: str) -> None:
+        self.p, self.columns, self.title = p, columns, title
+        self.body = p.body()
+        self.widths = [self.body.w * share for _, share in columns]
+        self.y = self.body.top
+
+    def new_page(self, heading: str) -> None:
+        self.body = self.p.new(heading)
+        self.y = self.body.top
+
+    def header(self) -> None:
+        p, h = self.p, 18.0
+        p.w.fill(palette.HEADER_BG)
+        p.c.rect(self.body.x, self.y - h, self.body.w, h, stroke=0, fill=1)
+        x = self.body.x
+        for (title, _), wd in zip(self.columns, self.widths, strict=True):
+            p.w.fill(palette.HEADER_TEXT)
+            p.w.string(x + PAD, self.y - 13, title, 9, True, "table header")
+            x += wd
+        self.y -= h
+
+    def row(self, row: Row, shade: bool) -> None:
+        p, step = self.p, SIZE * LEADING
+        cells = [wrap(text, wd - 2 * PAD, SIZE) for text, wd in zip(row, self.widths, strict=True)]
+        start, total = 0, max(len(lines) for lines in cells)
+        while start < total:
+            room = int((self.y - self.body.y - 2 * PAD) // step)
+            if room < min(2, total - start):  # no room for the row's next lines here
+                self.new_page(f"{self.title} (continued)")
+                self.header()
+                continue
+            count = min(room, total - start)
+            more = start + count < total
+            height = count * step + 2 * PAD + (step if more else 0)
+            if shade:
+                p.w.fill(palette.CANVAS_BG)
+                p.c.rect(self.body.x, self.y - height, self.body.w, height, stroke=0, fill=1)
+            x = self.body.x
+            for lines, wd in zip(cells, self.widths, strict=True):
+                ty = self.y - PAD - SIZE
+                p.w.fill(palette.TEXT)
+                for line in lines[start : start + count]:
+                    p.w.string(x + PAD, ty, line, SIZE, False, f"pain point “{row[0][:40]}”")
+                    ty -= step
+                x += wd
+            if more:
+                p.w.fill(palette.MUTED)
+                p.w.string(self.body.x + PAD, self.y - height + PAD, "continued on the next page …", 7.5)
+                p.w.report.split_rows.append(f"“{row[0][:40]}”")
+            if start:
+                p.w.fill(palette.MUTED)
+                p.w.string(self.body.right - PAD, self.y - PAD - SIZE, "(continued)", 7.5, align="right")
+            self.y -= height
+            start += count
 
 
 def draw(p: Pages) -> None:
-    table = rows(p)
-    body = p.new("Pain points and opportunities", bookmark="Pain points and opportunities")
-    widths = [body.w * share for _, share in COLUMNS]
-    y = _header(p, body, widths)
-    if not table:
-        p.w.fill(palette.MUTED)
-        p.w.string(body.x, y - 14, "The map has no pain points yet.", 9.5, False, "pains")
+    paired, unpaired = rows(p)
+    p.new(TITLE, bookmark=TITLE)
+    table = _Table(p, COLUMNS, TITLE)
+    p.w.fill(palette.MUTED)
+    p.w.string(table.body.x, table.y - 9, RULE, 8)
+    table.y -= 16
+    if not paired:
+        p.w.string(table.body.x, table.y - 12, "The map has no pain points yet.", 9.5, False, "pains")
+        table.y -= 20
+    else:
+        table.header()
+        for i, row in enumerate(paired):
+            table.row(row, i % 2 == 1)
+    if not unpaired:
         return
-    for i, row in enumerate(table):
-        cells = [wrap(text, wd - 2 * PAD, SIZE) for text, wd in zip(row, widths, strict=True)]
-        height = max(len(lines) for lines in cells) * SIZE * LEADING + 2 * PAD
-        if y - height < body.y:
-            body = p.new("Pain points and opportunities (continued)")
-            y = _header(p, body, widths)
-        if i % 2:
-            p.w.fill(palette.CANVAS_BG)
-            p.c.rect(body.x, y - height, body.w, height, stroke=0, fill=1)
-        x = body.x
-        for lines, wd in zip(cells, widths, strict=True):
-            ty = y - PAD - SIZE
-            for line in lines:
-                p.w.fill(palette.TEXT)
-                p.w.string(x + PAD, ty, line, SIZE, False, f"pain point “{row[0][:40]}”")
-                ty -= SIZE * LEADING
-            x += wd
-        y -= height
-
-
-def _header(p: Pages, body: Box, widths: list[float]) -> float:
-    h = 20.0
-    p.w.fill(palette.HEADER_BG)
-    p.c.rect(body.x, body.top - h, body.w, h, stroke=0, fill=1)
-    x = body.x
-    for (title, _), wd in zip(COLUMNS, widths, strict=True):
-        p.w.fill(palette.HEADER_TEXT)
-        p.w.string(x + PAD, body.top - 14, title, 9, True, "table header")
-        x += wd
-    return body.top - h
+    if table.y - table.body.y < 80:
+        table.new_page(f"{TITLE} (continued)")
+    unpaired_table = _Table(p, UNPAIRED, TITLE)
+    unpaired_table.body, unpaired_table.y = table.body, table.y - 14
+    p.w.fill(palette.TEXT)
+    p.w.string(table.body.x, unpaired_table.y - 10, "Opportunities not paired with a pain point", 10.5, True)
+    unpaired_table.y -= 18
+    unpaired_table.header()
+    for i, row in enumerate(unpaired):
+        unpaired_table.row(row, i % 2 == 1)

@@ -7,17 +7,28 @@ from __future__ import annotations
 from reportlab.lib.units import cm, mm
 
 from cjm_editor.export.draw_map import Placement, draw_map
+from cjm_editor.export.legend import map_legend
 from cjm_editor.export.pages import Pages
 from cjm_editor.export.tiling import OVERLAP, SHEET_MARGIN, Tile, plan
-from cjm_editor.export.writer import Box
+from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import MapGeometry, palette
+from cjm_editor.model.journey import Journey
 
 POSTER_SCALE = 8 / 7.5  # map units to points: the smallest card text (7.5 units) prints at 8 pt
 PAD = 6.0  # around the map's content
+LEGEND_H = 60.0  # room under the map for its legend, in points at scale 1
 
 
-def tiles_for(g: MapGeometry, page: tuple[float, float], scale: float = POSTER_SCALE) -> list[Tile]:
-    return plan(g.width * scale + 2 * PAD, g.height * scale + 2 * PAD, *page)
+def tiles_for(
+    g: MapGeometry, page: tuple[float, float], scale: float = POSTER_SCALE, legend_h: float = 0.0
+) -> list[Tile]:
+    return plan(g.width * scale + 2 * PAD, g.height * scale + 2 * PAD + legend_h, *page)
+
+
+def legend_height(w: Writer, j: Journey, g: MapGeometry, scale: float) -> float:
+    """The room the legend takes under the map on the poster, in points."""
+    inner = Box(0, 0, g.width, 400)
+    return map_legend(w, j, inner, dry=True) * scale + 8 * scale
 
 
 def sheet_placement(tile: Tile, page_height: float, scale: float = POSTER_SCALE) -> Placement:
@@ -28,40 +39,93 @@ def sheet_placement(tile: Tile, page_height: float, scale: float = POSTER_SCALE)
 def draw(
     p: Pages, g: MapGeometry, personas: set[str] | None, blank: bool = False, scale: float = POSTER_SCALE
 ) -> None:
-    """The map is drawn once, as a PDF form, and every sheet shows its window onto it."""
-    tiles = tiles_for(g, p.size, scale)
+    """The map is drawn once, as a PDF form with its legend under it, and every sheet shows its
+    window onto it."""
+    scale *= p.options.poster_scale
+    if p.options.poster_sheets:
+        scale = _scale_for_sheets(p, g, scale, p.options.poster_sheets, blank)
+    legend_w = g.width * scale
+    legend_h = 0.0 if blank else legend_height(p.w, p.j, g, scale)
+    tiles = tiles_for(g, p.size, scale, legend_h)
     title = "Blank wall canvas" if blank else "Poster"
     _assembly(p, g, tiles, title, scale)
     width, height = p.size
-    form_w, form_h = g.width * scale + 2 * PAD, g.height * scale + 2 * PAD
+    form_w, form_h = g.width * scale + 2 * PAD, g.height * scale + 2 * PAD + legend_h
+    smallest = 7.5 * scale
+    if smallest < 6:
+        p.w.report.shrunk.append(
+            f"poster text at {smallest:.1f} pt (poster scale {p.options.poster_scale:g})"
+        )
     form = "blank-grid" if blank else "poster-map"
     for i, tile in enumerate(tiles, 1):
         p.new("", bookmark=f"Sheet {tile.label}", level=1, decorate=False)
         c = p.c
         if i == 1 and not p.dry:
             c.beginForm(form, 0, 0, form_w, form_h)
+            p.w.forget()
             draw_map(p.w, p.j, g, Placement(scale, PAD, form_h - PAD), blank=blank, personas=personas)
+            if legend_h:
+                _legend(p, Box(PAD, PAD, legend_w, legend_h - 4 * scale), scale)
             c.endForm()
-        c.saveState()
+            p.w.forget()
+        p.w.save()
         clip = c.beginPath()
         clip.rect(SHEET_MARGIN, SHEET_MARGIN, tile.w, tile.h)
         c.clipPath(clip, stroke=0, fill=0)
         c.translate(SHEET_MARGIN - tile.x, height - SHEET_MARGIN + tile.y - form_h)  # = sheet_placement
         if not p.dry:
             c.doForm(form)
-        c.restoreState()
+        p.w.restore()
         _cut_marks(p, tile)
         _overlap_guides(p, tile, len(tiles))
-        p.w.fill(palette.MUTED)
-        p.w.string(
-            SHEET_MARGIN,
-            5 * mm,
-            f"{title} · sheet {tile.label} (row {tile.row + 1}, column {tile.col + 1}) · "
+        _sheet_label(
+            p,
+            tile,
+            f"{title} · {tile.label} (row {tile.row + 1}, column {tile.col + 1}) · "
             f"{i} of {len(tiles)} · print at 100%",
-            7,
-            False,
-            "sheet label",
         )
+
+
+def _scale_for_sheets(p: Pages, g: MapGeometry, scale: float, sheets: int, blank: bool) -> float:
+    """The largest scale, up to `scale`, at which the poster takes at most `sheets` sheets (never
+    below a quarter of the standard size; the report says when text gets smaller than 6 pt)."""
+
+    def count(s: float) -> int:
+        legend_h = 0.0 if blank else legend_height(p.w, p.j, g, s)
+        return len(tiles_for(g, p.size, s, legend_h))
+
+    if count(scale) <= sheets:
+        return scale
+    low, high = POSTER_SCALE / 4, scale
+    for _ in range(24):
+        mid = (low + high) / 2
+        low, high = (mid, high) if count(mid) <= sheets else (low, mid)
+    return low
+
+
+def _legend(p: Pages, box: Box, scale: float) -> float:
+    """The map's legend at the poster's scale (drawn in unscaled points, then scaled)."""
+    c = p.c
+    inner = Box(0, 0, box.w / scale, box.h / scale)
+    p.w.save()
+    c.translate(box.x, box.y)
+    c.scale(scale, scale)
+    used = map_legend(p.w, p.j, inner)
+    p.w.restore()
+    return used * scale
+
+
+def _sheet_label(p: Pages, tile: Tile, text: str) -> None:
+    """The sheet's name inside the trim line (top left, in the strip the sheet above will cover)."""
+    size = 7.0
+    w = p.w
+    width = w.width(text, size) + 6
+    x, top = SHEET_MARGIN + 2, SHEET_MARGIN + tile.h - 2
+    w.fill("#ffffff", 0.9)
+    p.c.rect(x, top - size - 4, min(width, tile.w - 4), size + 4, stroke=0, fill=1)
+    w.line_of_text(
+        text, Box(x + 3, top - size - 3.5, tile.w - 10, size + 2), size, False, palette.MUTED, "sheet label"
+    )
 
 
 def _assembly(p: Pages, g: MapGeometry, tiles: list[Tile], title: str, scale: float) -> None:
@@ -92,7 +156,16 @@ def _assembly(p: Pages, g: MapGeometry, tiles: list[Tile], title: str, scale: fl
         w.c.rect(b.x, b.y, b.w, b.h, stroke=1, fill=0)
         w.c.setDash([])
         w.fill(palette.SELECTION)
-        w.string(b.x + b.w / 2, b.y + b.h / 2 - 6, t.label, 16, True, "assembly label", "center")
+        size = max(6.0, min(16.0, b.w / 6))
+        w.string(
+            b.x + b.w / 2,
+            b.y + b.h / 2 - size * 0.35,
+            t.label.removeprefix("Sheet "),
+            size,
+            True,
+            "assembly label",
+            "center",
+        )
 
 
 def _cut_marks(p: Pages, t: Tile) -> None:

@@ -18,9 +18,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cjm_editor.formats import strict_json
+from cjm_editor.formats import limits, strict_json
 from cjm_editor.formats.errors import LoadError, LoadReport
-from cjm_editor.formats.mermaid.parse import MermaidError, parse
+from cjm_editor.formats.mermaid.parse import MermaidError, MermaidJourney, parse
 from cjm_editor.model.journey import (
     Card,
     EmotionPoint,
@@ -58,6 +58,19 @@ def _score(raw: float, text: str, where: str, report: LoadReport) -> int | None:
     return score
 
 
+def _check_lengths(d: MermaidJourney, name: str) -> None:
+    """Every text a map takes from Mermaid is within limits.MAX_TEXT."""
+    texts = [(0, d.title), (0, d.acc_title), (0, d.acc_descr), (0, d.front_matter_title)]
+    texts += [(t.line, t.task) for t in d.tasks]
+    texts += [(t.line, f"Mermaid score: {t.score_text}") for t in d.tasks]  # kept on the card
+    texts += [(t.line, p) for t in d.tasks for p in t.people]
+    texts += [(0, s) for s in d.sections]
+    for line, text in texts:
+        hit = limits.text_length(text)
+        if hit is not None:
+            raise LoadError(name, f"line {line}" if line else "$", str(hit))
+
+
 def from_text(text: str, name: str = "<mermaid>", *, web_page: bool = False) -> ImportResult:
     """A map from Mermaid journey text. Raises LoadError naming the line of the fault."""
     try:
@@ -65,6 +78,9 @@ def from_text(text: str, name: str = "<mermaid>", *, web_page: bool = False) -> 
     except MermaidError as exc:
         where = f"line {exc.line}" if exc.line else "$"
         raise LoadError(name, where, exc.message) from None
+    except RecursionError:  # pragma: no cover (every known cause is bounded; a last guard)
+        raise LoadError(name, "$", "the text nests too deeply to read (limit: nesting depth)") from None
+    _check_lengths(d, name)
     report = LoadReport(name)
     j = Journey(title=d.title.strip() or d.front_matter_title.strip() or Path(name).stem.split(".")[0])
     j.scale = scale_preset("1..5")

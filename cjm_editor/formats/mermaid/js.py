@@ -14,7 +14,7 @@ WS = "[" + re.escape(WS_CHARS) + "]"
 NOT_WS = "[^" + re.escape(WS_CHARS) + "]"
 DOT = "[^\n\r\u2028\u2029]"  # JavaScript's `.` without the s flag
 
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # no backtracking
 _RADIX = {"0x": (16, "0123456789abcdefABCDEF"), "0o": (8, "01234567"), "0b": (2, "01")}
 
 
@@ -32,7 +32,12 @@ def number(text: str) -> float:
     if radix is not None:
         base, digits = radix
         rest = s[2:]
-        return float(int(rest, base)) if rest and all(c in digits for c in rest) else math.nan
+        if not rest or not all(c in digits for c in rest):
+            return math.nan
+        try:
+            return float(int(rest, base))
+        except OverflowError:  # JavaScript gives Infinity past the largest double
+            return math.inf
     if _DECIMAL.fullmatch(s):
         return float(s)
     return math.nan

@@ -13,8 +13,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
+from cjm_editor.formats import limits
+from cjm_editor.formats.mermaid import front_matter, linear
 from cjm_editor.formats.mermaid.js import DOT, WS, dedent, number
 
 FRONT_MATTER = re.compile("^-{3}" + WS + "*[\n\r](.*?)[\n\r]-{3}" + WS + "*[\n\r]+", re.S)
@@ -32,12 +32,8 @@ DIRECTIVE = re.compile(
     + "*(?:\\}%{2})?",
     re.I | re.ASCII,
 )
-COMMENT_LINE = re.compile("^" + WS + "*%%(?!\\{)[^\n]+\n?", re.M)
-ANY_COMMENT = re.compile(WS + "*%%" + DOT + "*\n", re.M)
-TAG = re.compile(r"<(\w+)([^>]*)>", re.ASCII)
 ENTITY = re.compile(r"#(\w+);", re.ASCII)
 ENCODED = re.compile("\ufb02\u00b0(\u00b0?)(\\w+)\u00b6\u00df", re.ASCII)
-STYLE_LINE = re.compile("(?:style|classDef)" + DOT + "*:" + "[^" + WS[1:-1] + "]*#" + DOT + "*;")
 
 
 class MermaidError(ValueError):
@@ -82,7 +78,7 @@ def _blank_out(match: re.Match[str]) -> str:
 
 def _cleanup_text(text: str) -> str:
     text = re.sub("\r\n?", "\n", text)
-    return TAG.sub(lambda m: "<" + m.group(1) + re.sub(r'="([^"]*)"', r"='\1'", m.group(2)) + ">", text)
+    return linear.single_quote_attributes(text)
 
 
 def _front_matter(text: str) -> tuple[str, str]:
@@ -91,13 +87,9 @@ def _front_matter(text: str) -> tuple[str, str]:
     if match is None:
         return "", text
     try:
-        data = yaml.load(match.group(1), Loader=yaml.SafeLoader)  # noqa: S506 (the safe loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = 2 + (mark.line if mark is not None else 0)
-        raise MermaidError(
-            line, f"the YAML front matter is not valid: {getattr(exc, 'problem', exc)}"
-        ) from None
+        data = front_matter.load(match.group(1))
+    except front_matter.FrontMatterError as exc:
+        raise MermaidError(2 + exc.line, f"the YAML front matter is not valid: {exc.message}") from None
     title = ""
     if isinstance(data, dict) and data.get("title"):
         value = data["title"]
@@ -110,7 +102,7 @@ def preprocess(text: str) -> tuple[str, str, int]:
     text = _cleanup_text(text)
     title, text = _front_matter(text)
     text = DIRECTIVE.sub(_blank_out, text)
-    text = COMMENT_LINE.sub(_blank_out, text)
+    text = linear.comment_lines(text, lambda s: "\n" * s.count("\n"))
     stripped = re.sub("\\A" + WS + "+", "", text)
     removed = text[: len(text) - len(stripped)].count("\n")
     return stripped, title, removed
@@ -119,7 +111,7 @@ def preprocess(text: str) -> tuple[str, str, int]:
 def _detect(text: str) -> None:
     probe = FRONT_MATTER.sub("", text, count=1)
     probe = DIRECTIVE.sub("", probe)
-    probe = ANY_COMMENT.sub("\n", probe)
+    probe = linear.any_comments(probe, "\n")
     if re.match(WS + "*journey", probe):
         return
     if re.match(WS + "*---", probe):
@@ -133,7 +125,7 @@ def _detect(text: str) -> None:
 
 
 def _encode_entities(text: str) -> str:
-    text = STYLE_LINE.sub(lambda m: m.group(0)[:-1], text)
+    text = linear.drop_style_semicolons(text)
     return ENTITY.sub(
         lambda m: (
             ("\ufb02\u00b0\u00b0" if re.fullmatch(r"\+?[0-9]+", m.group(1)) else "\ufb02\u00b0")
@@ -150,12 +142,20 @@ def decode_entities(text: str) -> str:
     def one(m: re.Match[str]) -> str:
         numeric, name = m.group(1), m.group(2)
         if numeric:
-            code = int(name.lstrip("+"))
+            digits = name.lstrip("+")
+            if not (digits.isascii() and digits.isdigit()) or len(digits) > limits.MAX_ENTITY_DIGITS:
+                return f"#{name};"  # a copy of the marker around something that is no number
+            code = int(digits)
             return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else f"#{name};"
         decoded = html.unescape(f"&{name};")
         return decoded if decoded != f"&{name};" else f"#{name};"
 
     return ENCODED.sub(one, text)
+
+
+def shown(text: str) -> str:
+    """Text for an error message: entity codes as written (`#44;`), not as encoded inside."""
+    return ENCODED.sub(lambda m: f"#{m.group(2)};", text)
 
 
 # ---------------------------------------------------------------------------------------- lexer
@@ -166,7 +166,7 @@ INITIAL_RULES: list[tuple[re.Pattern[str], str | None, str | None]] = [  # (patt
     (re.compile(r"[\n]+", I), "NEWLINE", None),
     (re.compile(WS + "+", I), None, None),
     (re.compile(r"#[^\n]*", I), None, None),
-    (re.compile("journey", I), "journey", None),
+    (re.compile(r"journey\b", I), "journey", None),  # jison appends \b to a keyword ending in a letter
     (re.compile("title" + WS + "[^#\n;]+", I), "title", None),
     (re.compile("accTitle" + WS + "*:" + WS + "*", I), "acc_title", "acc_title"),
     (re.compile("accDescr" + WS + "*:" + WS + "*", I), "acc_descr", "acc_descr"),
@@ -227,7 +227,7 @@ def _describe(token: Token) -> str:
         return "the end of the text"
     if token.kind == "NEWLINE":
         return "the end of the line"
-    return repr(token.text.strip()[:40])
+    return repr(shown(token.text.strip())[:40])
 
 
 def _task(d: MermaidJourney, section: str, name: Token, data: Token) -> None:
@@ -282,7 +282,7 @@ def parse(text: str, *, web_page: bool = False) -> MermaidJourney:
         elif kind == "taskName":
             data = tokens[i + 1]
             if data.kind != "taskData":
-                name = t.text.strip()
+                name = shown(t.text.strip())
                 raise MermaidError(
                     t.line,
                     f"task {name[:40]!r} needs a score after a colon, e.g. '{name[:20]}: 5: Actor' "
@@ -296,7 +296,7 @@ def parse(text: str, *, web_page: bool = False) -> MermaidJourney:
         elif kind == ":":
             raise MermaidError(t.line, "a colon without a task name before it")
         elif kind == "taskData":
-            raise MermaidError(t.line, f"{t.text.strip()[:40]!r} has no task name before it")
+            raise MermaidError(t.line, f"{shown(t.text.strip())[:40]!r} has no task name before it")
         else:
             raise MermaidError(t.line, f"unexpected {_describe(t)}")
     return d

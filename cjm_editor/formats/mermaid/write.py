@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from cjm_editor.formats.mermaid.convert import DEFAULT_MARK, EXTRA_KEY, SCORE_KEY
+from cjm_editor.formats.mermaid.js import WS_CHARS
 from cjm_editor.model.journey import Card, Journey
 from cjm_editor.model.workshop import tally
 
@@ -18,7 +19,7 @@ def entity(char: str) -> str:
 
 def _escape(text: str, specials: str) -> str:
     """One line, with '#', '%' and the given characters written as entity codes."""
-    text = re.sub(r"[\r\n\u2028\u2029]+", " ", text).strip(" ")
+    text = re.sub(r"[\r\n\u2028\u2029]+", " ", text).strip(WS_CHARS)  # Mermaid trims JavaScript's \s
     return "".join(entity(c) if c in "#%" + specials else c for c in text)
 
 
@@ -38,7 +39,9 @@ def to_text(j: Journey) -> tuple[str, list[str]]:
     warnings: list[str] = []
     lines = ["journey"]
     acc = j.extra.get(EXTRA_KEY, {}) if isinstance(j.extra.get(EXTRA_KEY), dict) else {}
-    if j.title.strip() and j.title != acc.get("derivedTitle"):  # a title the Mermaid text did not have
+    if j.title.strip(WS_CHARS) and j.title != acc.get(
+        "derivedTitle"
+    ):  # a title the Mermaid text did not have
         lines.append(f"  title {_escape(j.title, ';')}")
     if acc.get("accTitle"):
         lines.append(f"  accTitle: {_escape(str(acc['accTitle']), '')}")
@@ -66,7 +69,7 @@ def to_text(j: Journey) -> tuple[str, list[str]]:
     rank = {p.id: i for i, p in enumerate(j.personas)}
     for index, stage in enumerate(j.stages):
         touch = [c for c in j.cards if c.stage_id == stage.id and c.kind == "touchpoint"]
-        if stage.name.strip():
+        if stage.name.strip(WS_CHARS):
             lines.append(f"  section {_escape(stage.name, ':;')}")
         elif index > 0 or not touch:
             lines.append("  section (unnamed stage)")

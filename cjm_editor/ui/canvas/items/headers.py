@@ -3,6 +3,8 @@ collapse, rename) are canvas interactions; the items draw and say where their ho
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -102,9 +104,11 @@ class StageHeaderItem(HeaderItem):
 
     def _tooltip(self) -> str:
         stage = self.stage
-        tip = f"<b>{stage.name}</b>" + (f"<br>{stage.description}" if stage.description else "")
+        tip = f"<b>{_escaped(stage.name)}</b>" + (
+            f"<br>{_escaped(stage.description)}" if stage.description else ""
+        )
         if stage.link:
-            tip += f"<br>Micro map: {stage.link}"
+            tip += f"<br>Micro map: {_escaped(stage.link)}"
         return tip + "<br><i>Drag to reorder · drag the right edge to resize · double-click to rename</i>"
 
     def paint(
@@ -134,9 +138,8 @@ class LaneHeaderItem(HeaderItem):
 
     def _tooltip(self) -> str:
         kind = style.LANE_KIND_LABELS.get(self.lane.kind, self.lane.kind)
-        return (
-            f"<b>{self.lane.name}</b> ({kind})<br><i>Drag to reorder · ▸ collapses · double-click renames</i>"
-        )
+        hint = "<i>Drag to reorder · ▸ collapses · double-click renames</i>"
+        return f"<b>{_escaped(self.lane.name)}</b> ({kind})<br>{hint}"
 
     def toggle_rect(self) -> QRectF:
         return QRectF(6, 6, 16, 18)
@@ -164,3 +167,8 @@ class LaneHeaderItem(HeaderItem):
                 int(Qt.AlignmentFlag.AlignLeft),
                 style.LANE_KIND_LABELS.get(self.lane.kind, self.lane.kind),
             )
+
+
+def _escaped(text: str) -> str:
+    """User text inside a rich-text tooltip: shown as written, never read as markup."""
+    return html.escape(text[:2000]).replace("\n", "<br>")
