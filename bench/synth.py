@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from cjm_editor.model import Card, Connection, EmotionPoint, Journey, Lane, Persona, Stage
-from cjm_editor.model.journey import CARD_KIND_FOR_LANE, LANE_KINDS
+from cjm_editor.model.journey import CARD_KIND_FOR_LANE, LANE_KINDS, Vote
 
 WORDS = ["checkout", "delivery", "support", "email", "onboarding", "renewal", "referral", "app", "review"]
 WORDS += ["price", "chat", "box", "menu"]
@@ -36,7 +36,7 @@ def synthetic_map(cards: int, stages: int = 8, connections: int | None = None, s
             card.value, card.target, card.unit = rng.randint(1, 90), 80, "%"
         elif kind == "quote":
             card.source = f"Interview #{rng.randint(1, 40)}"
-        card.votes = rng.choice([0, 0, 0, 1, 2, 5])
+        j.votes += [Vote(card.id, id=f"v{i}-{k}") for k in range(rng.choice([0, 0, 0, 1, 2, 5]))]
         j.cards.append(card)
     for p in j.personas:
         for s in j.stages:

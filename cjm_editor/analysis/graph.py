@@ -11,6 +11,7 @@ from __future__ import annotations
 import networkx as nx
 
 from cjm_editor.model.journey import Journey
+from cjm_editor.model.workshop import tally
 
 
 def persona_scores(journey: Journey) -> dict[str, dict[str, int]]:
@@ -39,6 +40,7 @@ def to_digraph(journey: Journey) -> nx.DiGraph:
     for point in journey.emotions:
         if point.anchor_kind == "card":
             card_points.setdefault(point.anchor_id, {})[point.persona_id] = point.score
+    counts = tally(journey)
     for card in journey.cards:
         emotion = {pid: scores[card.stage_id] for pid, scores in by_stage.items() if card.stage_id in scores}
         emotion.update(card_points.get(card.id, {}))
@@ -51,7 +53,7 @@ def to_digraph(journey: Journey) -> nx.DiGraph:
             title=card.title,
             channel=card.channel,
             owner=card.owner,
-            votes=card.votes,
+            votes=counts[card.id],
             emotion=emotion,
         )
     for conn in journey.connections:

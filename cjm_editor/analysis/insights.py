@@ -9,6 +9,7 @@ import networkx as nx
 from cjm_editor.analysis.findings import Finding, Moment
 from cjm_editor.analysis.graph import explicit, persona_scores, touchpoints_by_stage
 from cjm_editor.model.journey import Journey
+from cjm_editor.model.workshop import tally
 
 IMPLICIT_WEIGHT = 3.0  # a path along drawn arrows is preferred to one that only follows stage order
 SKIP_WEIGHT = 2.0  # per stage an arrow jumps over: the main path goes through the stages, not past them
@@ -189,7 +190,7 @@ def unaddressed_pains(journey: Journey) -> list[Finding]:
         elif card.kind == "opportunity":
             ideas.setdefault(card.stage_id, []).append(card.id)
     titles = {c.id: c.title for c in journey.cards}
-    votes = {c.id: c.votes for c in journey.cards}
+    votes = tally(journey)
     out = []
     for stage in journey.stages:
         for pain in pains.get(stage.id, []) if not ideas.get(stage.id) else []:

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from cjm_editor import __version__
+from cjm_editor.cli import workshop
 from cjm_editor.cli.interop import add_commands, load_map, refuse_output
 from cjm_editor.cli.serve import add_serve
 from cjm_editor.export.options import (
@@ -137,6 +138,7 @@ def info_dict(result: cjm_json.LoadResult) -> dict[str, Any]:
         "connections": len(j.connections),
         "links": [link.path for link in j.links],
         "repairs": [{"location": i.location, "message": i.message} for i in result.report.issues],
+        "workshop": workshop.workshop_info(j),
     }
 
 
@@ -157,6 +159,9 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(f"  emotion points: {info['emotionPoints']}, connections: {info['connections']}")
         scale = info["scale"]
         print(f"  emotion scale: {scale['min']}..{scale['max']}")
+        ws = info["workshop"]
+        people = len(ws["participants"])
+        print(f"  workshop: {people} participants, {ws['votes']} votes, {ws['ratings']} ratings")
     for line in result.report.lines():
         _err(line)
     return INVALID if result.report else OK
@@ -332,6 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_export_pdf)
     add_commands(sub, formats, _Parser)
     add_serve(sub)
+    workshop.add_commands(sub)
     return parser
 
 

@@ -7,6 +7,7 @@ import os
 import sys
 from typing import Any
 
+from cjm_editor.cli.workshop import add_ratings_import
 from cjm_editor.formats import cjm_json, csv_cards
 from cjm_editor.formats.atomic import write_atomic
 from cjm_editor.formats.csv_cards import CsvRowsError
@@ -194,6 +195,7 @@ def add_commands(sub: Any, formats: Any, parser_class: type[argparse.ArgumentPar
     p.add_argument("--skip-bad", action="store_true", help="import the good rows and report the bad ones")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(run=cmd_import_csv)
+    add_ratings_import(kinds)
 
     p = formats.add_parser("mermaid", help="a Mermaid journey diagram")
     p.add_argument("file", metavar="MAP")

@@ -232,7 +232,7 @@ class Binding:
         journey = self.doc.journey
         changes = {
             k: getattr(scratch, k)
-            for k in ("title", "description", "scale", "extra")
+            for k in ("title", "description", "scale", "workshop", "extra")
             if getattr(scratch, k) != getattr(journey, k)
         }
         try:

@@ -3,7 +3,8 @@
 One root Y.Map per collection of `model.registry`, keyed by element id; each element is a Y.Map of
 the same fields the .cjm.json file writes (so a browser Yjs client reads the file's words). Order keys
 are plain fields: a move rewrites one field of one element, so concurrent moves never duplicate it.
-The root map `meta` holds the title, description, emotion scale and the map's own unknown fields.
+The root map `meta` holds the title, description, emotion scale, voting settings and the map's own
+unknown fields.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from cjm_editor.formats.journey_codec import (
     element_to_dict,
     scale_dict,
     scale_from_dict,
+    workshop_dict,
+    workshop_from_dict,
 )
 from cjm_editor.formats.repair import repair
 from cjm_editor.model.journey import Journey, snapshot
@@ -47,6 +50,7 @@ def meta_values(journey: Journey) -> dict[str, Any]:
         "title": journey.title,
         "description": journey.description,
         "scale": scale_dict(journey.scale),
+        "workshop": workshop_dict(journey.workshop),
         "extra": dict(journey.extra),
     }
 
@@ -112,5 +116,10 @@ def apply_meta(journey: Journey, meta: dict[str, Any], report: LoadReport) -> No
             journey.scale = scale_from_dict(meta["scale"], report.file)
         except LoadError as exc:
             report.add("meta.scale", f"{exc.message}; kept the standard scale")
+    if "workshop" in meta:
+        try:
+            journey.workshop = workshop_from_dict(meta["workshop"], report.file)
+        except LoadError as exc:
+            report.add("meta.workshop", f"{exc.message}; kept the standard voting settings")
     if isinstance(meta.get("extra"), dict):
         journey.extra = dict(meta["extra"])

@@ -15,7 +15,18 @@ from cjm_editor.model import Journey, JourneyDocument
 from cjm_editor.model.journey import snapshot
 from cjm_editor.model.registry import COLLECTIONS
 
-_REMOVE_ORDER = ("connections", "emotions", "links", "cards", "lanes", "stages", "personas")
+_REMOVE_ORDER = (
+    "votes",
+    "ratings",
+    "connections",
+    "emotions",
+    "links",
+    "cards",
+    "lanes",
+    "stages",
+    "personas",
+    "participants",
+)
 
 
 def become(doc: JourneyDocument, target: Journey) -> None:
@@ -49,6 +60,7 @@ def become(doc: JourneyDocument, target: Journey) -> None:
     doc.update_journey(
         title=target.title, description=target.description, scale=target.scale, extra=dict(target.extra)
     )
+    doc.update_journey(workshop=target.workshop)
 
 
 class RestoreMap(QUndoCommand):

@@ -8,6 +8,7 @@ from cjm_editor.export.legend import marker, persona_legend, persona_style
 from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import palette
 from cjm_editor.model.journey import EmotionScale, Journey, Persona
+from cjm_editor.model.workshop import spreads
 
 
 def score_text(score: int, scale: EmotionScale) -> str:
@@ -90,16 +91,33 @@ def draw_chart(w: Writer, box: Box, j: Journey, personas: list[Persona], legend:
         w.fill(palette.MUTED)
         w.string(plot.x, box.y + 4, RULE, 7, False, "chart rule")
     shown = {q.id for q in personas}
+    spread = spreads(j)
+    rated = {(r.persona_id, r.anchor_id) for r in j.ratings if r.anchor_kind == "stage"}
+
+    def _score(pid: str, sid: str) -> float:
+        return spread[(pid, "stage", sid)].mean if (pid, sid) in rated else feelings[(pid, sid)].score
+
     for n, persona in enumerate(j.personas):
         if persona.id not in shown:
             continue
+        # where participants rated a stage, the curve goes through the mean of its scores, with a
+        # min-max band and n (model/workshop.py)
         points = [
-            (plot.x + step * (i + 0.5), y_of(feelings[(persona.id, s.id)].score))
+            (plot.x + step * (i + 0.5), y_of(_score(persona.id, s.id)))
             for i, s in enumerate(j.stages)
-            if (persona.id, s.id) in feelings
+            if (persona.id, s.id) in feelings or (persona.id, s.id) in rated
         ]
         if not points:
             continue
+        shift = (n - (len(j.personas) - 1) / 2) * 7  # bands of several personas side by side
+        for i, s in enumerate(j.stages):
+            band = spread.get((persona.id, "stage", s.id))
+            if (persona.id, s.id) in rated and band is not None and band.n > 1:
+                bx = plot.x + step * (i + 0.5) + shift
+                w.fill(persona.colour, 0.25)
+                w.c.rect(bx - 3, y_of(band.low), 6, y_of(band.high) - y_of(band.low), stroke=0, fill=1)
+                w.fill(persona.colour)
+                w.string(bx + 5, y_of(band.high) + 2, f"n={band.n}", 6.5, True, "chart band")
         dash, shape = persona_style(n, w.grayscale)
         w.stroke(persona.colour, 2.2)
         w.c.setLineCap(1)

@@ -12,6 +12,7 @@ from cjm_editor.layout import MapGeometry, Point, Rect, palette
 from cjm_editor.layout.content import CARD_RADIUS, CELL_RADIUS, card_footer, scale_ticks
 from cjm_editor.layout.curves import bezier_segments
 from cjm_editor.model.journey import Card, Journey
+from cjm_editor.model.workshop import tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,7 @@ def draw_map(
                 b = at.box(rect)
                 w.fill(palette.CARD_COLOURS.get(card.kind, palette.CARD_COLOURS["note"])[1], 0.45)
                 c.rect(b.x, b.y, b.w, b.h, stroke=0, fill=1)
+    counts = tally(j)
     placed = [(card, g.cards.get(card.id)) for card in j.cards] if text else []
     for card, rect in placed:
         if rect is None or (
@@ -144,7 +146,7 @@ def draw_map(
             and not (rect.x < wx1 and rect.x + rect.w > wx0 and rect.y < wy1 and rect.y + rect.h > wy0)
         ):
             continue
-        draw_card(w, card, at.box(rect), s, inside(rect))
+        draw_card(w, card, at.box(rect), s, inside(rect), counts[card.id])
     _curves(w, j, g, at, personas, window, touches)
 
 
@@ -195,7 +197,7 @@ def _bounds(points: list[Point]) -> Rect:
     return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
 
-def draw_card(w: Writer, card: Card, b: Box, s: float, text: bool = True) -> None:
+def draw_card(w: Writer, card: Card, b: Box, s: float, text: bool = True, votes: int = 0) -> None:
     fill, accent = palette.CARD_COLOURS.get(card.kind, palette.CARD_COLOURS["note"])
     c = w.c
     w.fill(fill)
@@ -206,7 +208,7 @@ def draw_card(w: Writer, card: Card, b: Box, s: float, text: bool = True) -> Non
     if not text:
         return
     where = f"card “{card.title[:40]}”"
-    badge = 22 * s if card.votes else 0
+    badge = 22 * s if votes else 0
     title = Box(b.x + 10 * s, b.top - 40 * s, b.w - 18 * s - badge, 34 * s)
     w.paragraph(card.title, title, 8.5 * s, True, palette.TEXT, where, 7.5 * s)
     footer = card_footer(card)
@@ -220,12 +222,12 @@ def draw_card(w: Writer, card: Card, b: Box, s: float, text: bool = True) -> Non
             where,
             7.5 * s,
         )
-    if card.votes:
+    if votes:
         w.fill(accent)
         bx, by = b.right - 26 * s, b.top - 22 * s
         c.roundRect(bx, by, 20 * s, 15 * s, 7 * s, stroke=0, fill=1)
         w.fill("#ffffff")
-        w.string(bx + 10 * s, by + 4 * s, str(card.votes), 7.5 * s, True, where, "center")
+        w.string(bx + 10 * s, by + 4 * s, str(votes), 7.5 * s, True, where, "center")
 
 
 def _arrow(w: Writer, pts: list[tuple[float, float]], s: float) -> None:

@@ -20,7 +20,18 @@ from cjm_editor import __version__
 from cjm_editor.export import fonts
 from cjm_editor.export.options import KitOptions, for_persona
 from cjm_editor.export.pages import Pages
-from cjm_editor.export.parts import cover, curves, insights, overview, pains, personas, poster, stages
+from cjm_editor.export.parts import (
+    cover,
+    curves,
+    cutouts,
+    insights,
+    overview,
+    pains,
+    personas,
+    poster,
+    stages,
+    voting,
+)
 from cjm_editor.export.report import ExportReport
 from cjm_editor.export.writer import Writer
 from cjm_editor.layout import MapGeometry, compute
@@ -110,6 +121,10 @@ def _render(
                 if "analysis" not in once:
                     once["analysis"] = analysis(j)
                 insights.draw(p, once["analysis"])  # type: ignore[arg-type]
+            elif part == "voting":
+                voting.draw(p)
+            elif part == "cutouts":
+                cutouts.draw(p)
     c.showOutline()
     if not dry:  # the counting pass needs no file
         c.save()

@@ -11,8 +11,9 @@ from reportlab.lib.units import mm
 
 from cjm_editor.model.journey import Journey
 
-PARTS = ("cover", "overview", "poster", "stages", "personas", "curves", "pains", "insights")
-DEFAULT_KIT = tuple(p for p in PARTS if p != "poster")
+PARTS: tuple[str, ...] = ("cover", "overview", "poster", "stages", "personas", "curves", "pains", "insights")
+PARTS += ("voting", "cutouts")  # workshop parts (export/parts/voting.py, cutouts.py)
+DEFAULT_KIT = tuple(p for p in PARTS if p not in ("poster", "voting", "cutouts"))
 PAPERS = {"A4": pagesizes.A4, "Letter": pagesizes.LETTER, "A3": pagesizes.A3, "Tabloid": pagesizes.TABLOID}
 ORIENTATIONS = ("landscape", "portrait")
 MARGIN = 12 * mm
@@ -25,6 +26,8 @@ PART_TITLES = {
     "curves": "Emotion curves",
     "pains": "Pain points and opportunities",
     "insights": "Insights",
+    "voting": "Voting sheet and impact/effort",
+    "cutouts": "Cut-out cards (76 mm)",
 }
 
 

@@ -39,11 +39,20 @@ class Pages:
         width, height = self.size
         return Box(MARGIN, MARGIN + 14, width - 2 * MARGIN, height - 2 * MARGIN - 14 - 32)
 
-    def new(self, heading: str, bookmark: str = "", level: int = 0, decorate: bool = True) -> Box:
-        """Finish the page before (if any), start the next; returns its body."""
+    def new(
+        self,
+        heading: str,
+        bookmark: str = "",
+        level: int = 0,
+        decorate: bool = True,
+        size: tuple[float, float] | None = None,
+    ) -> Box:
+        """Finish the page before (if any), start the next (of the kit's paper, or `size`); returns its
+        body."""
         if self.number:
             self.c.showPage()
             self.w.forget()
+        self.c.setPageSize(size or self.size)
         self.number += 1
         if bookmark:
             self.mark(bookmark, level)

@@ -35,10 +35,12 @@ from cjm_editor.model.journey import (
     Lane,
     Persona,
     Stage,
+    Vote,
     persona_colour,
     snapshot,
 )
 from cjm_editor.model.vocabulary import KIND_LABELS
+from cjm_editor.model.workshop import tally
 
 COLUMNS = (
     "stage",
@@ -98,6 +100,7 @@ def to_text(j: Journey) -> str:
         if e.anchor_kind == "card":
             scores.setdefault(e.anchor_id, []).append(e.score)
     scale = f"{j.scale.min}..{j.scale.max}"
+    counts = tally(j)
     for c in j.cards:
         emotion = scores.get(c.id, [])
         row = [
@@ -110,7 +113,7 @@ def to_text(j: Journey) -> str:
             c.owner,
             "; ".join(names[p] for p in c.personas if p in names),
             str(round(sum(emotion) / len(emotion))) if emotion else "",
-            str(c.votes) if c.votes else "",
+            str(counts[c.id]) if counts[c.id] else "",
             "; ".join(c.tags),
             c.source,
             scale,
@@ -141,6 +144,7 @@ class _Row:
     card: Card
     personas: tuple[str, ...]
     emotion: int | None
+    votes: int = 0  # anonymous votes
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -206,6 +210,9 @@ def from_bytes(
     for message in bad:
         where, why = message[len(name) + 2 :].split(": ", 1)
         report.add(where, f"skipped: {why}")
+    total = sum(r.votes for r in parsed)
+    if limits.votes(total) is not None:  # each becomes a vote object (format 4)
+        raise LoadError(name, "$", f"{total:,} votes in all; at most {limits.MAX_VOTES:,} can be imported")
     _apply(j, parsed)
     return CsvImport(j, report, bad)
 
@@ -321,10 +328,10 @@ def _row(
         channel=get("channel"),
         owner=get("owner"),
         source=get("source"),
-        votes=votes,
         tags=_split(row.get("tags", "")),
     )
-    return _Row(number, stage, lane or _lane_name(kind), kind, card, _split(row.get("personas", "")), emotion)
+    personas = _split(row.get("personas", ""))
+    return _Row(number, stage, lane or _lane_name(kind), kind, card, personas, emotion, votes)
 
 
 def _lane_name(kind: str) -> str:
@@ -359,6 +366,7 @@ def _apply(j: Journey, rows: list[_Row]) -> None:
         card.stage_id, card.lane_id = stages[r.stage].id, lanes[r.lane].id
         card.personas = tuple(personas[n].id for n in r.personas)
         j.cards.append(card)
+        j.votes += [Vote(card.id) for _ in range(r.votes)]
         if r.emotion is not None:
             who = [personas[n] for n in r.personas] or list(j.personas)
             if not who:

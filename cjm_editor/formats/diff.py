@@ -283,6 +283,8 @@ class _Labels:
                 names[lane.id] = lane.name
             for card in j.cards:
                 names[card.id] = card.title or card.kind
+            for person in j.participants:
+                names[person.id] = person.name
             self.names[side] = names
 
     def name(self, element_id: str, new: bool) -> str:
@@ -298,6 +300,12 @@ class _Labels:
             return f"{self.name(e.persona_id, new)} at {self.name(e.anchor_id, new)}"
         if collection == "links":
             return str(e.label or e.path)
+        if collection == "votes":
+            who = self.name(e.participant_id, new) if e.participant_id else "anonymous"
+            return f"{who} on {self.name(e.card_id, new)}"
+        if collection == "ratings":
+            who = self.name(e.participant_id, new) if e.participant_id else "anonymous"
+            return f"{who} for {self.name(e.persona_id, new)} at {self.name(e.anchor_id, new)}"
         return self.name(e.id, new)
 
 

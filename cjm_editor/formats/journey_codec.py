@@ -1,4 +1,4 @@
-"""Plain JSON values <-> Journey, for format version 3.
+"""Plain JSON values <-> Journey, for format version 4.
 
 `journey_to_dict` gives the canonical form: keys in a fixed order, empty optional fields left out,
 unknown fields sorted after the known ones; every list sorted by id, so moving an element changes only
@@ -26,8 +26,12 @@ from cjm_editor.model.journey import (
     Journey,
     Lane,
     MapLink,
+    Participant,
     Persona,
+    Rating,
     Stage,
+    Vote,
+    Workshop,
     snapshot,
 )
 from cjm_editor.model.normalize import normalize
@@ -37,7 +41,7 @@ from cjm_editor.model.registry import COLLECTIONS
 ENVELOPE = ("format", "formatVersion", "minReaderVersion", "documentId")
 TOP_KEYS = frozenset(
     (*ENVELOPE, "title", "description", "scale", "personas", "stages", "lanes", "cards", "emotions")
-    + ("connections", "links")
+    + ("connections", "links", "participants", "votes", "ratings", "workshop")
 )
 PERSONA_KEYS = frozenset(
     ("id", "order", "name", "description", "goals", "needs", "painPoints", "channels", "colour")
@@ -60,11 +64,15 @@ CARD_KEYS = frozenset(
         "target",
         "unit",
     )
-    + ("votes", "tags", "personas", "link")
+    + ("tags", "personas", "link")
 )
 EMOTION_KEYS = frozenset(("id", "persona", "stage", "card", "score", "note"))
 CONNECTION_KEYS = frozenset(("id", "from", "to", "label"))
 LINK_KEYS = frozenset(("id", "path", "label"))
+PARTICIPANT_KEYS = frozenset(("id", "order", "name", "colour"))
+VOTE_KEYS = frozenset(("id", "card", "participant"))
+RATING_KEYS = frozenset(("id", "participant", "persona", "stage", "card", "score", "note"))
+WORKSHOP_KEYS = frozenset(("dots", "votableKinds"))
 SCALE_KEYS = frozenset(("min", "max", "labels"))
 LABEL_KEYS = frozenset(("score", "label"))
 MAX_EXTRA_DEPTH = limits.MAX_EXTRA_DEPTH
@@ -106,8 +114,6 @@ def _card_dict(c: Card) -> Json:
         out["target"] = c.target
     if c.unit:
         out["unit"] = c.unit
-    if c.votes:
-        out["votes"] = c.votes
     if c.tags:
         out["tags"] = list(c.tags)
     if c.personas:
@@ -169,6 +175,31 @@ def _link_dict(link: MapLink) -> Json:
     return _extra(out, link.extra)
 
 
+def _participant_dict(p: Participant) -> Json:
+    out: Json = {"id": p.id, "order": p.order, "name": p.name}
+    if p.colour:
+        out["colour"] = p.colour
+    return _extra(out, p.extra)
+
+
+def _vote_dict(v: Vote) -> Json:
+    out: Json = {"id": v.id, "card": v.card_id}
+    if v.participant_id is not None:
+        out["participant"] = v.participant_id
+    return _extra(out, v.extra)
+
+
+def _rating_dict(r: Rating) -> Json:
+    out: Json = {"id": r.id}
+    if r.participant_id is not None:
+        out["participant"] = r.participant_id
+    out["persona"], out[r.anchor_kind] = r.persona_id, r.anchor_id
+    out["score"] = int(r.score) if float(r.score).is_integer() else r.score
+    if r.note:
+        out["note"] = r.note
+    return _extra(out, r.extra)
+
+
 def scale_dict(scale: EmotionScale) -> Json:
     out: Json = {"min": scale.min, "max": scale.max}
     if scale.labels:
@@ -203,6 +234,14 @@ def journey_to_dict(j: Journey) -> Json:
     out["connections"] = [_connection_dict(c) for c in _by_id(j.connections)]
     if j.links:
         out["links"] = [_link_dict(link) for link in _by_id(j.links)]
+    if j.workshop != Workshop():
+        out["workshop"] = workshop_dict(j.workshop)
+    if j.participants:
+        out["participants"] = [_participant_dict(p) for p in _by_id(j.participants)]
+    if j.votes:
+        out["votes"] = [_vote_dict(v) for v in _by_id(j.votes)]
+    if j.ratings:
+        out["ratings"] = [_rating_dict(r) for r in _by_id(j.ratings)]
     return _extra(out, j.extra)
 
 
@@ -407,12 +446,13 @@ def _card(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Card:
     kind = text(d, "kind", path, None)
     if kind not in CARD_KINDS:
         raise r.fail((*path, "kind"), f"unknown card kind {kind!r} (expected one of {', '.join(CARD_KINDS)})")
-    votes = r.whole(d, "votes", path, 0)
-    if votes < 0:
-        raise r.fail((*path, "votes"), "votes cannot be negative")
-    hit = limits.votes(votes)
-    if hit is not None:
-        raise r.fail((*path, "votes"), str(hit))
+    if "votes" in d:  # a format-3 count the migration could not turn into votes (migrations.py)
+        votes = r.whole(d, "votes", path, 0)
+        if votes < 0:
+            raise r.fail((*path, "votes"), "votes cannot be negative")
+        hit = limits.votes(votes)
+        why = str(hit) if hit is not None else "a card's votes are listed under 'votes' since format 4"
+        raise r.fail((*path, "votes"), why)
     return Card(
         stage_id=r.ident(d, "stage", path),
         lane_id=r.ident(d, "lane", path),
@@ -426,7 +466,6 @@ def _card(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Card:
         value=r.number(d, "value", path),
         target=r.number(d, "target", path),
         unit=text(d, "unit", path) if "unit" in d else "",
-        votes=votes,
         tags=r.texts(d, "tags", path),
         personas=r.texts(d, "personas", path, ids=True),
         link=r.opt_text(d, "link", path),
@@ -472,8 +511,75 @@ def _link(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> MapLink:
     )
 
 
+def _participant(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Participant:
+    d = r.obj(raw, path)
+    colour = r.colour(d, "colour", path) if "colour" in d else ""
+    return Participant(
+        id=r.ident(d, "id", path),
+        name=r.text(d, "name", path),
+        colour=colour,
+        order=r.text(d, "order", path),
+        extra=r.extra(d, PARTICIPANT_KEYS, path),
+    )
+
+
+def _vote(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Vote:
+    d = r.obj(raw, path)
+    return Vote(
+        card_id=r.ident(d, "card", path),
+        participant_id=r.ident(d, "participant", path) if "participant" in d else None,
+        id=r.ident(d, "id", path),
+        extra=r.extra(d, VOTE_KEYS, path),
+    )
+
+
+def _rating(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Rating:
+    d = r.obj(raw, path)
+    if ("stage" in d) == ("card" in d):
+        raise r.fail(path, "a rating needs exactly one anchor: 'stage' or 'card'")
+    anchor_kind: AnchorKind = "stage" if "stage" in d else "card"
+    score = r.number(d, "score", path)
+    if score is None:
+        raise r.fail(path, "missing field 'score'")
+    return Rating(
+        persona_id=r.ident(d, "persona", path),
+        anchor_kind=anchor_kind,
+        anchor_id=r.ident(d, anchor_kind, path),
+        score=score,
+        participant_id=r.ident(d, "participant", path) if "participant" in d else None,
+        id=r.ident(d, "id", path),
+        note=r.text(d, "note", path),
+        extra=r.extra(d, RATING_KEYS, path),
+    )
+
+
+def workshop_dict(w: Workshop) -> Json:
+    """The voting settings as the file writes them."""
+    return {"dots": w.dots, "votableKinds": list(w.votable)}
+
+
+def workshop_from_dict(raw: Any, display: str) -> Workshop:
+    """Voting settings from their JSON value; LoadError names the fault."""
+    return _workshop(_Reader(display), {"workshop": raw})
+
+
+def _workshop(r: _Reader, data: Json) -> Workshop:
+    if "workshop" not in data:
+        return Workshop()
+    path: tuple[str | int, ...] = ("workshop",)
+    d = r.obj(data["workshop"], path)
+    dots = r.whole(d, "dots", path, Workshop().dots)
+    if dots < 1:
+        raise r.fail((*path, "dots"), "each participant needs at least one dot")
+    kinds = r.texts(d, "votableKinds", path) if "votableKinds" in d else Workshop().votable
+    for i, kind in enumerate(kinds):
+        if kind not in CARD_KINDS:
+            raise r.fail((*path, "votableKinds", i), f"unknown card kind {kind!r}")
+    return Workshop(dots, kinds)
+
+
 def journey_from_dict(data: Json, display: str, report: LoadReport | None = None) -> Journey:
-    """Build a Journey from a version-3 document whose envelope was already checked. What it has to
+    """Build a Journey from a version-4 document whose envelope was already checked. What it has to
     leave out (a second label for the same score) goes to `report`, or is an error without one."""
     r = _Reader(display)
     top: tuple[str | int, ...] = ()
@@ -493,6 +599,10 @@ def journey_from_dict(data: Json, display: str, report: LoadReport | None = None
         emotions=each("emotions", _emotion),
         connections=each("connections", _connection),
         links=each("links", _link),
+        participants=each("participants", _participant),
+        votes=each("votes", _vote),
+        ratings=each("ratings", _rating),
+        workshop=_workshop(r, data),
         extra=r.extra(data, TOP_KEYS, top),
     )
 
@@ -506,6 +616,9 @@ _WRITERS: dict[str, Any] = {
     "emotions": _emotion_dict,
     "connections": _connection_dict,
     "links": _link_dict,
+    "participants": _participant_dict,
+    "votes": _vote_dict,
+    "ratings": _rating_dict,
 }
 _READERS: dict[str, Any] = {
     "personas": _persona,
@@ -515,6 +628,9 @@ _READERS: dict[str, Any] = {
     "emotions": _emotion,
     "connections": _connection,
     "links": _link,
+    "participants": _participant,
+    "votes": _vote,
+    "ratings": _rating,
 }
 
 

@@ -6,6 +6,10 @@ Version 2 adds the envelope (`formatVersion`, `minReaderVersion`, `documentId`),
 emotion points, and ids on every element.
 Version 3 gives stages, lanes, personas and cards an `order` key (a fractional index, model/order.py)
 in place of their list position, and writes every list sorted by id; a v3 file needs a v3 reader.
+Version 4 adds the workshop: `participants`, `votes` (one object per dot, naming its card and, when
+known, its participant), `ratings` (one participant's score for a persona at a stage or card) and the
+`workshop` settings. A card's `votes: N` number becomes N anonymous votes and the card loses the field,
+so a vote count is never stored twice; a v4 file needs a v4 reader.
 """
 
 from __future__ import annotations
@@ -14,12 +18,13 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
+from cjm_editor.model.limits import MAX_VOTES
 from cjm_editor.model.order import first_keys
 
 FORMAT_NAME = "cjm-editor/journey"
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 """The format version this editor writes."""
-READER_VERSION = 3
+READER_VERSION = 4
 """Files whose minReaderVersion is above this are refused, never rewritten."""
 
 Json = dict[str, Any]
@@ -117,7 +122,32 @@ def _keyed(items: list[Any], groups: list[Any]) -> list[Any]:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[Json], Json]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: Json) -> Json:
+    """Each card's `votes: N` becomes N anonymous votes with ids derived from the card's id."""
+    out = dict(data, formatVersion=4, minReaderVersion=4)
+    cards = data.get("cards")
+    if not isinstance(cards, list):
+        return out
+    votes = list(data.get("votes", [])) if isinstance(data.get("votes", []), list) else data["votes"]
+    counts = [c.get("votes") if isinstance(c, dict) else None for c in cards]
+    whole = [n for n in counts if isinstance(n, int) and not isinstance(n, bool) and n >= 0]
+    if sum(whole) > MAX_VOTES:  # left on the cards: the codec reports the limit at its place
+        return out
+    kept = []
+    for card in cards:
+        n = card.get("votes") if isinstance(card, dict) else None
+        if isinstance(n, int) and not isinstance(n, bool) and n >= 0 and isinstance(card.get("id"), str):
+            card = {k: v for k, v in card.items() if k != "votes"}
+            if isinstance(votes, list):
+                votes += [{"id": f"v-{card['id']}-{i + 1}", "card": card["id"]} for i in range(n)]
+        kept.append(card)
+    out["cards"] = kept
+    if votes:
+        out["votes"] = votes
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[Json], Json]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 """MIGRATIONS[n] turns a version-n document into a version-(n+1) document."""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from cjm_editor.formats.errors import LoadReport
+from cjm_editor.formats.repair_workshop import repair_workshop
 from cjm_editor.model.ids import new_id
 from cjm_editor.model.journey import Journey, Lane, Persona, Stage
 from cjm_editor.model.normalize import normalize
@@ -23,6 +24,7 @@ def repair(j: Journey, report: LoadReport) -> None:
     _placeholders(j, report)
     _emotions(j, report)
     _connections(j, report)
+    repair_workshop(j, report)
     _order_keys(j, report, read)
 
 

@@ -9,7 +9,7 @@ Input (stdin): frames of a 4-byte big-endian length and a pickled tuple, written
     ("reset", journey)             the whole map (on open, and whenever another map is shown)
     ("put", collection, entity)    an element added, changed or moved
     ("del", collection, id)        an element removed
-    ("map", {field: value})        the map's own fields (title, description, scale, extra)
+    ("map", {field: value})        the map's own fields (title, description, scale, workshop, extra)
     ("write", generation, path)    write a snapshot now
 Output (stdout): one line per write, `written GENERATION` or `failed GENERATION MESSAGE`.
 The process ends when stdin closes (the editor closed the map, quit or was killed).

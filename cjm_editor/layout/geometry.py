@@ -11,7 +11,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cjm_editor.model.journey import Connection, Journey, Lane, Stage
+from cjm_editor.model.journey import Connection, EmotionPoint, Journey, Lane, Stage
+from cjm_editor.model.workshop import spreads
 
 LANE_HEADER_W = 170.0
 STAGE_HEADER_H = 56.0
@@ -58,6 +59,16 @@ class Rect:
         return self.x <= x <= self.right and self.y <= y <= self.bottom
 
 
+@dataclass(frozen=True, slots=True)
+class Band:
+    """Where several scores at one anchor spread: x, the Y of the lowest and highest score, and n."""
+
+    x: float
+    low: float
+    high: float
+    n: int
+
+
 @dataclass(slots=True)
 class MapGeometry:
     """Where everything of one map is drawn. Keys are element ids."""
@@ -73,6 +84,7 @@ class MapGeometry:
     emotion_lane: str | None = None
     emotion_points: dict[str, Point] = field(default_factory=dict)
     curves: dict[str, list[tuple[str, Point]]] = field(default_factory=dict)  # persona -> (point id, pos)
+    bands: dict[str, list[Band]] = field(default_factory=dict)  # persona -> rating spreads with n > 1
     connections: dict[str, list[Point]] = field(default_factory=dict)  # orthogonal polyline
     counts: dict[tuple[str, str], int] = field(default_factory=dict)  # cards per cell
     labels: dict[str, Rect] = field(default_factory=dict)  # connection id -> where its label goes
@@ -183,34 +195,47 @@ def compute(journey: Journey) -> MapGeometry:
 
 
 def place_curves(journey: Journey, g: MapGeometry) -> None:
-    """Place emotion points: per persona and stage, spread the stage's points across its column."""
+    """Place emotion points and curves: per persona and stage, spread the stage's anchors across its
+    column. The curve passes through the mean of the scores at each anchor (model/workshop.py); an
+    emotion point sits at its own score; several scores at an anchor add a min-max band."""
     if g.emotion_lane is None or g.emotion_lane in {lane.id for lane in journey.lanes if lane.collapsed}:
         return
     stage_of_card = {c.id: c.stage_id for c in journey.cards}
     card_index = {c.id: i for i, c in enumerate(journey.cards)}
     lo, hi = journey.scale.min, journey.scale.max
     stage_rank = {s.id: i for i, s in enumerate(journey.stages)}
+    spread = spreads(journey)
+    point_at: dict[tuple[str, str, str], EmotionPoint] = {
+        (p.persona_id, p.anchor_kind, p.anchor_id): p for p in journey.emotions
+    }
     for persona in journey.personas:
-        slots: dict[str, list[tuple[float, str, int]]] = {}
-        for p in journey.emotions:
-            if p.persona_id != persona.id:
+        slots: dict[str, list[tuple[float, str, str]]] = {}
+        for pid, kind, anchor in spread:
+            if pid != persona.id:
                 continue
-            if p.anchor_kind == "stage":
-                sid, key = p.anchor_id, 0.5
+            if kind == "stage":
+                sid, key = anchor, 0.5
             else:
-                sid = stage_of_card.get(p.anchor_id, "")
-                key = card_index.get(p.anchor_id, 0) / max(1, len(journey.cards))
+                sid = stage_of_card.get(anchor, "")
+                key = card_index.get(anchor, 0) / max(1, len(journey.cards))
             if sid in g.columns:
-                slots.setdefault(sid, []).append((key, p.id, p.score))
+                slots.setdefault(sid, []).append((key, kind, anchor))
         curve: list[tuple[str, Point]] = []
+        bands: list[Band] = []
         for sid in sorted(slots, key=stage_rank.__getitem__):
             col = g.columns[sid]
-            points = sorted(slots[sid])
-            for i, (_, pid, score) in enumerate(points):
-                pos = Point(col.x + col.w * (i + 1) / (len(points) + 1), g.score_y(score, lo, hi))
-                g.emotion_points[pid] = pos
-                curve.append((pid, pos))
+            anchors = sorted(slots[sid])
+            for i, (_, kind, anchor) in enumerate(anchors):
+                x = col.x + col.w * (i + 1) / (len(anchors) + 1)
+                s = spread[(persona.id, kind, anchor)]
+                point = point_at.get((persona.id, kind, anchor))
+                if point is not None:
+                    g.emotion_points[point.id] = Point(x, g.score_y(point.score, lo, hi))
+                curve.append((point.id if point else f"{kind}:{anchor}", Point(x, g.score_y(s.mean, lo, hi))))
+                if s.n > 1:
+                    bands.append(Band(x, g.score_y(s.low, lo, hi), g.score_y(s.high, lo, hi), s.n))
         g.curves[persona.id] = curve
+        g.bands[persona.id] = bands
 
 
 def route_connections(

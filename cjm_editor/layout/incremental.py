@@ -125,9 +125,12 @@ def relayout_cells(
     _update_connections(g, journey, set(out.cards) | in_moved_lanes, card_dy, out)
     emotion_moved = g.emotion_lane is not None and g.emotion_lane in lane_dy
     touched = set(out.cards) | card_dy.keys()
-    if emotion_moved or any(p.anchor_kind == "card" and p.anchor_id in touched for p in journey.emotions):
+    scored = [(p.anchor_kind, p.anchor_id) for p in journey.emotions]
+    scored += [(r.anchor_kind, r.anchor_id) for r in journey.ratings]
+    if emotion_moved or any(kind == "card" and anchor in touched for kind, anchor in scored):
         g.emotion_points.clear()
         g.curves.clear()
+        g.bands.clear()
         place_curves(journey, g)
         out.curves = True
     return out

@@ -34,7 +34,10 @@ from cjm_editor.model.journey import (
     Lane,
     MapLink,
     Persona,
+    Rating,
     Stage,
+    Vote,
+    Workshop,
     card_sort_key,
     sort_key,
 )
@@ -43,7 +46,7 @@ from cjm_editor.model.registry import COLLECTIONS, collection
 
 T = TypeVar("T")
 
-_JOURNEY_FIELDS = ("title", "description", "scale", "extra")
+_JOURNEY_FIELDS = ("title", "description", "scale", "workshop", "extra")
 
 
 class CollectionEvents(Generic[T]):
@@ -131,6 +134,9 @@ class JourneyDocument:
             "emotions": _Rules(self._check_emotion, _nothing),
             "connections": _Rules(self._check_connection, _nothing),
             "links": _Rules(_nothing, _nothing),
+            "participants": _Rules(_nothing, self._participant_cascade),
+            "votes": _Rules(self._check_vote, _nothing),
+            "ratings": _Rules(self._check_rating, _nothing),
         }
         for c in COLLECTIONS:
             self._by_id[c.name] = {e.id: e for e in getattr(self.journey, c.name)}
@@ -401,6 +407,9 @@ class JourneyDocument:
         scale = changes.get("scale")
         if scale is not None:
             self._check_scale(scale)
+        workshop = changes.get("workshop")
+        if workshop is not None:
+            self._check_workshop(workshop)
         old = {k: getattr(self.journey, k) for k in changes}
         if all(old[k] == v for k, v in changes.items()):
             return old
@@ -417,6 +426,16 @@ class JourneyDocument:
         for p in self.journey.emotions:
             if not scale.min <= p.score <= scale.max:
                 raise ModelError(f"score {p.score} of an emotion point is outside {scale.min}..{scale.max}")
+        for r in self.journey.ratings:
+            if not scale.min <= r.score <= scale.max:
+                raise ModelError(f"score {r.score} of a rating is outside {scale.min}..{scale.max}")
+
+    def _check_workshop(self, workshop: Workshop) -> None:
+        if not isinstance(workshop, Workshop) or workshop.dots < 1:
+            raise ModelError("each participant needs at least one dot")
+        unknown = set(workshop.votable) - set(CARD_KINDS)
+        if unknown:
+            raise ModelError(f"unknown card kind {sorted(unknown)[0]!r}")
 
     # ------------------------------------------------------------------ named shortcuts
     def add_persona(self, persona: Persona) -> None:
@@ -488,8 +507,6 @@ class JourneyDocument:
         self.lane(card.lane_id)
         for persona_id in card.personas:
             self.persona(persona_id)
-        if card.votes < 0:
-            raise ModelError("votes cannot be negative")
 
     def _check_emotion(self, point: EmotionPoint) -> None:
         self.persona(point.persona_id)
@@ -512,11 +529,41 @@ class JourneyDocument:
             if c.id != conn.id and (c.source_id, c.target_id) == (conn.source_id, conn.target_id):
                 raise ModelError("these cards are already connected")
 
+    def _check_vote(self, vote: Vote) -> None:
+        """A vote names a card and, unless anonymous, a participant. How many dots a participant may
+        place, and on which kinds, is the voting gesture's rule (model/workshop.py `vote_refusal`), not
+        the map's: a restored version, a recovered map or a co-editor's votes are accepted as they are."""
+        self.card(vote.card_id)
+        if vote.participant_id is not None:
+            self.get("participants", vote.participant_id)
+
+    def _check_rating(self, rating: Rating) -> None:
+        self.persona(rating.persona_id)
+        if rating.anchor_kind not in ANCHOR_KINDS:
+            raise ModelError(f"unknown anchor kind {rating.anchor_kind!r}")
+        self.get("stages" if rating.anchor_kind == "stage" else "cards", rating.anchor_id)
+        scale = self.journey.scale
+        if not scale.min <= rating.score <= scale.max:
+            raise ModelError(f"score {rating.score} is outside the scale {scale.min}..{scale.max}")
+        if rating.participant_id is None:
+            return
+        self.get("participants", rating.participant_id)
+        for r in self.journey.ratings:
+            if r.id != rating.id and (r.participant_id, r.persona_id, r.anchor_kind, r.anchor_id) == (
+                rating.participant_id,
+                rating.persona_id,
+                rating.anchor_kind,
+                rating.anchor_id,
+            ):
+                raise ModelError("this participant already rated this persona there")
+
     # ------------------------------------------------------------------ rules: cascades
     def _persona_cascade(self, persona_id: str) -> None:
-        """A persona takes its emotion points and its mention on cards."""
+        """A persona takes its emotion points, its ratings and its mention on cards."""
         for p in [p for p in self.journey.emotions if p.persona_id == persona_id]:
             self._pop("emotions", p.id)
+        for r in [r for r in self.journey.ratings if r.persona_id == persona_id]:
+            self._pop("ratings", r.id)
         for c in [c for c in self.journey.cards if persona_id in c.personas]:
             kept = tuple(x for x in c.personas if x != persona_id)
             self._replace("cards", dataclasses.replace(c, personas=kept))
@@ -534,16 +581,30 @@ class JourneyDocument:
             self._pop("cards", c.id)
 
     def _card_cascade(self, card_id: str) -> None:
-        """A card takes its connections and emotion points."""
+        """A card takes its connections, votes, emotion points and ratings."""
         for c in [c for c in self.journey.connections if card_id in (c.source_id, c.target_id)]:
             self._pop("connections", c.id)
+        for v in [v for v in self.journey.votes if v.card_id == card_id]:
+            self._pop("votes", v.id)
         self._remove_points_at("card", card_id)
 
+    def _participant_cascade(self, participant_id: str) -> None:
+        """A participant takes their votes and ratings."""
+        for v in [v for v in self.journey.votes if v.participant_id == participant_id]:
+            self._pop("votes", v.id)
+        for r in [r for r in self.journey.ratings if r.participant_id == participant_id]:
+            self._pop("ratings", r.id)
+
     def _remove_points_at(self, anchor_kind: str, anchor_id: str) -> None:
+        """Emotion points and ratings anchored at a stage or card."""
         for p in [
             p for p in self.journey.emotions if p.anchor_kind == anchor_kind and p.anchor_id == anchor_id
         ]:
             self._pop("emotions", p.id)
+        for r in [
+            r for r in self.journey.ratings if r.anchor_kind == anchor_kind and r.anchor_id == anchor_id
+        ]:
+            self._pop("ratings", r.id)
 
 
 def _nothing(_: Any) -> None:

@@ -5,9 +5,9 @@ one in place; JourneyDocument swaps in a `dataclasses.replace` copy and emits an
 dataclasses would enforce this but cost 7x more to build, which a 10,000-card open cannot afford.)
 Placement is semantic: a card names its stage and lane, and its `order` key (model/order.py) places
 it among the cards of that cell. Stages, lanes and personas carry an `order` key too. The lists of a
-Journey are kept sorted so iterating them gives the order the user sees: stages, lanes and personas by
-(order, id); cards in reading order (stage, lane, order, id); collections without keys (emotions,
-connections, links) by id. Pixels are derived by `layout`, never stored.
+Journey are kept sorted so iterating them gives the order the user sees: stages, lanes, personas and
+participants by (order, id); cards in reading order (stage, lane, order, id); collections without keys
+(emotions, connections, links, votes, ratings) by id. Pixels are derived by `layout`, never stored.
 """
 
 from __future__ import annotations
@@ -164,7 +164,6 @@ class Card:
     value: float | None = None  # metrics
     target: float | None = None  # metrics
     unit: str = ""  # metrics
-    votes: int = 0
     tags: tuple[str, ...] = ()
     personas: tuple[str, ...] = ()  # persona ids it concerns; empty = all personas
     link: str | None = None  # relative path of a micro map
@@ -183,6 +182,50 @@ class EmotionPoint:
     id: str = field(default_factory=new_id)
     note: str = ""
     extra: Extra = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Participant:
+    """A person in the workshop (or a survey respondent); votes and ratings name their participant."""
+
+    id: str = field(default_factory=new_id)
+    name: str = "Participant"
+    colour: str = ""  # "#rrggbb" or "" for none
+    order: str = ""
+    extra: Extra = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Vote:
+    """One dot on a card. `participant_id` None is an anonymous vote (a format-3 `votes` number)."""
+
+    card_id: str
+    participant_id: str | None = None
+    id: str = field(default_factory=new_id)
+    extra: Extra = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Rating:
+    """One participant's emotion score for a persona at a stage or a card. Several ratings at one
+    anchor give the curve its mean, min-max band and n (model/workshop.py)."""
+
+    persona_id: str
+    anchor_kind: AnchorKind
+    anchor_id: str
+    score: float
+    participant_id: str | None = None
+    id: str = field(default_factory=new_id)
+    note: str = ""
+    extra: Extra = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Workshop:
+    """The facilitator's voting settings: dots per participant and the card kinds that take votes."""
+
+    dots: int = 3
+    votable: tuple[str, ...] = ("pain-point", "opportunity")
 
 
 @dataclass(slots=True)
@@ -221,6 +264,10 @@ class Journey:
     emotions: list[EmotionPoint] = field(default_factory=list)
     connections: list[Connection] = field(default_factory=list)
     links: list[MapLink] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
+    ratings: list[Rating] = field(default_factory=list)
+    workshop: Workshop = field(default_factory=Workshop)
     extra: Extra = field(default_factory=dict)
 
 

@@ -11,7 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from cjm_editor.model.journey import Card, Connection, EmotionPoint, Lane, MapLink, Persona, Stage
+from cjm_editor.model.journey import (
+    Card,
+    Connection,
+    EmotionPoint,
+    Lane,
+    MapLink,
+    Participant,
+    Persona,
+    Rating,
+    Stage,
+    Vote,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +49,22 @@ CARDS = Collection("cards", "card", Card, ordered=True, scope=("stage_id", "lane
 EMOTIONS = Collection("emotions", "emotion point", EmotionPoint)
 CONNECTIONS = Collection("connections", "connection", Connection)
 LINKS = Collection("links", "link", MapLink)
+PARTICIPANTS = Collection("participants", "participant", Participant, ordered=True)
+VOTES = Collection("votes", "vote", Vote)
+RATINGS = Collection("ratings", "rating", Rating)
 
-COLLECTIONS: tuple[Collection, ...] = (PERSONAS, STAGES, LANES, CARDS, EMOTIONS, CONNECTIONS, LINKS)
+COLLECTIONS: tuple[Collection, ...] = (
+    PERSONAS,
+    STAGES,
+    LANES,
+    CARDS,
+    EMOTIONS,
+    CONNECTIONS,
+    LINKS,
+    PARTICIPANTS,
+    VOTES,
+    RATINGS,
+)
 """In the order the file writes them and the document indexes them."""
 
 BY_NAME: dict[str, Collection] = {c.name: c for c in COLLECTIONS}

@@ -25,6 +25,7 @@ from cjm_editor.ui.shortcut_sheet import ShortcutSheet
 if TYPE_CHECKING:
     from cjm_editor.ui.main_window import MainWindow
 
+_FRAME = ("stages", "lanes")  # what a locked mode keeps as it is
 Key = QKeySequence.StandardKey
 Shortcut = QKeySequence | QKeySequence.StandardKey | list[QKeySequence | QKeySequence.StandardKey] | None
 
@@ -47,6 +48,11 @@ class EditActions:
             for item in self.window.scene.selectedItems()
             if isinstance(item, CardItem | ConnectionItem | EmotionPointItem | HeaderItem)
         ]
+        if self.window.scene.mode.locked and any(
+            self.session.document.has(n, i) for i in ids for n in _FRAME
+        ):
+            ids = [i for i in ids if not any(self.session.document.has(n, i) for n in _FRAME)]
+            self._status("Stages and lanes are locked while presenting")
         w = self.window
         deletion.delete(
             self.session.document,
@@ -92,12 +98,18 @@ class EditActions:
             self.session.undo_stack.push(command)
 
     def rename_stage(self, stage_id: str) -> None:
+        if self.window.scene.mode.locked:
+            self._status("Stages and lanes are locked while presenting")
+            return
         doc = self.session.document
         name = self.window.ask.text(self.window, "Rename stage", "Stage name:", doc.stage(stage_id).name)
         if name and name != doc.stage(stage_id).name:
             self.session.undo_stack.push(RenameStage(doc, stage_id, name))
 
     def rename_lane(self, lane_id: str) -> None:
+        if self.window.scene.mode.locked:
+            self._status("Stages and lanes are locked while presenting")
+            return
         doc = self.session.document
         name = self.window.ask.text(self.window, "Rename lane", "Lane name:", doc.lane(lane_id).name)
         if name and name != doc.lane(lane_id).name:

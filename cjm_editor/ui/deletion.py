@@ -14,6 +14,9 @@ from cjm_editor.model.registry import COLLECTIONS, collection
 
 ASK_ABOVE = 3
 """Ask before deleting when more than this many elements go along with the selected ones."""
+MARKS = frozenset(("votes", "ratings"))
+"""What the workshop put on a card or stage: named in the step, not counted for asking (undo brings
+them back with the card)."""
 
 
 def _plural(singular: str, count: int) -> str:
@@ -60,7 +63,7 @@ def plan_delete(doc: JourneyDocument, ids: list[str]) -> DeletePlan:
     gone = {c.name: sum(r.count(c.name) for r in removals) - chosen.get(c.name, 0) for c in COLLECTIONS}
     parts = [_plural(c.singular, gone[c.name]) for c in COLLECTIONS if gone[c.name] > 0]
     text = head + (": " + ", ".join(parts) if parts else "")
-    return DeletePlan(list(ids), text, sum(gone.values()))
+    return DeletePlan(list(ids), text, sum(n for name, n in gone.items() if name not in MARKS))
 
 
 def delete(

@@ -27,6 +27,7 @@ from cjm_editor.ui.file_actions import FileActions
 from cjm_editor.ui.panels.find_bar import FindBar
 from cjm_editor.ui.recovery.keeper import Keeper
 from cjm_editor.ui.session import DocumentSession, Modified
+from cjm_editor.ui.workshop.actions import WorkshopActions
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.edits = EditActions(self)
         self.menus = Menus(self)
         self.collab = CollabController(self)
+        self.workshop = WorkshopActions(self)
         # The scene belongs to the window's last child, so that when the window is destroyed the docks
         # (which follow the scene's selection) are gone before a scene with a selection is torn down.
         self._scenes = QObject(self)

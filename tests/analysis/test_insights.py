@@ -13,6 +13,7 @@ from cjm_editor.analysis import insights
 from cjm_editor.analysis.graph import to_digraph
 from cjm_editor.analysis.report import analyze
 from cjm_editor.model import Card, Connection, EmotionPoint, Journey, Lane, Persona, Stage
+from cjm_editor.model.journey import Vote
 
 
 def touch(cid: str, stage: str, channel: str = "", owner: str = "") -> Card:
@@ -40,7 +41,7 @@ def known() -> Journey:
         touch("d1", "D", "email", "Support"),
         Card("B", "lp", "pain-point", "Slow quote", id="p1"),
         Card("B", "lo", "opportunity", "Instant quote", id="o1"),
-        Card("C", "lp", "pain-point", "Hold music", id="p2", votes=5),
+        Card("C", "lp", "pain-point", "Hold music", id="p2"),
         Card("D", "lo", "opportunity", "Loyalty card", id="o2"),
     ]
     j.connections = [
@@ -50,6 +51,7 @@ def known() -> Journey:
         Connection("d1", "c1", id="k4"),
         Connection("a2", "b2", id="k5"),
     ]
+    j.votes = [Vote("p2", id=f"v{i}") for i in range(5)]
     scores = {"P": {"A": 1, "B": 2, "C": -2, "X": 0, "D": 1}, "Q": {"A": 0, "B": 1, "C": 1, "D": -2}}
     j.emotions = [
         EmotionPoint(pid, "stage", sid, score, id=f"e-{pid}-{sid}")

@@ -91,7 +91,7 @@ def test_info_text_and_json(sample_file, capsys):
         "Maya, busy professional",
         "Robert, retired home cook",
     ]
-    assert info["formatVersion"] == 3 and info["repairs"] == []
+    assert info["formatVersion"] == 4 and info["repairs"] == []
 
 
 def test_validate_several_files_reports_each(tmp_path, sample_file, capsys):

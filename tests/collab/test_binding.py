@@ -115,12 +115,12 @@ def test_a_malformed_peer_update_is_reported_not_applied(pair):
     state = hostile.get_state()
     element = root(hostile, "cards")[card.id]
     assert isinstance(element, Map)
-    element["votes"] = "many"
+    element["kind"] = "sticker"
     root(hostile, "cards")["bad"] = "not a card"
     pair.a.apply_remote(hostile.get_update(state))
-    assert pair.a.doc.card(card.id).votes == card.votes
+    assert pair.a.doc.card(card.id).kind == card.kind
     assert not pair.a.doc.has("cards", "bad")
-    assert any("votes" in line for line in pair.repairs)
+    assert any("kind" in line for line in pair.repairs)
 
 
 def test_undo_takes_back_only_your_own_edit(pair):
@@ -165,3 +165,17 @@ def test_title_and_scale_follow(pair):
     pair.a.doc.update_journey(title="Shared title")
     pair.sync()
     assert pair.b.doc.journey.title == "Shared title"
+
+
+def test_workshop_votes_ratings_and_settings_are_shared(pair):
+    from cjm_editor.model.journey import Participant, Vote, Workshop
+
+    a, b = pair.a.doc, pair.b.doc
+    card = a.journey.cards[0]
+    a.add("participants", ana := Participant(name="Ana"))
+    a.add("votes", Vote(card.id, ana.id))
+    a.update_journey(workshop=Workshop(dots=5, votable=("pain-point",)))
+    pair.sync()
+    assert pair.same()
+    assert [v.participant_id for v in b.journey.votes if v.card_id == card.id][-1] == ana.id
+    assert b.journey.workshop.dots == 5

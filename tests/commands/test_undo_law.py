@@ -24,7 +24,7 @@ from cjm_editor.model import Card, Connection, EmotionPoint, Lane, Persona, Stag
 COMMANDS = {
     "add card": lambda d: AddCard(d, Card("s-discover", "l-touchpoints", "touchpoint", "Podcast"), 0),
     "move card": lambda d: MoveCard(d, "t-checkout", "s-consider", "l-touchpoints", 1),
-    "edit card": lambda d: EditCard(d, "t-checkout", title="Pay", votes=9),
+    "edit card": lambda d: EditCard(d, "t-checkout", title="Pay", body="Card or wallet"),
     "delete cards": lambda d: RemoveElements(d, ["t-checkout", "t-landing", "c-01"]),
     "delete stage": lambda d: RemoveElements(d, ["s-signup"]),
     "delete persona": lambda d: RemoveElements(d, ["p-robert"]),

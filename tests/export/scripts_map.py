@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from cjm_editor.model import Card, Connection, EmotionPoint, Journey, Lane, Persona, Stage
-from cjm_editor.model.journey import CARD_KIND_FOR_LANE, LANE_KINDS
+from cjm_editor.model.journey import CARD_KIND_FOR_LANE, LANE_KINDS, Vote
 
 # Words of each script, joined into titles; each script's titles are checked on the worksheets.
 SCRIPTS = {
@@ -55,8 +55,8 @@ def scripts_map(cards: int = 1_000, stages: int = 12, seed: int = 7) -> Journey:
             title=f"{title(script, rng, rng.randint(1, 4))} {i}",
             id=f"c{i}",
             body=title(NAMES[(i + 3) % 10], rng, rng.randint(0, 12)),
-            votes=rng.choice([0, 0, 1, 3]),
         )
+        j.votes += [Vote(card.id, id=f"v{i}-{k}") for k in range(rng.choice([0, 0, 1, 3]))]
         if card.kind == "touchpoint":
             card.channel = rng.choice(["web", "app", "телефон"])
         elif card.kind == "metric":

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from cjm_editor.export.options import KitOptions, OptionError
 from cjm_editor.handouts import export_kit
 from cjm_editor.model import Card, Journey, Lane, Persona, Stage
+from cjm_editor.model.journey import Vote
 from tests.export.conftest import FIXED
 
 A4_LANDSCAPE = (841.89, 595.28)
@@ -192,10 +193,10 @@ def test_pains_table_of_200_cards_repeats_its_header(tmp_path):
             "pain-point",
             f"Pain number {i} with some words to wrap",
             id=f"c{i}",
-            votes=i % 7,
         )
         for i in range(200)
     ]
+    j.votes = [Vote(f"c{i}", id=f"v{i}-{k}") for i in range(200) for k in range(i % 7)]
     out = tmp_path / "pains.pdf"
     export_kit(j, KitOptions(date=FIXED, kit=("pains",)), out)
     with pdfplumber.open(out) as pdf:

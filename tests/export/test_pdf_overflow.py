@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from cjm_editor.export.options import MARGIN, KitOptions
 from cjm_editor.handouts import export_kit
 from cjm_editor.model import Card, Journey, Lane, Persona, Stage
+from cjm_editor.model.journey import Vote
 from tests.export.conftest import FIXED
 
 
@@ -50,9 +51,10 @@ def test_a_pain_row_taller_than_a_page_is_split_and_marked(tmp_path):
     j.lanes = [Lane(id="p", name="Pains", kind="pain-points")]
     long = " ".join(f"word{i}" for i in range(1500))
     j.cards = [
-        Card("s", "p", "pain-point", "Short pain", votes=2),
-        Card("s", "p", "pain-point", long, votes=1),
+        Card("s", "p", "pain-point", "Short pain", id="short"),
+        Card("s", "p", "pain-point", long, id="long"),
     ]
+    j.votes = [Vote("short"), Vote("short"), Vote("long")]
     out = tmp_path / "pains.pdf"
     report = export_kit(j, KitOptions(date=FIXED, kit=("pains",)), out)
     _in_frame(out)

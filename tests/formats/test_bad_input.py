@@ -49,7 +49,7 @@ ERRORS = [
     ("no format", json.dumps({"title": "x"}).encode(), "format", "no 'format' field"),
     (
         "newer reader",
-        with_change(formatVersion=9, minReaderVersion=4),
+        with_change(formatVersion=9, minReaderVersion=5),
         "minReaderVersion",
         "needs a newer cjm-editor",
     ),

@@ -10,14 +10,18 @@ from cjm_editor.formats import csv_cards
 from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError
 from cjm_editor.model import Journey
+from cjm_editor.model.workshop import tally
 
-FIELDS = ("kind", "title", "body", "channel", "owner", "votes", "tags", "source")
+FIELDS = ("kind", "title", "body", "channel", "owner", "tags", "source")
 
 
 def cards_of(j: Journey) -> list[tuple]:
     stages = {s.id: s.name for s in j.stages}
     lanes = {lane.id: lane.name for lane in j.lanes}
-    return [(stages[c.stage_id], lanes[c.lane_id], *(getattr(c, f) for f in FIELDS)) for c in j.cards]
+    votes = tally(j)
+    return [
+        (stages[c.stage_id], lanes[c.lane_id], votes[c.id], *(getattr(c, f) for f in FIELDS)) for c in j.cards
+    ]
 
 
 def test_round_trip_keeps_every_card(journey):

@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from cjm_editor.formats import cjm_json
+from cjm_editor.formats.errors import LoadError
 from cjm_editor.formats.migrations import CURRENT_VERSION, MIGRATIONS, upgrade
+from cjm_editor.model.workshop import tally
 
 FIXTURES = Path(__file__).with_name("fixtures")
 
@@ -26,7 +30,8 @@ def test_v1_file_loads_with_everything_mapped():
     assert [lane.kind for lane in j.lanes] == ["touchpoints", "pain-points", "opportunities"]
     assert [c.kind for c in j.cards] == ["touchpoint", "touchpoint", "pain-point", "opportunity"]
     assert j.cards[1].title == "Front desk form" and j.cards[1].body == "Paper form, two pages"
-    assert j.cards[2].votes == 3 and j.cards[0].channel == "web"
+    assert tally(j)[j.cards[2].id] == 3 and j.cards[0].channel == "web"
+    assert all(v.participant_id is None for v in j.votes), "format-3 votes are anonymous"
     assert j.cards[3].extra == {"sticker": "green"}
     points = {(e.persona_id, e.anchor_kind, e.anchor_id, e.score) for e in j.emotions}
     assert ("p-student", "stage", "s-find", 4) in points
@@ -71,14 +76,50 @@ def test_a_migrated_v2_map_saves_as_the_current_format(tmp_path, schema_validato
     out = tmp_path / "checkout.cjm.json"
     cjm_json.save(cjm_json.load(FIXTURES / "v2-checkout.cjm.json").journey, out)
     saved = json.loads(out.read_text())
-    assert (saved["formatVersion"], saved["minReaderVersion"]) == (3, 3)
+    assert (saved["formatVersion"], saved["minReaderVersion"]) == (4, 4)
     schema_validator.validate(saved)
     again = cjm_json.load(out)
-    assert again.source_version == 3 and not again.report
+    assert again.source_version == 4 and not again.report
     assert cjm_json.dumps(again.journey) == out.read_text()
 
 
-def test_a_v3_map_is_refused_by_a_v2_reader_claim():
-    """minReaderVersion 3: an older editor must refuse rather than show cards out of order."""
+def test_a_saved_map_is_refused_by_older_readers():
+    """minReaderVersion 4: an older editor must refuse rather than lose the votes and ratings."""
     raw = json.loads(cjm_json.dumps(cjm_json.load(FIXTURES / "v2-checkout.cjm.json").journey))
-    assert raw["minReaderVersion"] == 3
+    assert raw["minReaderVersion"] == 4
+
+
+def test_v3_vote_numbers_become_that_many_anonymous_votes(tmp_path, schema_validator):
+    raw = json.loads((FIXTURES / "v3-freshbox.cjm.json").read_text())
+    numbers = {c["id"]: c["votes"] for c in raw["cards"] if c.get("votes")}
+    assert numbers and raw["formatVersion"] == 3
+    result = cjm_json.load(FIXTURES / "v3-freshbox.cjm.json")
+    j = result.journey
+    assert result.source_version == 3 and not result.report, result.report.lines()
+    assert dict(tally(j)) == numbers
+    assert all(v.participant_id is None for v in j.votes)
+    out = tmp_path / "freshbox.cjm.json"
+    cjm_json.save(j, out)
+    saved = json.loads(out.read_text())
+    schema_validator.validate(saved)
+    assert not any("votes" in c for c in saved["cards"]), "a vote count is stored once, as votes"
+    assert len(saved["votes"]) == sum(numbers.values())
+    again = cjm_json.load(out).journey
+    assert again == j and cjm_json.dumps(again) == out.read_text()
+
+
+def test_a_bad_v3_vote_number_is_reported_at_its_place():
+    raw = json.loads((FIXTURES / "v3-freshbox.cjm.json").read_text())
+    raw["cards"][0]["votes"] = -2
+    with pytest.raises(LoadError) as err:
+        cjm_json.loads(json.dumps(raw), "bad.cjm.json")
+    assert "cards[0].votes" in str(err.value) and "cannot be negative" in str(err.value)
+
+
+def test_too_many_v3_votes_are_refused_not_expanded():
+    raw = json.loads((FIXTURES / "v3-freshbox.cjm.json").read_text())
+    for card in raw["cards"]:
+        card["votes"] = 900_000  # each under the per-card limit, far over it in all
+    with pytest.raises(LoadError) as err:
+        cjm_json.loads(json.dumps(raw), "big.cjm.json")
+    assert ".votes" in err.value.location

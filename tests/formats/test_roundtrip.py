@@ -70,7 +70,7 @@ def test_unknown_fields_survive_a_save(tmp_path):
 def test_output_is_canonical_and_diffable(journey):
     text = cjm_json.dumps(journey)
     assert text.endswith("}\n") and text.startswith(
-        '{\n  "format": "cjm-editor/journey",\n  "formatVersion": 3,'
+        '{\n  "format": "cjm-editor/journey",\n  "formatVersion": 4,'
     )
     renamed = cjm_json.loads(text.encode()).journey
     renamed.cards[3].title = "Changed"

@@ -78,7 +78,7 @@ def test_remove_stage_cascades_and_restores_exactly(doc):
     assert all(c.source_id in card_ids and c.target_id in card_ids for c in j.connections)
     assert all(e.anchor_id in card_ids | {s.id for s in j.stages} for e in j.emotions)
     kinds = {name for name, _ in removal.removed}
-    assert kinds == {"cards", "connections", "emotions", "stages"}
+    assert kinds == {"cards", "connections", "emotions", "stages", "votes"}
     assert removal.count("stages") == 1 and removal.count("cards") > 1
     doc.restore(removal)
     assert dumps(doc.journey) == before

@@ -26,8 +26,8 @@ def _random_op(doc: JourneyDocument, rng: random.Random) -> Inverse | None:
         return lambda: doc.restore(removal)
     if choice == 4 and j.cards:
         card = pick(j.cards)
-        old = doc.update_card(card.id, title=card.title + "!", votes=card.votes + 1)
-        return lambda: doc.update_card(old.id, title=old.title, votes=old.votes)
+        old = doc.update_card(card.id, title=card.title + "!", body=card.body + "?")
+        return lambda: doc.update_card(old.id, title=old.title, body=old.body)
     if choice == 5 and j.cards and j.stages and j.lanes:
         card = pick(j.cards)
         stage, lane = pick(j.stages).id, pick(j.lanes).id

@@ -109,9 +109,11 @@ def test_deleting_a_stage_names_what_goes_and_asks_first(window):
     cards = {c.id for c in j.cards if c.stage_id == "s-signup"}
     points = [e for e in j.emotions if e.anchor_id == "s-signup" or e.anchor_id in cards]
     links = [c for c in j.connections if c.source_id in cards or c.target_id in cards]
+    votes = [v for v in j.votes if v.card_id in cards]
     name = window.document.stage("s-signup").name
     expected = (
         f"Delete stage {name}: {len(cards)} cards, {len(points)} emotion points, {len(links)} connections"
+        f", {len(votes)} votes"
     )
     asked: list[str] = []
     window.ask.confirm = lambda parent, title, text: bool(asked.append(text))  # answers No

@@ -1,7 +1,7 @@
-"""Pain points, most voted first, each with the opportunities that address it, then the opportunities
-that address none. An opportunity addresses a pain point when a connection joins the two cards (in
-either direction). The header repeats on every page; a row taller than the room left goes on over
-the next page, marked "continued"."""
+"""Pain points, most voted first (by the votes recorded in the map, with who voted), each with the
+opportunities that address it, then the opportunities that address none. An opportunity addresses a
+pain point when a connection joins the two cards (in either direction). The header repeats on every
+page; a row taller than the room left goes on over the next page, marked "continued"."""
 
 from __future__ import annotations
 
@@ -9,9 +9,17 @@ from cjm_editor.export.pages import Pages
 from cjm_editor.export.writer import LEADING, wrap
 from cjm_editor.layout import palette
 from cjm_editor.model.journey import Card, Journey
+from cjm_editor.model.workshop import tally, voters, who_voted
 
 TITLE = "Pain points and opportunities"
-COLUMNS = (("Pain point", 0.34), ("Votes", 0.07), ("Stage", 0.14), ("Owner", 0.12), ("Opportunities", 0.33))
+COLUMNS = (
+    ("Pain point", 0.27),
+    ("Votes", 0.06),
+    ("Voted by", 0.15),
+    ("Stage", 0.12),
+    ("Owner", 0.1),
+    ("Opportunities", 0.3),
+)
 UNPAIRED = (("Opportunity", 0.48), ("Votes", 0.07), ("Stage", 0.2), ("Owner", 0.25))
 SIZE = 8.5
 PAD = 4.0
@@ -20,14 +28,15 @@ RULE = "An opportunity is paired with a pain point when a connection on the map 
 Row = tuple[str, ...]
 
 
-def _voted(c: Card) -> str:
-    return f"{c.title} [{c.votes} vote{'s' * (c.votes != 1)}]"
+def _voted(c: Card, votes: int) -> str:
+    return f"{c.title} [{votes} vote{'s' * (votes != 1)}]"
 
 
 def pairs(j: Journey) -> tuple[list[tuple[Card, list[Card]]], list[Card]]:
     """Each pain point (most voted first, then by stage) with the opportunities connected to it, and
     the opportunities connected to no pain point (most voted first)."""
     order = {s.id: i for i, s in enumerate(j.stages)}
+    counts = tally(j)  # the votes recorded in the map (model/workshop.py)
     by_id = {c.id: c for c in j.cards}
     linked: dict[str, list[str]] = {}
     for conn in j.connections:
@@ -40,31 +49,34 @@ def pairs(j: Journey) -> tuple[list[tuple[Card, list[Card]]], list[Card]]:
                 if idea.id not in linked[pain.id]:
                     linked[pain.id].append(idea.id)
     pains = sorted(
-        (c for c in j.cards if c.kind == "pain-point"), key=lambda c: (-c.votes, order.get(c.stage_id, 0))
+        (c for c in j.cards if c.kind == "pain-point"),
+        key=lambda c: (-counts[c.id], order.get(c.stage_id, 0)),
     )
     paired = {i for ideas in linked.values() for i in ideas}
     unpaired = sorted(
         (c for c in j.cards if c.kind == "opportunity" and c.id not in paired),
-        key=lambda c: (-c.votes, order.get(c.stage_id, 0)),
+        key=lambda c: (-counts[c.id], order.get(c.stage_id, 0)),
     )
     return [(c, [by_id[i] for i in linked.get(c.id, [])]) for c in pains], unpaired
 
 
 def rows(p: Pages) -> tuple[list[Row], list[Row]]:
     names = {s.id: s.name for s in p.j.stages}
+    counts, who = tally(p.j), voters(p.j)
     paired, unpaired = pairs(p.j)
     return (
         [
             (
                 c.title,
-                str(c.votes),
+                str(counts[c.id]),
+                who_voted(who.get(c.id, [])) or "–",
                 names.get(c.stage_id, ""),
                 c.owner or "–",
-                "\n".join(_voted(i) for i in ideas) or "–",
+                "\n".join(_voted(i, counts[i.id]) for i in ideas) or "–",
             )
             for c, ideas in paired
         ],
-        [(c.title, str(c.votes), names.get(c.stage_id, ""), c.owner or "–") for c in unpaired],
+        [(c.title, str(counts[c.id]), names.get(c.stage_id, ""), c.owner or "–") for c in unpaired],
     )
 
 

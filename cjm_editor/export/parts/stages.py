@@ -16,6 +16,7 @@ from cjm_editor.export.pages import Pages
 from cjm_editor.export.writer import LEADING, Box, wrap
 from cjm_editor.layout import palette
 from cjm_editor.model.journey import Card, Persona, Stage
+from cjm_editor.model.workshop import tally
 
 WRITING_BOXES = ("What did we hear?", "Pain points", "Ideas")
 BODY_SIZE = 8.0
@@ -76,9 +77,14 @@ def _sheet(
         w, Box(right_x, upper.y, right_w, upper.h), Box(right_x, body.y, right_w, body.h), spare=spare
     )
     _faces(p, right, stage, feelings)
-    pains = sorted(of("pain-point"), key=lambda c: -c.votes)
-    _cards(right, "Pain points", pains, where, _voted, palette.CARD_COLOURS["pain-point"][1])
-    _cards(right, "Opportunities", of("opportunity"), where, _voted, palette.CARD_COLOURS["opportunity"][1])
+    counts = tally(p.j)  # the votes recorded in the map (model/workshop.py)
+    pains = sorted(of("pain-point"), key=lambda c: -counts[c.id])
+
+    def voted(c: Card) -> str:
+        return _voted(c, counts[c.id])
+
+    _cards(right, "Pain points", pains, where, voted, palette.CARD_COLOURS["pain-point"][1])
+    _cards(right, "Opportunities", of("opportunity"), where, voted, palette.CARD_COLOURS["opportunity"][1])
 
     def first() -> None:
         if stage.description:
@@ -129,8 +135,8 @@ def _metric(c: Card) -> str:
     return f"{c.title}: {_num(c.value)}{c.unit} (target {_num(c.target)}{c.unit})"
 
 
-def _voted(c: Card) -> str:
-    return f"{c.title}  [{c.votes} vote{'s' * (c.votes != 1)}]" if c.votes else c.title
+def _voted(c: Card, votes: int) -> str:
+    return f"{c.title}  [{votes} vote{'s' * (votes != 1)}]" if votes else c.title
 
 
 def _faces(p: Pages, flow: Flow, stage: Stage, feelings: dict[tuple[str, str], StageFeeling]) -> None:

@@ -8,6 +8,7 @@ from collections import Counter
 from cjm_editor.formats.mermaid.convert import DEFAULT_MARK, EXTRA_KEY, SCORE_KEY
 from cjm_editor.formats.mermaid.js import WS_CHARS
 from cjm_editor.model.journey import Card, Journey
+from cjm_editor.model.workshop import tally
 
 KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr")
 
@@ -126,6 +127,7 @@ def _left_out(j: Journey) -> list[str]:
     if j.connections:
         out.append(f"not in Mermaid: {len(j.connections)} connection(s) between cards")
     fields: Counter[str] = Counter()
+    counts = tally(j)
     for c in j.cards:
         if c.kind != "touchpoint":
             continue
@@ -134,7 +136,7 @@ def _left_out(j: Journey) -> list[str]:
                 fields[name] += 1
         if c.body and not (c.extra.get(SCORE_KEY) and c.body.startswith("Mermaid score:")):
             fields["details"] += 1
-        if c.votes:
+        if counts[c.id]:
             fields["votes"] += 1
         if c.tags:
             fields["tags"] += 1

@@ -8,6 +8,7 @@ to repaint. View state that is not in the document (hidden curves, the active pe
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -20,14 +21,16 @@ from cjm_editor.layout.geometry import place_curves, place_labels, route_connect
 from cjm_editor.layout.incremental import relayout_cells
 from cjm_editor.model import Card, JourneyDocument
 from cjm_editor.model.registry import CARDS, COLLECTIONS, CONNECTIONS, EMOTIONS
+from cjm_editor.model.workshop import tally
 from cjm_editor.ui.canvas import style
+from cjm_editor.ui.canvas.items.bands import RatingBandsItem
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionCurveItem, EmotionPointItem
 from cjm_editor.ui.canvas.items.grid import GridItem
 from cjm_editor.ui.canvas.items.headers import HeaderItem
 
-_INCREMENTAL = {CARDS.name, CONNECTIONS.name, EMOTIONS.name}
+_INCREMENTAL = {CARDS.name, CONNECTIONS.name, EMOTIONS.name, "votes", "ratings", "participants"}
 """Collections whose changes the mirror follows cell by cell; any other change lays the map out anew."""
 
 
@@ -43,10 +46,12 @@ class MirrorScene(QGraphicsScene):
         self.hidden_personas: set[str] = set()
         self._items: dict[str, QGraphicsItem] = {}
         self._curves: dict[str, EmotionCurveItem] = {}
+        self._bands: dict[str, RatingBandsItem] = {}
         self._dirty_cells: set[tuple[str, str]] = set()
         self._gone_cards: list[str] = []
         self._dirty_connections: set[str] = set()
         self._dirty_cards: set[str] = set()
+        self._tally: Counter[str] = Counter()
         self._full = False
         self._emotions_dirty = False
         self.setBackgroundBrush(style.CANVAS_BG)
@@ -72,6 +77,18 @@ class MirrorScene(QGraphicsScene):
             (ev.emotions.removed, self._emotion_removed),
             (ev.emotions.changed, self._emotions_changed),
             (ev.emotions.moved, self._emotions_changed),
+            (ev.ratings.inserted, self._emotions_changed),
+            (ev.ratings.removed, self._emotions_changed),
+            (ev.ratings.changed, self._emotions_changed),
+            (ev.ratings.moved, self._emotions_changed),
+            (ev.votes.inserted, lambda v: self._dirty_cards.add(v.card_id)),
+            (ev.votes.removed, lambda v: self._dirty_cards.add(v.card_id)),
+            (ev.votes.changed, lambda o, v: self._dirty_cards.update((o.card_id, v.card_id))),
+            (ev.votes.moved, lambda *_: None),
+            (ev.participants.inserted, lambda *_: None),
+            (ev.participants.removed, lambda *_: None),
+            (ev.participants.changed, lambda *_: None),
+            (ev.participants.moved, lambda *_: None),
             (ev.journey_changed, self._need_full),
             (ev.changed, self._changed),
         ]
@@ -147,6 +164,8 @@ class MirrorScene(QGraphicsScene):
             item = self._items.pop(card_id, None)
             if item is not None:
                 self.removeItem(item)
+        if self._dirty_cards:
+            self._tally = tally(j)
         for card_id in {*result.cards, *self._dirty_cards} - set(self._gone_cards):
             if self.doc.has("cards", card_id):
                 self._sync_card(self.doc.card(card_id), g.cards.get(card_id))
@@ -186,6 +205,7 @@ class MirrorScene(QGraphicsScene):
         if self._emotions_dirty and not result.curves:
             g.emotion_points.clear()
             g.curves.clear()
+            g.bands.clear()
             place_curves(j, g)
         if result.curves or self._emotions_dirty:
             self._sync_emotions(set())
@@ -212,6 +232,7 @@ class MirrorScene(QGraphicsScene):
                 item.place(r.x, r.y, r.w, r.h)
                 live.add(entity.id)
         cards = g.cards
+        self._tally = tally(j)
         for card in j.cards:
             self._sync_card(card, cards.get(card.id))
             live.add(card.id)
@@ -232,6 +253,7 @@ class MirrorScene(QGraphicsScene):
         assert isinstance(item, CardItem)
         if item.card is not card:
             item.sync(card)
+        item.set_votes(self._tally[card.id])
         if rect is None:
             item.setVisible(False)
         else:
@@ -272,8 +294,16 @@ class MirrorScene(QGraphicsScene):
             curve.set_colour(persona.colour)
             curve.sync([pos for _, pos in g.curves.get(persona.id, [])])
             curve.setVisible(persona.id not in self.hidden_personas)
+            bands = self._bands.get(persona.id)
+            if bands is None:
+                bands = self._bands[persona.id] = RatingBandsItem(persona.id, persona.colour)
+                self.addItem(bands)
+            bands.sync(g.bands.get(persona.id, []), persona.colour)
+            bands.setVisible(persona.id not in self.hidden_personas)
         for gone in set(self._curves) - {p.id for p in j.personas}:
             self.removeItem(self._curves.pop(gone))
+        for gone in set(self._bands) - {p.id for p in j.personas}:
+            self.removeItem(self._bands.pop(gone))
 
     def set_persona_visible(self, persona_id: str, visible: bool) -> None:
         """Show or hide one persona's curve and points (a view setting, not part of the map)."""

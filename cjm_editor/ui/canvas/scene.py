@@ -32,6 +32,7 @@ from cjm_editor.ui.canvas.items.overlay import InsightOverlay
 from cjm_editor.ui.canvas.items.title_editor import TitleEditor
 from cjm_editor.ui.canvas.mirror import MirrorScene
 from cjm_editor.ui.canvas.palette_drop import PaletteEntry
+from cjm_editor.ui.canvas.workshop_state import WorkshopState
 
 _INTERACTIVE = (CardItem, EmotionPointItem, HeaderItem, ConnectionItem, TitleEditor)
 I = TypeVar("I", bound=Interaction)  # noqa: E741
@@ -49,6 +50,7 @@ class JourneyScene(MirrorScene):
         super().__init__(doc)
         self.stack = stack
         self.active_persona: str | None = None
+        self.workshop = WorkshopState()  # who votes or rates now, where the scribe captures
         self.drop_marker = QGraphicsLineItem()
         self.drop_marker.setPen(QPen(style.MARKER, 3))
         self.drop_marker.setZValue(style.Z_MARKER)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -13,6 +14,7 @@ from cjm_editor.commands.structure import EditMap, UpdateElement
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.journey import CARD_KINDS, LANE_KINDS
 from cjm_editor.model.registry import collection as collection_named
+from cjm_editor.model.workshop import rating_lines
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.panels.form import Field, FieldForm
 from cjm_editor.ui.panels.multi_cards import MultiCardForm
@@ -27,7 +29,6 @@ CARD_FIELDS = (
     Field("value", "Value", "number", only_for=("metric",)),
     Field("target", "Target", "number", only_for=("metric",)),
     Field("unit", "Unit", tip="%, s, €…", only_for=("metric",)),
-    Field("votes", "Votes", "int", tip="Dot votes from the workshop"),
     Field("tags", "Tags", "list"),
     Field("personas", "Personas", "personas", tip="Leave all unticked when the card concerns everyone"),
     Field("link", "Micro map", "optional", tip="Relative path of a .cjm.json map that details this card"),
@@ -91,9 +92,13 @@ class Inspector(QWidget):
         multi_column.addStretch(1)
         self.pages.addWidget(multi_page)
         self._page_of["multi"] = multi_page
+        self.ratings = QLabel()  # the workshop's ratings at the stage, card or point shown
+        self.ratings.setWordWrap(True)
+        self.ratings.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.pages)
+        layout.addWidget(self.ratings)
         layout.addStretch(1)
         self.set_document(doc)
 
@@ -130,6 +135,7 @@ class Inspector(QWidget):
             self.element_id, collection = None, "map"
         form = self.forms[collection]
         self.pages.setCurrentWidget(self._page_of[collection])
+        self._show_ratings(collection)
         if collection == "map":
             self.heading.setText("Map")
             form.fill(doc.journey)
@@ -148,6 +154,17 @@ class Inspector(QWidget):
         else:
             self.heading.setText(collection_named(collection).singular.capitalize())
         form.fill(entity, kind)
+
+    def _show_ratings(self, collection: str) -> None:
+        j, element = self.doc.journey, self.element_id
+        lines: list[str] = []
+        if element is not None and collection in ("stages", "cards"):
+            lines = rating_lines(j, collection[:-1], element)
+        elif element is not None and collection == "emotions":
+            point = self.doc.emotion(element)
+            lines = rating_lines(j, point.anchor_kind, point.anchor_id, point.persona_id)
+        self.ratings.setText("Ratings\n" + "\n".join(lines) if lines else "")
+        self.ratings.setVisible(bool(lines))
 
     def _edited(self, collection: str, name: str, value: Any) -> None:
         label = next(f.label for f in _PAGES[collection] if f.name == name).lower()

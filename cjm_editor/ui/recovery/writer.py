@@ -24,7 +24,7 @@ from cjm_editor.model import JourneyDocument
 from cjm_editor.model.journey import snapshot
 from cjm_editor.model.registry import COLLECTIONS
 
-_JOURNEY_FIELDS = ("title", "description", "scale", "extra")
+_JOURNEY_FIELDS = ("title", "description", "scale", "workshop", "extra")
 _running: weakref.WeakSet[WriterProcess] = weakref.WeakSet()
 
 

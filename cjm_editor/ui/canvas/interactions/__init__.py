@@ -18,6 +18,7 @@ from cjm_editor.ui.canvas.interactions.emotions import DragEmotionPoint, Emotion
 from cjm_editor.ui.canvas.interactions.headers import CollapseLane, ReorderHeader, ResizeStageHeader
 from cjm_editor.ui.canvas.interactions.keyboard import KeyboardNavigation
 from cjm_editor.ui.canvas.interactions.palette import PaletteDrop
+from cjm_editor.ui.canvas.interactions.workshop import CastVote, PickCell, RateInEmotionLane
 
 # Editing: everything. The order is the priority: the title editor closes on a press elsewhere
 # before that press does anything else; the ● handle connects before the card moves; a stage
@@ -25,6 +26,7 @@ from cjm_editor.ui.canvas.interactions.palette import PaletteDrop
 EDIT_MODE = Mode(
     "edit",
     (
+        PickCell,  # only watches: the cell pressed is where the capture line adds cards
         EditTitle,
         ConnectCards,
         MoveCards,
@@ -40,8 +42,31 @@ EDIT_MODE = Mode(
     ),
 )
 
+# Workshop modes (ui/workshop/). Locked: cards can be added, moved and edited, stages and lanes stay
+# as they are (no header drags, resizes, collapses or renames; Delete skips them). Present is locked.
+_CARD_WORK = (
+    PickCell,
+    EditTitle,
+    ConnectCards,
+    MoveCards,
+    DragEmotionPoint,
+    EmotionLaneClick,
+    RubberBand,
+)
+LOCK_MODE = Mode("lock", _CARD_WORK, locked=True)
+PRESENT_MODE = Mode("present", _CARD_WORK, locked=True)
+VOTE_MODE = Mode("vote", (CastVote,), locked=True)
+RATE_MODE = Mode("rate", (RateInEmotionLane, RubberBand), locked=True)
+
 __all__ = [
     "EDIT_MODE",
+    "LOCK_MODE",
+    "PRESENT_MODE",
+    "RATE_MODE",
+    "VOTE_MODE",
+    "CastVote",
+    "PickCell",
+    "RateInEmotionLane",
     "CollapseLane",
     "ConnectCards",
     "DragEmotionPoint",

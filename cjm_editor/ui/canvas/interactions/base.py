@@ -65,6 +65,7 @@ class Mode:
 
     name: str
     interactions: tuple[type[Interaction], ...]
+    locked: bool = False  # stages and lanes cannot be moved, renamed or deleted (the Edit actions ask)
 
     def allows(self, kind: type[Interaction]) -> bool:
         return kind in self.interactions

@@ -30,6 +30,7 @@ class CardItem(QGraphicsObject):
         super().__init__()
         self.element_id = card.id
         self.card = card
+        self.votes = 0  # the card's tally (model/workshop.py), set by the mirror
         self._rect = QRectF(0, 0, width, height)
         self.setFlags(_Flag.ItemIsSelectable | _Flag.ItemIsFocusable)  # moved by the MoveCards interaction
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -46,6 +47,12 @@ class CardItem(QGraphicsObject):
         self.card = card
         self._update_tooltip()
         self.update()
+
+    def set_votes(self, votes: int) -> None:
+        """Show a new vote tally in the badge."""
+        if votes != self.votes:
+            self.votes = votes
+            self.update()
 
     def set_size(self, width: float, height: float) -> None:
         if (width, height) != (self._rect.width(), self._rect.height()):
@@ -118,7 +125,7 @@ class CardItem(QGraphicsObject):
         r = self._rect.adjusted(10, 6, -8, -6)
         painter.setPen(style.TEXT)
         painter.setFont(style.font(8.5, bold=True))
-        title_rect = QRectF(r.x(), r.y(), r.width() - (22 if c.votes else 0), 34)
+        title_rect = QRectF(r.x(), r.y(), r.width() - (22 if self.votes else 0), 34)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         painter.drawText(title_rect, int(flags), _elide_lines(painter, c.title, title_rect))
         painter.setFont(style.font(7.5))
@@ -127,8 +134,8 @@ class CardItem(QGraphicsObject):
         painter.drawText(
             footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), card_footer(self.card)
         )
-        if c.votes:
-            self._paint_votes(painter, QRectF(r.right() - 18, r.y(), 20, 16), accent, c.votes)
+        if self.votes:
+            self._paint_votes(painter, QRectF(r.right() - 18, r.y(), 20, 16), accent, self.votes)
         if self._hovered or selected:
             painter.setPen(QPen(QColor("#ffffff"), 1.5))
             painter.setBrush(style.SELECTION)

@@ -1,0 +1,1 @@
+"""Workshop mode: present, lock, dot voting, ratings from several people, capture."""

@@ -1,0 +1,309 @@
+"""Present: a full-screen view that walks the map stage by stage for a room.
+
+The current stage is lit and the others dimmed; the view zooms so card titles read across a room:
+at most 2.2x, which on a 1920 x 1080 projector draws a card title (8.5 pt, 11.3 px at 100 %) 25 px
+high (about 19 pt) and its footer 22 px; the stage name in the bar is 40 px, the timer 40 px.
+Left/Up/PageUp go back a stage, Right/Down/PageDown go forward (what presentation clickers send);
+Escape leaves; T starts or pauses the stage's timer, which turns amber when its time is up. Lanes
+can be hidden and revealed (the bar's lane buttons, or keys 1-9 for the n-th lane). The structure is
+locked while presenting (PRESENT_MODE): stages and lanes cannot be moved, renamed or deleted; cards
+can still be added, moved and edited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeyEvent, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cjm_editor.ui.canvas import style
+from cjm_editor.ui.canvas.interactions import PRESENT_MODE, Mode
+from cjm_editor.ui.canvas.items.card import CardItem
+from cjm_editor.ui.canvas.scene import JourneyScene
+from cjm_editor.ui.canvas.view import JourneyView
+from cjm_editor.ui.workshop.timer import StageTimer
+
+MAX_ZOOM = 2.2
+STAGE_SHARE = 0.45  # of the view's width the current stage takes (up to MAX_ZOOM)
+TITLE_PX = 40
+Z_SHADE = 90.0
+BACK = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp}
+FORWARD = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown}
+ALERT = "#f4b942"
+BUTTON = "QPushButton { background: #3a4254; color: #f4f6fa; padding: 6px 12px; border-radius: 6px; }"
+LANE_BUTTON = (
+    "QPushButton { background: #2a303c; color: #8a93a6; padding: 4px 10px; border-radius: 6px;"
+    " text-decoration: line-through; }"
+    "QPushButton:checked { background: #3a4254; color: #f4f6fa; text-decoration: none; }"
+)
+
+
+def _font(px: int, bold: bool = False) -> QFont:
+    f = QFont(style.FONT_FAMILY)
+    f.setPixelSize(px)
+    f.setBold(bold)
+    return f
+
+
+class PresentOverlay:
+    """Shades over the stages not presented and over hidden lanes (their cards are hidden too, so a
+    click cannot reach them). Scene items, rebuilt after every sync of the scene."""
+
+    def __init__(self, scene: JourneyScene) -> None:
+        self.scene = scene
+        self.stage_id = ""
+        self.hidden_lanes: set[str] = set()
+        self._items: list[QGraphicsItem] = []
+        scene.synced.connect(self.refresh)
+
+    def refresh(self) -> None:
+        scene, g = self.scene, self.scene.geometry
+        for item in self._items:
+            scene.removeItem(item)
+        self._items = []
+        dim = QBrush(QColor(28, 32, 40, 150))
+        frame = g.columns.get(self.stage_id)
+        if frame is not None:
+            top, far = frame.y, g.width + 40
+            self._add_rect(QRectF(-40, top, frame.x + 40, g.height + 40 - top), dim)
+            self._add_rect(QRectF(frame.right, top, far - frame.right, g.height + 40 - top), dim)
+            edge = QGraphicsRectItem(QRectF(frame.x, frame.y, frame.w, g.height - frame.y))
+            edge.setPen(QPen(QColor(ALERT), 4))
+            edge.setZValue(Z_SHADE)
+            self._keep(edge)
+        cover = QBrush(QColor("#e9ecf2"))
+        for lane in scene.doc.journey.lanes:
+            row = g.rows.get(lane.id)
+            if lane.id not in self.hidden_lanes or row is None:
+                continue
+            self._add_rect(QRectF(row.x, row.y, row.w, row.h), cover, border=True)
+            label = QGraphicsSimpleTextItem(f"{lane.name}: hidden until revealed")
+            label.setFont(style.font(12, bold=True))
+            label.setBrush(style.MUTED)
+            label.setPos(row.x + 16, row.y + row.h / 2 - 10)
+            label.setZValue(Z_SHADE + 1)
+            self._keep(label)
+        for item in scene.items():
+            if isinstance(item, CardItem) and item.card.lane_id in self.hidden_lanes:
+                item.setVisible(False)
+
+    def _add_rect(self, rect: QRectF, brush: QBrush, border: bool = False) -> None:
+        item = QGraphicsRectItem(rect)
+        item.setBrush(brush)
+        item.setPen(QPen(style.CELL_BORDER, 1) if border else QPen(Qt.PenStyle.NoPen))
+        item.setZValue(Z_SHADE)
+        self._keep(item)
+
+    def _keep(self, item: QGraphicsItem) -> None:
+        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.scene.addItem(item)
+        self._items.append(item)
+
+    def remove(self) -> None:
+        self.scene.synced.disconnect(self.refresh)
+        self.hidden_lanes.clear()
+        for item in self._items:
+            self.scene.removeItem(item)
+        self._items = []
+        self.scene.sync()  # hidden cards come back
+
+
+class PresentWindow(QWidget):
+    """The present view of a scene; closing it (Escape) gives the scene its previous mode back."""
+
+    stage_changed = Signal(int)
+    closed = Signal()
+
+    def __init__(self, scene: JourneyScene, clock: Callable[[], float] | None = None) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setWindowTitle(f"Present — {scene.doc.journey.title}")
+        self.setStyleSheet("background: #1f2430; color: #f4f6fa;")
+        self.scene = scene
+        self._previous: Mode = scene.mode
+        scene.set_mode(PRESENT_MODE)
+        self.timer = StageTimer(clock) if clock is not None else StageTimer()
+        self.timer.setParent(self)
+        self.overlay = PresentOverlay(scene)
+        self.index = 0
+        self.title = QLabel()
+        self.title.setFont(_font(TITLE_PX, bold=True))
+        self.position = QLabel()
+        self.position.setFont(_font(22))
+        self.clock_label = QLabel()
+        self.clock_label.setFont(_font(TITLE_PX, bold=True))
+        self.clock_label.setMinimumWidth(150)
+        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.start_button = self._button("Start", self.timer.toggle)
+        self.legend = QLabel()
+        self.legend.setFont(_font(20))
+        self.lane_buttons: dict[str, QPushButton] = {}
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.legend)
+        top.addSpacing(24)
+        top.addWidget(self.position)
+        top.addSpacing(24)
+        top.addWidget(self._button("−1 min", lambda: self._add_minutes(-1)))
+        top.addWidget(self.clock_label)
+        top.addWidget(self._button("+1 min", lambda: self._add_minutes(1)))
+        top.addWidget(self.start_button)
+        self.lanes_bar = QHBoxLayout()
+        lanes_label = QLabel("Lanes (1–9 hide or reveal):")
+        lanes_label.setFont(_font(16))
+        self.lanes_bar.addWidget(lanes_label)
+        for lane in scene.doc.journey.lanes:
+            button = self._button(lane.name.replace("&", "&&"), partial(self.toggle_lane, lane.id))
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.setStyleSheet(LANE_BUTTON)
+            button.setToolTip("Hide or reveal this lane")
+            self.lane_buttons[lane.id] = button
+            self.lanes_bar.addWidget(button)
+        self.lanes_bar.addStretch(1)
+        self.view = JourneyView(scene)
+        self.view.setStyleSheet("")
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addLayout(top)
+        layout.addLayout(self.lanes_bar)
+        layout.addWidget(self.view, 1)
+        self.timer.ticked.connect(self._show_time)
+        self.timer.expired.connect(self._show_time)
+        self._legend()
+        self.go(0)
+
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setFont(_font(18))
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setStyleSheet(BUTTON)
+        button.clicked.connect(lambda *_: slot())
+        return button
+
+    # ------------------------------------------------------------------ stages
+    @property
+    def stage_ids(self) -> list[str]:
+        return [s.id for s in self.scene.doc.journey.stages]
+
+    @property
+    def stage_id(self) -> str:
+        ids = self.stage_ids
+        return ids[self.index] if ids else ""
+
+    def go(self, index: int) -> None:
+        """Present the stage at `index` (clamped): light it, dim the rest, bring it into view."""
+        ids = self.stage_ids
+        if not ids:
+            self.title.setText("This map has no stages")
+            return
+        self.index = max(0, min(len(ids) - 1, index))
+        stage = self.scene.doc.stage(ids[self.index])
+        self.title.setText(stage.name)
+        self.position.setText(f"Stage {self.index + 1} of {len(ids)}")
+        self.overlay.stage_id = stage.id
+        self.overlay.refresh()
+        self.timer.set_stage(stage.id)
+        self.frame()
+        self.stage_changed.emit(self.index)
+
+    def next(self) -> None:
+        self.go(self.index + 1)
+
+    def previous(self) -> None:
+        self.go(self.index - 1)
+
+    def frame(self) -> None:
+        col = self.scene.geometry.columns.get(self.stage_id)
+        if col is None:
+            return
+        width = max(1, self.view.viewport().width())
+        zoom = max(1.0, min(MAX_ZOOM, STAGE_SHARE * width / max(1.0, col.w)))
+        self.view.resetTransform()
+        self.view.scale(zoom, zoom)
+        self.view.centerOn(col.x + col.w / 2, col.y + self.view.viewport().height() / (2 * zoom))
+
+    # ------------------------------------------------------------------ lanes
+    def toggle_lane(self, lane_id: str) -> None:
+        self.set_lane_hidden(lane_id, lane_id not in self.overlay.hidden_lanes)
+
+    def set_lane_hidden(self, lane_id: str, hidden: bool) -> None:
+        (self.overlay.hidden_lanes.add if hidden else self.overlay.hidden_lanes.discard)(lane_id)
+        button = self.lane_buttons.get(lane_id)
+        if button is not None:
+            button.setChecked(not hidden)
+        self.scene.sync()  # cards come back, then the overlay hides what stays hidden
+
+    # ------------------------------------------------------------------ timer
+    def _add_minutes(self, minutes: int) -> None:
+        self.timer.set_duration(self.timer.duration() + 60 * minutes)
+
+    def _show_time(self) -> None:
+        t = self.timer
+        self.clock_label.setText(t.text())
+        self.start_button.setText("Pause" if t.running else "Start")
+        alert = t.is_expired
+        self.clock_label.setStyleSheet(
+            f"background: {ALERT}; color: #1f2430; border-radius: 8px;"
+            if alert
+            else "background: transparent;"
+        )
+        self.clock_label.setToolTip("Time is up for this stage" if alert else "")
+
+    def _legend(self) -> None:
+        parts = [
+            f'<span style="color:{p.colour}">━━</span> {p.name}' for p in self.scene.doc.journey.personas
+        ]
+        self.legend.setText("&nbsp;&nbsp;".join(parts))
+
+    # ------------------------------------------------------------------ keys
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        editor = self.scene.title_editor
+        editing = editor is not None and editor.isVisible()
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and not editing:
+            return self._key(event) or super().eventFilter(watched, event)
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not self._key(event):
+            super().keyPressEvent(event)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in BACK:
+            self.previous()
+        elif key in FORWARD:
+            self.next()
+        elif key == Qt.Key.Key_Escape:
+            self.close()
+        elif key == Qt.Key.Key_T:
+            self.timer.toggle()
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            lanes = self.scene.doc.journey.lanes
+            n = int(key) - int(Qt.Key.Key_1)
+            if n < len(lanes):
+                self.toggle_lane(lanes[n].id)
+        else:
+            return False
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.timer.pause()
+        self.overlay.remove()
+        self.scene.set_mode(self._previous)
+        self.closed.emit()
+        super().closeEvent(event)

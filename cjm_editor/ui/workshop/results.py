@@ -1,0 +1,56 @@
+"""The vote results: per votable kind, cards ranked by their dots, with who voted. A window that
+follows the map while it is open (non-modal)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from cjm_editor.model import JourneyDocument
+from cjm_editor.model.vocabulary import KIND_LABELS
+from cjm_editor.model.workshop import ranking, who_voted
+
+
+class VoteResults(QWidget):
+    def __init__(self, doc: JourneyDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Vote results")
+        self.resize(900, 520)
+        self.doc = doc
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["#", "Card", "Votes", "Stage", "Who voted"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setFont(QFont(self.tree.font().family(), 11))
+        QVBoxLayout(self).addWidget(self.tree)
+        doc.events.changed.connect(self.refresh)
+        self.refresh()
+
+    def rows(self) -> list[tuple[str, ...]]:
+        """What the tree shows, row by row: a kind's heading, then its cards ranked."""
+        j = self.doc.journey
+        stages = {s.id: s.name for s in j.stages}
+        out: list[tuple[str, ...]] = []
+        for kind, ranked in ranking(j).items():
+            out.append(("", KIND_LABELS.get(kind, kind), str(sum(r.votes for r in ranked)), "", ""))
+            for i, r in enumerate(ranked, start=1):
+                who = who_voted(r.voters)
+                out.append((str(i), r.card.title, str(r.votes), stages.get(r.card.stage_id, ""), who))
+        return out
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for row in self.rows():
+            item = QTreeWidgetItem(list(row))
+            if not row[0]:
+                for col in range(5):
+                    item.setFont(col, bold)
+            self.tree.addTopLevelItem(item)
+        for col in range(5):
+            self.tree.resizeColumnToContents(col)
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802
+        self.doc.events.changed.disconnect(self.refresh)
+        super().closeEvent(event)  # type: ignore[arg-type]
