@@ -16,6 +16,7 @@ from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.model import JourneyDocument
 from cjm_editor.ui import dialogs, interop_actions, user_templates
 from cjm_editor.ui.recovery.guard import Claim
+from cjm_editor.ui.rich import escape
 from cjm_editor.ui.session import Modified
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ class FileActions:
         recent = self.session.recent_files()
         for path in recent:
             action = menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action.setToolTip(escape(path))
             action.triggered.connect(lambda checked=False, p=path: self.open_path(p))
         if not recent:
             menu.addAction("No recent maps").setEnabled(False)

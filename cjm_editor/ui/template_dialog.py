@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.journey import Journey, snapshot
 from cjm_editor.ui.canvas import style
+from cjm_editor.ui.rich import escape
 from cjm_editor.ui.user_templates import TemplateChoice
 
 THUMB = QSize(360, 220)
@@ -60,7 +61,7 @@ class TemplateDialog(QDialog):
         self.list = QListWidget()
         for choice in choices:
             item = QListWidgetItem(choice.title + ("  (yours)" if choice.own else ""))
-            item.setToolTip(choice.description)
+            item.setToolTip(escape(choice.description))
             self.list.addItem(item)
         self.list.setMinimumWidth(220)
         self.picture = QLabel()

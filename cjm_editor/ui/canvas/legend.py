@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QToolButton, QVBoxLayout, QWidget
 
 from cjm_editor.model import Persona
+from cjm_editor.ui.rich import escape
 
 
 def _swatch(colour: str, shown: bool) -> QIcon:
@@ -59,7 +60,7 @@ class PersonaLegend(QFrame):
             button.setIcon(_swatch(persona.colour, shown))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(True)
-            button.setToolTip(f"Click to {'hide' if shown else 'show'} {persona.name}'s curve")
+            button.setToolTip(f"Click to {'hide' if shown else 'show'} {escape(persona.name)}'s curve")
             button.clicked.connect(lambda _=False, pid=persona.id, s=shown: self.toggled.emit(pid, not s))
             self._layout.addWidget(button)
             button.show()  # now, not when the layout gets round to it

@@ -29,6 +29,7 @@ from cjm_editor.ui.canvas.items.connection import ConnectionItem
 from cjm_editor.ui.canvas.items.emotion import EmotionCurveItem, EmotionPointItem
 from cjm_editor.ui.canvas.items.grid import GridItem
 from cjm_editor.ui.canvas.items.headers import HeaderItem
+from cjm_editor.ui.rich import escape
 
 _INCREMENTAL = {CARDS.name, CONNECTIONS.name, EMOTIONS.name, "votes", "ratings", "participants"}
 """Collections whose changes the mirror follows cell by cell; any other change lays the map out anew."""
@@ -281,9 +282,9 @@ class MirrorScene(QGraphicsScene):
             item.setVisible(pos is not None and point.persona_id not in self.hidden_personas)
             if pos is not None:
                 label = labels.get(point.score, "")
-                tip = f"<b>{names[point.persona_id]}</b>: {point.score:+d} {label}"
+                tip = f"<b>{escape(names[point.persona_id])}</b>: {point.score:+d} {escape(label)}"
                 if point.note:
-                    tip += f"<br>{point.note}"
+                    tip += f"<br>{escape(point.note)}"
                 item.place(pos, colours[point.persona_id], tip + "<br><i>Drag up or down to change</i>")
             live.add(point.id)
         for persona in j.personas:

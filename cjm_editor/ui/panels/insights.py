@@ -39,6 +39,7 @@ from cjm_editor.formats.cjm_json import load_or_none
 from cjm_editor.layout import palette
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.journey import snapshot
+from cjm_editor.ui.rich import escape
 
 ELEMENTS_ROLE = Qt.ItemDataRole.UserRole
 THREAD_ABOVE_CARDS = 1500  # maps larger than this are analysed off the UI thread
@@ -171,7 +172,7 @@ class InsightsPanel(QWidget):
 
     def _leaf(self, parent: QTreeWidgetItem, text: str, elements: list[str], colour: str) -> None:
         item = QTreeWidgetItem(parent, [text])
-        item.setToolTip(0, text)
+        item.setToolTip(0, escape(text))
         item.setData(0, ELEMENTS_ROLE, elements)
         item.setForeground(0, QBrush(QColor(colour)))
 

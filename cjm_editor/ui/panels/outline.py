@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from cjm_editor.model import JourneyDocument
 from cjm_editor.ui.canvas import style
+from cjm_editor.ui.rich import escape
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -80,7 +81,7 @@ class Outline(QTreeWidget):
                     cards = cells.get((stage.id, lane.id), [])
                     node = QTreeWidgetItem(top, [f"{lane.name} ({len(cards)})"])
                     node.setData(0, ID_ROLE, lane.id)
-                    node.setToolTip(0, f"Lane “{lane.name}” in “{stage.name}”")
+                    node.setToolTip(0, f"Lane “{escape(lane.name)}” in “{escape(stage.name)}”")
                     for card_id, title, kind in cards:
                         self._add(node, card_id, title, style.KIND_LABELS.get(kind, kind))
                     node.setExpanded(bool(cards) and len(cards) <= 50)
@@ -101,7 +102,7 @@ class Outline(QTreeWidget):
         else:
             parent.addChild(item)
         item.setData(0, ID_ROLE, element_id)
-        item.setToolTip(0, f"{kind}: {text}")
+        item.setToolTip(0, f"{kind}: {escape(text)}")
         self._items[element_id] = item
         return item
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from cjm_editor.layout.content import card_footer
 from cjm_editor.model import Card
 from cjm_editor.ui.canvas import style
+from cjm_editor.ui.rich import escape
 
 _Flag = QGraphicsItem.GraphicsItemFlag
 HANDLE_R = 7.0
@@ -61,15 +62,15 @@ class CardItem(QGraphicsObject):
 
     def _update_tooltip(self) -> None:
         c = self.card
-        lines = [f"<b>{style.KIND_LABELS.get(c.kind, c.kind)}</b>: {_escape(c.title)}"]
+        lines = [f"<b>{style.KIND_LABELS.get(c.kind, c.kind)}</b>: {escape(c.title)}"]
         if c.body:
-            lines.append(_escape(c.body))
+            lines.append(escape(c.body))
         if c.channel or c.owner:
-            lines.append(f"Channel: {_escape(c.channel or '–')} · Owner: {_escape(c.owner or '–')}")
+            lines.append(f"Channel: {escape(c.channel or '–')} · Owner: {escape(c.owner or '–')}")
         if c.source:
-            lines.append(f"Source: {_escape(c.source)}")
+            lines.append(f"Source: {escape(c.source)}")
         if c.link:
-            lines.append(f"Micro map: {_escape(c.link)}")
+            lines.append(f"Micro map: {escape(c.link)}")
         lines.append("<i>Double-click to edit the title · drag the ● handle to connect</i>")
         self.setToolTip("<br>".join(lines))
 
@@ -149,10 +150,6 @@ class CardItem(QGraphicsObject):
         painter.setPen(QColor("#ffffff"))
         painter.setFont(style.font(7.5, bold=True))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(votes))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _elide_lines(painter: QPainter, text: str, rect: QRectF) -> str:

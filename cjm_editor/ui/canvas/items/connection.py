@@ -13,6 +13,7 @@ from cjm_editor.layout import Point, Rect
 from cjm_editor.model import Connection
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.canvas.items.emotion import stroke_shape
+from cjm_editor.ui.rich import escape
 
 ARROW = 9.0
 CORNER = 8.0
@@ -132,7 +133,7 @@ class ConnectionItem(QGraphicsObject):
             self._label = label
             self._path = rounded_polyline(points) if len(points) > 1 else QPainterPath()
             self._shape = None
-        self.setToolTip(connection.label or "Connection (select and press Delete to remove)")
+        self.setToolTip(escape(connection.label) or "Connection (select and press Delete to remove)")
         self._place_label()
         self.update()
 

@@ -3,7 +3,6 @@ collapse, rename) are canvas interactions; the items draw and say where their ho
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from cjm_editor.model import Lane, Stage
 from cjm_editor.ui.canvas import style
+from cjm_editor.ui.rich import escape
 
 _Flag = QGraphicsItem.GraphicsItemFlag
 EDGE = 6.0  # how close to a stage header's right edge the resize cursor appears
@@ -130,11 +130,11 @@ class StageHeaderItem(HeaderItem):
 
     def _tooltip(self) -> str:
         stage = self.stage
-        tip = f"<b>{_escaped(stage.name)}</b>" + (
-            f"<br>{_escaped(stage.description)}" if stage.description else ""
+        tip = f"<b>{escape(stage.name)}</b>" + (
+            f"<br>{escape(stage.description)}" if stage.description else ""
         )
         if stage.link:
-            tip += f"<br>Micro map: {_escaped(stage.link)}"
+            tip += f"<br>Micro map: {escape(stage.link)}"
         return tip + "<br><i>Drag to reorder · drag the right edge to resize · double-click to rename</i>"
 
     def paint(
@@ -174,7 +174,7 @@ class LaneHeaderItem(HeaderItem):
     def _tooltip(self) -> str:
         kind = style.LANE_KIND_LABELS.get(self.lane.kind, self.lane.kind)
         hint = "<i>Drag to reorder · ▸ collapses · double-click renames</i>"
-        return f"<b>{_escaped(self.lane.name)}</b> ({kind})<br>{hint}"
+        return f"<b>{escape(self.lane.name)}</b> ({kind})<br>{hint}"
 
     def toggle_rect(self) -> QRectF:
         return QRectF(6, 6, 16, 18)
@@ -210,8 +210,3 @@ class LaneHeaderItem(HeaderItem):
                 int(Qt.AlignmentFlag.AlignLeft),
                 style.LANE_KIND_LABELS.get(self.lane.kind, self.lane.kind),
             )
-
-
-def _escaped(text: str) -> str:
-    """User text inside a rich-text tooltip: shown as written, never read as markup."""
-    return html.escape(text[:2000]).replace("\n", "<br>")

@@ -1,0 +1,20 @@
+"""User text inside tooltips and other places Qt may read as rich text.
+
+Qt shows a tooltip as HTML when it looks like HTML (`Qt.mightBeRichText`), so a stage called
+"<b>Bold</b> & co" would turn bold and lose its ampersand. Every piece of user text that goes into
+such a place passes through `escape`, which makes Qt show it exactly as typed.
+"""
+
+from __future__ import annotations
+
+import html
+
+MAX_TIP = 2000
+"""Longest user text shown in one tooltip, in characters."""
+
+
+def escape(text: str, limit: int = MAX_TIP) -> str:
+    """User text as rich text that shows literally (line breaks kept); cut to `limit` characters."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return html.escape(text, quote=False).replace("\n", "<br>")
