@@ -62,6 +62,7 @@ def run(n: int = 10_000) -> list[Result]:
     app.processEvents()
     ours = drag_steps(view, QPointF(rect.center.x, rect.center.y), 60)[10:]
     stack.clear()
+    card = doc.card(card.id)  # the drag above dropped it in another cell: "within its cell" is there
 
     bare = QGraphicsScene()
     g = compute(journey)

@@ -17,7 +17,7 @@ from cjm_editor.formats import strict_json
 from cjm_editor.formats.atomic import sweep_stale, write_atomic
 from cjm_editor.formats.errors import LoadError, LoadReport, SaveError, path_str
 from cjm_editor.formats.journey_codec import journey_from_dict, journey_to_dict
-from cjm_editor.formats.migrations import FORMAT_NAME, READER_VERSION, file_version, upgrade
+from cjm_editor.formats.migrations import CURRENT_VERSION, FORMAT_NAME, READER_VERSION, file_version, upgrade
 from cjm_editor.formats.repair import repair
 from cjm_editor.model import limits
 from cjm_editor.model.journey import Journey
@@ -45,11 +45,14 @@ def load(path: str | os.PathLike[str]) -> LoadResult:
 def loads(data: bytes | str, display: str = "<map>") -> LoadResult:
     """Parse a map from bytes (or text). Raises LoadError."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
-    value = strict_json.parse(raw, display)
+    value = strict_json.parse(raw, display, check_depth=False)
     report = LoadReport(display)
-    if strict_json.has_lone_surrogates(raw):
-        value = _clean_tree(value, (), report)
+    surrogates = strict_json.has_lone_surrogates(raw)
     version = check_envelope(value, display)
+    if surrogates or version < CURRENT_VERSION:  # the cleaning and the migrations walk the whole tree
+        strict_json.check_depth(value, raw, display)
+    if surrogates:
+        value = _clean_tree(value, (), report)
     try:
         value = upgrade(value)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:

@@ -108,8 +108,10 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def parse(data: bytes, display: str) -> Any:
-    """Decode and parse strictly. Returns plain dicts, lists, str, int, float, bool, None."""
+def parse(data: bytes, display: str, check_depth: bool = True) -> Any:
+    """Decode and parse strictly. Returns plain dicts, lists, str, int, float, bool, None. With
+    `check_depth` False the caller runs `check_depth` itself before anything recursive walks the
+    value (the map loader reads known fields by type and checks the depth of unknown ones)."""
     text = decode_text(data, display)
     try:
         value = json.loads(
@@ -125,9 +127,15 @@ def parse(data: bytes, display: str) -> Any:
         raise _too_deep(text, display) from None
     except _Strict:
         raise _locate_fault(text, display) from None
-    if limits.depth_of(value) > limits.MAX_DEPTH:
+    if check_depth and limits.depth_of(value) > limits.MAX_DEPTH:
         raise _too_deep(text, display)
     return value
+
+
+def check_depth(value: Any, data: bytes, display: str) -> None:
+    """Refuse a value nested deeper than the limit (LoadError naming the line)."""
+    if limits.depth_of(value) > limits.MAX_DEPTH:
+        raise _too_deep(decode_text(data, display), display)
 
 
 def _too_deep(text: str, display: str) -> LoadError:

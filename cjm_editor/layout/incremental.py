@@ -8,7 +8,7 @@ and says what changed; it returns None only when a cell is unknown (the caller r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from cjm_editor.layout.geometry import (
@@ -22,7 +22,7 @@ from cjm_editor.layout.geometry import (
     place_labels,
     route_connections,
 )
-from cjm_editor.model.journey import Journey
+from cjm_editor.model.journey import Card, Journey
 
 
 @dataclass(slots=True)
@@ -66,18 +66,25 @@ def _restack_lanes(g: MapGeometry, journey: Journey, heights: dict[str, float]) 
 
 
 def relayout_cells(
-    g: MapGeometry, journey: Journey, cells: Iterable[tuple[str, str]], gone: Iterable[str] = ()
+    g: MapGeometry,
+    journey: Journey,
+    cells: Iterable[tuple[str, str]],
+    gone: Iterable[str] = (),
+    cell_cards: Callable[[str, str], list[Card]] | None = None,
 ) -> Relayout | None:
-    """Lay out the cards of `cells` again (`gone`: ids of cards no longer in the map)."""
+    """Lay out the cards of `cells` again (`gone`: ids of cards no longer in the map). `cell_cards`
+    finds a cell's cards without walking the whole map (JourneyDocument.cell_cards)."""
     members: dict[tuple[str, str], list[str]] = {cell: [] for cell in cells}
     if any(cell not in g.cells for cell in members):
         return None
-    lane_of: dict[str, str] = {}
-    for card in journey.cards:
-        lane_of[card.id] = card.lane_id
-        ids = members.get((card.stage_id, card.lane_id))
-        if ids is not None:
-            ids.append(card.id)
+    if cell_cards is not None:
+        for stage_id, lane_id in members:
+            members[(stage_id, lane_id)] = [c.id for c in cell_cards(stage_id, lane_id)]
+    else:
+        for card in journey.cards:
+            ids = members.get((card.stage_id, card.lane_id))
+            if ids is not None:
+                ids.append(card.id)
     lanes = {lane.id: lane for lane in journey.lanes}
     counts = dict(g.counts)
     counts.update((cell, len(ids)) for cell, ids in members.items())
@@ -88,6 +95,8 @@ def relayout_cells(
     g.counts = counts
     out = Relayout()
     lane_dy = _restack_lanes(g, journey, heights)
+    # which lane each card is in matters only when lanes moved (their cards and arrows move too)
+    lane_of = {card.id: card.lane_id for card in journey.cards} if lane_dy else {}
     out.lanes = list(lane_dy)
     for card_id in gone:
         if g.cards.pop(card_id, None) is not None:

@@ -82,9 +82,9 @@ class MirrorScene(QGraphicsScene):
             (ev.ratings.removed, self._emotions_changed),
             (ev.ratings.changed, self._emotions_changed),
             (ev.ratings.moved, self._emotions_changed),
-            (ev.votes.inserted, lambda v: self._dirty_cards.add(v.card_id)),
-            (ev.votes.removed, lambda v: self._dirty_cards.add(v.card_id)),
-            (ev.votes.changed, lambda o, v: self._dirty_cards.update((o.card_id, v.card_id))),
+            (ev.votes.inserted, lambda v: self._vote_counted(v.card_id, 1)),
+            (ev.votes.removed, lambda v: self._vote_counted(v.card_id, -1)),
+            (ev.votes.changed, self._vote_changed),
             (ev.votes.moved, lambda *_: None),
             (ev.participants.inserted, lambda *_: None),
             (ev.participants.removed, lambda *_: None),
@@ -124,6 +124,15 @@ class MirrorScene(QGraphicsScene):
         self._dirty_cells.add((card.stage_id, card.lane_id))
         self._dirty_cards.add(card.id)
 
+    def _vote_counted(self, card_id: str, change: int) -> None:
+        """Keep the vote badges' tally in step, one vote at a time (a full sync counts afresh)."""
+        self._tally[card_id] += change
+        self._dirty_cards.add(card_id)
+
+    def _vote_changed(self, old: Any, new: Any) -> None:
+        self._vote_counted(old.card_id, -1)
+        self._vote_counted(new.card_id, 1)
+
     def _card_moved(self, old: Card, new: Card) -> None:
         self._dirty_cells |= {(old.stage_id, old.lane_id), (new.stage_id, new.lane_id)}
         self._dirty_cards.add(new.id)
@@ -158,15 +167,13 @@ class MirrorScene(QGraphicsScene):
     def _sync_incremental(self) -> bool:
         """Mirror a change to a few cards and connections; False when the whole map must be laid out."""
         g, j = self.geometry, self.doc.journey
-        result = relayout_cells(g, j, self._dirty_cells, self._gone_cards)
+        result = relayout_cells(g, j, self._dirty_cells, self._gone_cards, self.doc.cell_cards)
         if result is None:
             return False
         for card_id in self._gone_cards:
             item = self._items.pop(card_id, None)
             if item is not None:
                 self.removeItem(item)
-        if self._dirty_cards:
-            self._tally = tally(j)
         for card_id in {*result.cards, *self._dirty_cards} - set(self._gone_cards):
             if self.doc.has("cards", card_id):
                 self._sync_card(self.doc.card(card_id), g.cards.get(card_id))
