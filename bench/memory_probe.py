@@ -33,7 +33,10 @@ def main() -> None:
         view.show()
         keep += [scene, view]
     else:
+        from cjm_editor.ui import collector
         from cjm_editor.ui.main_window import MainWindow
+
+        collector.install()  # as the editor's start does
 
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "big.cjm.json"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from cjm_editor import __version__
 from cjm_editor.formats.templates import sample_path
+from cjm_editor.ui import collector
 from cjm_editor.ui.about import APP_ID, app_icon
 from cjm_editor.ui.main_window import MainWindow
 from cjm_editor.ui.recovery import crash
@@ -35,6 +36,7 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(APP_ID)  # ties the window to the installed .desktop entry and its icon
     crash.install()  # an unhandled error first saves a snapshot, then says so
+    collector.install()  # cyclic garbage is collected on this thread, never on a worker's
     if not any(isinstance(child, ThemeFollower) for child in app.children()):
         ThemeFollower(app)  # light or dark, as the system is
     # The bundled sample opens as an untitled copy (Save asks where, in the documents folder).

@@ -16,7 +16,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from cjm_editor.model import JourneyDocument
-from cjm_editor.ui import dialogs
+from cjm_editor.ui import collector, dialogs
 from cjm_editor.ui.actions import EditActions, Menus
 from cjm_editor.ui.canvas.scene import JourneyScene
 from cjm_editor.ui.canvas.view import JourneyView
@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: DocumentSession | None = None) -> None:
         super().__init__()
+        collector.install()  # cyclic garbage is collected on the GUI thread, never on a worker's
         self.ask = dialogs.questions()
         self.last_message: QMessageBox | None = None
         self.siblings: list[MainWindow] = []  # other windows opened from the same command line

@@ -110,7 +110,7 @@ class InsightsPanel(QWidget):
         self._timer.setInterval(400)
         self._timer.timeout.connect(self.refresh_now)
         self._done = _Done()
-        self._done.finished.connect(self._finished)
+        self._done.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         doc.events.changed.connect(self.schedule)
         self.refresh_now()
 
