@@ -7,6 +7,7 @@ import os
 import sys
 from typing import Any
 
+from cjm_editor.cli.messages import INVALID, OK, USAGE, err, import_refused, warnings
 from cjm_editor.cli.workshop import add_ratings_import
 from cjm_editor.formats import cjm_json, csv_cards
 from cjm_editor.formats.atomic import write_atomic
@@ -15,12 +16,6 @@ from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.mermaid import convert, write
 from cjm_editor.model import limits
 from cjm_editor.model.journey import Journey
-
-OK, INVALID, USAGE = 0, 1, 2
-
-
-def _err(message: str) -> None:
-    print(message, file=sys.stderr)
 
 
 def same_file(a: str, b: str) -> bool:
@@ -38,10 +33,10 @@ def refuse_output(file: str, out: str, force: bool) -> int | None:
     """USAGE when OUT is the input itself (even with --force), INVALID when OUT exists and --force
     was not given; None when writing OUT is fine."""
     if same_file(file, out):
-        _err(f"{out}: $: this is the input file; choose another output (it was not changed)")
+        err(f"{out}: $: this is the input file; choose another output (it was not changed)")
         return USAGE
     if os.path.lexists(out) and not force:
-        _err(f"{out}: $: the file exists; use --force to replace it")
+        err(f"{out}: $: the file exists; use --force to replace it")
         return INVALID
     return None
 
@@ -59,10 +54,10 @@ def cmd_import_mermaid(args: argparse.Namespace) -> int:
         result = convert.load(args.file, web_page=args.web_page)
         cjm_json.save(result.journey, args.out)
     except (LoadError, SaveError) as exc:
-        _err(str(exc))
+        err(str(exc))
         return INVALID
     for line in result.report.lines():
-        _err(f"warning: {line}")
+        err(f"warning: {line}")
     j = result.journey
     print(f"{args.out}: {len(j.stages)} stages, {len(j.cards)} tasks, {len(j.personas)} personas")
     return OK
@@ -72,26 +67,19 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     if args.into is None and _refuse_overwrite(args):
         return int(args.refused)
     if args.into is not None and same_file(args.file, args.into):
-        _err(f"{args.into}: $: this is the input file; choose another map (it was not changed)")
+        err(f"{args.into}: $: this is the input file; choose another map (it was not changed)")
         return USAGE
     try:
         loaded = cjm_json.load(args.into) if args.into else None
         base = loaded.journey if loaded else None
         if loaded is not None:  # the map's own repairs are saved with the cards: say so
             for line in loaded.report.lines():
-                _err(f"warning: {line} (saved with the imported cards)")
+                err(f"warning: {line} (saved with the imported cards)")
         result = csv_cards.load(args.file, into=base, skip_bad=args.skip_bad)
         cjm_json.save(result.journey, args.out or args.into)
-    except CsvRowsError as exc:
-        for line in exc.rows:
-            _err(line)
-        _err(f"{args.file}: $: nothing was written; fix the rows or use --skip-bad")
-        return INVALID
-    except (LoadError, SaveError) as exc:
-        _err(str(exc))
-        return INVALID
-    for line in result.report.lines():
-        _err(f"warning: {line}")
+    except (CsvRowsError, LoadError, SaveError) as exc:
+        return import_refused(exc, args.file)
+    warnings(result.report)
     print(f"{args.out or args.into}: {len(result.journey.cards)} cards")
     return OK
 
@@ -102,11 +90,11 @@ def load_map(path: str) -> Journey | None:
         if path.lower().endswith((".mmd", ".mermaid")):
             result = convert.load(path)
             for line in result.report.lines():
-                _err(f"warning: {line}")
+                err(f"warning: {line}")
             return result.journey
         return cjm_json.load(path).journey
     except LoadError as exc:
-        _err(str(exc))
+        err(str(exc))
         return None
 
 
@@ -120,10 +108,10 @@ def cmd_export_mermaid(args: argparse.Namespace) -> int:
     try:
         write_atomic(args.out, text.encode("utf-8"))
     except SaveError as exc:
-        _err(str(exc))
+        err(str(exc))
         return INVALID
     for warning in warnings:
-        _err(f"warning: {args.file}: {warning}")
+        err(f"warning: {args.file}: {warning}")
     print(f"{args.out}: Mermaid journey")
     return OK
 
@@ -137,7 +125,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     try:
         write_atomic(args.out, csv_cards.to_bytes(journey, bom=args.bom))
     except SaveError as exc:
-        _err(str(exc))
+        err(str(exc))
         return INVALID
     print(f"{args.out}: {len(journey.cards)} cards")
     return OK
@@ -146,7 +134,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 def cmd_export_image(args: argparse.Namespace) -> int:
     hit = limits.image_scale(args.scale)
     if hit is not None:
-        _err(f"cjm: --scale: {hit}")
+        err(f"cjm: --scale: {hit}")
         return USAGE
     out = args.out
     if not out.lower().endswith(f".{args.format}"):
@@ -164,14 +152,14 @@ def cmd_export_image(args: argparse.Namespace) -> int:
 
         from cjm_editor.ui.image_export import export_image
     except ImportError as exc:
-        _err(f"cjm: PNG and SVG images are drawn with Qt (PySide6), which cannot be loaded here: {exc}")
+        err(f"cjm: PNG and SVG images are drawn with Qt (PySide6), which cannot be loaded here: {exc}")
         return USAGE
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])
     try:
         size = export_image(journey, out, args.scale)
     except SaveError as exc:
-        _err(str(exc))
+        err(str(exc))
         return INVALID
     print(f"{out}: {size.width()} × {size.height()}")
     return OK

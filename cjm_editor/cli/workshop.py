@@ -5,21 +5,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
+from cjm_editor.cli.messages import INVALID, OK, USAGE, err, import_refused, warnings
 from cjm_editor.formats import cjm_json, csv_ratings
 from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.model.journey import Journey
 from cjm_editor.model.vocabulary import KIND_LABELS
 from cjm_editor.model.workshop import ranking, spreads, tally, who_voted
-
-OK, INVALID, USAGE = 0, 1, 2
-
-
-def _err(message: str) -> None:
-    print(message, file=sys.stderr)
 
 
 def workshop_info(j: Journey) -> dict[str, Any]:
@@ -77,7 +71,7 @@ def cmd_votes(args: argparse.Namespace) -> int:
     try:
         result = cjm_json.load(args.file)
     except LoadError as exc:
-        _err(str(exc))
+        err(str(exc))
         return INVALID
     out = votes_dict(result.journey)
     if args.json:
@@ -96,22 +90,15 @@ def cmd_import_ratings(args: argparse.Namespace) -> int:
     try:
         scale = csv_ratings.parse_scale(args.scale)
     except ValueError as exc:
-        _err(f"--scale: {exc}")
+        err(f"--scale: {exc}")
         return USAGE
     try:
         base = cjm_json.load(args.into).journey
         result = csv_ratings.load(args.file, base, scale, skip_bad=args.skip_bad)
         cjm_json.save(result.journey, args.into)
-    except CsvRowsError as exc:
-        for line in exc.rows:
-            _err(line)
-        _err(f"{args.file}: $: nothing was written; fix the rows or use --skip-bad")
-        return INVALID
-    except (LoadError, SaveError) as exc:
-        _err(str(exc))
-        return INVALID
-    for line in result.report.lines():
-        _err(f"warning: {line}")
+    except (CsvRowsError, LoadError, SaveError) as exc:
+        return import_refused(exc, args.file)
+    warnings(result.report)
     print(
         f"{args.into}: {result.ratings} ratings from {result.respondents} new respondents, "
         f"{result.quotes} quotes"
