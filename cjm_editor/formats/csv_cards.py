@@ -19,6 +19,7 @@ import dataclasses
 import io
 import os
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from cjm_editor.formats import strict_json
@@ -173,18 +174,7 @@ def from_bytes(
     except csv.Error as exc:
         raise LoadError(name, "$", f"not valid CSV: {exc}") from None
     rows = [[restore(cell) for cell in row] for row in rows]
-    if not rows or not any(cell.strip() for cell in rows[0]):
-        raise LoadError(name, "row 1", "the header row is missing")
-    header = [cell.strip().lower() for cell in rows[0]]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise LoadError(
-            name, "row 1", f"the header needs the column(s) {', '.join(missing)}; it has {', '.join(header)}"
-        )
-    report = LoadReport(name)
-    unknown = [c for c in header if c and c not in COLUMNS]
-    if unknown:
-        report.add("row 1", f"ignored unknown column(s): {', '.join(unknown)}")
+    header, report = read_header(rows, name, REQUIRED, COLUMNS)
     j = snapshot(into) if into is not None else Journey(title=os.path.basename(name).rsplit(".", 1)[0])
     source = _file_scale(header, rows, name)
     if source is not None and into is None:
@@ -380,3 +370,28 @@ def _apply(j: Journey, rows: list[_Row]) -> None:
 def load(path: str | os.PathLike[str], into: Journey | None = None, skip_bad: bool = False) -> CsvImport:
     name = os.fspath(path)
     return from_bytes(strict_json.read_capped(name, name), name, into, skip_bad)
+
+
+def read_header(
+    rows: list[list[str]],
+    name: str,
+    required: Sequence[str],
+    known: Collection[str],
+    either: Sequence[tuple[str, str]] = (),
+) -> tuple[list[str], LoadReport]:
+    """The header row, lower-cased, and a report naming the columns it ignores. LoadError when it is
+    missing or lacks a required column (`either`: pairs of which one must be there)."""
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise LoadError(name, "row 1", "the header row is missing")
+    header = [cell.strip().lower() for cell in rows[0]]
+    missing = [c for c in required if c not in header]
+    missing += [f"{a} (or {b})" for a, b in either if a not in header and b not in header]
+    if missing:
+        raise LoadError(
+            name, "row 1", f"the header needs the column(s) {', '.join(missing)}; it has {', '.join(header)}"
+        )
+    report = LoadReport(name)
+    unknown = [c for c in header if c and c not in known]
+    if unknown:
+        report.add("row 1", f"ignored unknown column(s): {', '.join(unknown)}")
+    return header, report

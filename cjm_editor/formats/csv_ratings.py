@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass, field
 
 from cjm_editor.formats import strict_json
-from cjm_editor.formats.csv_cards import CsvRowsError, _decode, _dialect
+from cjm_editor.formats.csv_cards import CsvRowsError, _decode, _dialect, read_header
 from cjm_editor.formats.errors import LoadError, LoadReport
 from cjm_editor.model import order as order_keys
 from cjm_editor.model.journey import (
@@ -75,20 +75,7 @@ def from_bytes(
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_dialect(text), strict=True))
     except csv.Error as exc:
         raise LoadError(name, "$", f"not valid CSV: {exc}") from None
-    if not rows or not any(cell.strip() for cell in rows[0]):
-        raise LoadError(name, "row 1", "the header row is missing")
-    header = [cell.strip().lower() for cell in rows[0]]
-    missing = [c for c in REQUIRED if c not in header]
-    if "persona" not in header and "segment" not in header:
-        missing.append("persona (or segment)")
-    if missing:
-        raise LoadError(
-            name, "row 1", f"the header needs the column(s) {', '.join(missing)}; it has {', '.join(header)}"
-        )
-    report = LoadReport(name)
-    unknown = [c for c in header if c and c not in COLUMNS]
-    if unknown:
-        report.add("row 1", f"ignored unknown column(s): {', '.join(unknown)}")
+    header, report = read_header(rows, name, REQUIRED, COLUMNS, either=(("persona", "segment"),))
     j = snapshot(into)
     result = RatingsImport(j, report)
     _Importer(j, name, survey_scale, result).run(header, rows[1:])
