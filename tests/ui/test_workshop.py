@@ -285,3 +285,22 @@ def test_file_import_ratings_adds_them_in_one_undo_step(window):
     assert window.undo_stack.count() == 1
     window.undo_stack.undo()
     assert cjm_json.dumps(window.document.journey) == before
+
+
+def test_a_rating_goes_on_the_stage_unless_shift_asks_for_the_selected_card(room):
+    """The class of the emotion-lane defect: a selected card of that stage (a metric, say) does not
+    catch a plain click's rating; Shift+click rates at it, as it adds an emotion point there."""
+    w = room
+    QTest.mouseClick(_button(w.workshop.panel, "Rate"), Qt.MouseButton.LeftButton)
+    g, scale, j = w.scene.geometry, w.document.journey.scale, w.document.journey
+    col = g.columns["s-signup"]
+    metric = next(c for c in j.cards if c.stage_id == "s-signup" and c.kind == "metric")
+    w.canvas.centerOn(col.center.x, g.rows[g.emotion_lane].center.y)
+    key(w.canvas.viewport(), Qt.Key.Key_1)
+    w.scene.select_only([metric.id])
+    click(w.canvas, QPointF(col.x + 29, g.score_y(1, scale.min, scale.max) + 2))
+    assert {(r.anchor_kind, r.anchor_id) for r in j.ratings} == {("stage", "s-signup")}
+    w.scene.select_only([metric.id])
+    pos = QPointF(col.x + 33, g.score_y(-1, scale.min, scale.max) - 2)
+    click(w.canvas, pos, Qt.KeyboardModifier.ShiftModifier)
+    assert ("card", metric.id) in {(r.anchor_kind, r.anchor_id) for r in j.ratings}

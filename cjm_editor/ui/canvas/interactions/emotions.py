@@ -84,7 +84,7 @@ class EmotionLaneClick(Interaction):
         """The active persona's score at that stage, or (`on_card`, the user asked for it) at the selected
         card when exactly one card of that stage is selected. An existing point takes the new score."""
         scene, doc = self.scene, self.scene.doc
-        g, j = scene.geometry, doc.journey
+        g = scene.geometry
         persona = scene.active_persona
         if persona is None or not doc.has("personas", persona) or g.emotion_lane is None:
             scene.hint.emit("Add a persona first: emotion points belong to a persona.")
@@ -92,17 +92,10 @@ class EmotionLaneClick(Interaction):
         if persona in scene.hidden_personas:
             scene.hint.emit("The active persona's curve is hidden; show it to add points.")
             return False
-        stage_id = next((sid for sid, r in g.columns.items() if r.x <= pos.x() <= r.right), None)
-        if stage_id is None:
+        place = lane_place(scene, pos, on_card)
+        if place is None:
             return False
-        score = g.y_score(pos.y(), j.scale.min, j.scale.max)
-        chosen = [
-            item.card
-            for item in scene.selectedItems()
-            if on_card and isinstance(item, CardItem) and item.card.stage_id == stage_id
-        ]
-        kind: AnchorKind = "card" if len(chosen) == 1 else "stage"
-        anchor = chosen[0].id if len(chosen) == 1 else stage_id
+        score, kind, anchor = place
         existing = doc.emotion_at(persona, kind, anchor)
         if existing is not None:
             if existing.score != score:
@@ -110,3 +103,22 @@ class EmotionLaneClick(Interaction):
             return True
         scene.stack.push(AddEmotion(doc, EmotionPoint(persona, kind, anchor, score)))
         return True
+
+
+def lane_place(scene: JourneyScene, pos: QPointF, on_card: bool) -> tuple[int, AnchorKind, str] | None:
+    """Where a click in the emotion lane scores: the scale step under it, at the stage of that column,
+    or (`on_card`, the user asked for it) at the selected card when exactly one card of that stage is
+    selected. None outside every stage column."""
+    g, scale = scene.geometry, scene.doc.journey.scale
+    stage_id = next((sid for sid, r in g.columns.items() if r.x <= pos.x() <= r.right), None)
+    if stage_id is None:
+        return None
+    score = g.y_score(pos.y(), scale.min, scale.max)
+    chosen = [
+        item.card
+        for item in scene.selectedItems()
+        if on_card and isinstance(item, CardItem) and item.card.stage_id == stage_id
+    ]
+    if len(chosen) == 1:
+        return score, "card", chosen[0].id
+    return score, "stage", stage_id

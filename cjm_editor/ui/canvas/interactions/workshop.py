@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 from cjm_editor.commands.elements import AddElement
 from cjm_editor.commands.removal import RemoveElements
 from cjm_editor.commands.structure import UpdateElement
-from cjm_editor.model.journey import AnchorKind, Participant, Rating, Vote
+from cjm_editor.model.journey import Participant, Rating, Vote
 from cjm_editor.model.workshop import dots_left, vote_refusal
 from cjm_editor.ui.canvas.interactions.base import Interaction
+from cjm_editor.ui.canvas.interactions.emotions import lane_place
 from cjm_editor.ui.canvas.items.card import CardItem
 
 if TYPE_CHECKING:
@@ -110,16 +111,18 @@ class RateInEmotionLane(Interaction):
             return False
         if not g.rows[g.emotion_lane].contains(pos.x(), pos.y()):
             return False
-        self.rate_at(pos)
+        self.rate_at(pos, bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
         event.accept()
         return True
 
     def key_press(self, event: QKeyEvent) -> bool:
         return pick_participant_by_key(self.scene, event)
 
-    def rate_at(self, pos: QPointF) -> bool:
+    def rate_at(self, pos: QPointF, on_card: bool = False) -> bool:
+        """The current participant's rating for the active persona at that stage (Shift: at the
+        selected card of that stage, as a click in the emotion lane does)."""
         scene, doc = self.scene, self.scene.doc
-        g, j = scene.geometry, doc.journey
+        j = doc.journey
         person, persona = current_participant(scene), scene.active_persona
         if person is None:
             scene.hint.emit("Choose who is rating first (number keys 1–9 or the Workshop panel)")
@@ -127,15 +130,10 @@ class RateInEmotionLane(Interaction):
         if persona is None or not doc.has("personas", persona):
             scene.hint.emit("Add a persona first: ratings belong to a persona")
             return False
-        stage_id = next((sid for sid, r in g.columns.items() if r.x <= pos.x() <= r.right), None)
-        if stage_id is None:
+        place = lane_place(scene, pos, on_card)
+        if place is None:
             return False
-        score = g.y_score(pos.y(), j.scale.min, j.scale.max)
-        chosen = [
-            i.card for i in scene.selectedItems() if isinstance(i, CardItem) and i.card.stage_id == stage_id
-        ]
-        kind: AnchorKind = "card" if len(chosen) == 1 else "stage"
-        anchor = chosen[0].id if len(chosen) == 1 else stage_id
+        score, kind, anchor = place
         mine = next(
             (
                 r
