@@ -31,10 +31,11 @@ def repair(j: Journey, report: LoadReport) -> None:
 def _order_keys(j: Journey, report: LoadReport, read: dict[str, int]) -> None:
     """Key what has no valid order key and sort every list; report the elements read from the file
     (placeholders added above come after them and take keys after their siblings silently)."""
-    for name, index, old in normalize(j):
+    for name, index, old, in_place in normalize(j):
         if index < read[name]:
             found = f"the invalid key {old[:40]!r}" if old else "no order key"
-            report.add(f"{name}[{index}].order", f"{found}; gave it a key that keeps its place in the file")
+            where = "that keeps its place in the file" if in_place else "after its siblings"
+            report.add(f"{name}[{index}].order", f"{found}; gave it a key {where}")
 
 
 def _rekey_duplicates(j: Journey, report: LoadReport) -> None:

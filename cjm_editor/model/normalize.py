@@ -16,11 +16,11 @@ from cjm_editor.model.journey import Journey, card_sort_key, sort_key
 from cjm_editor.model.registry import COLLECTIONS
 
 
-def normalize(journey: Journey, sort: bool = True) -> list[tuple[str, int, str]]:
+def normalize(journey: Journey, sort: bool = True) -> list[tuple[str, int, str, bool]]:
     """Give keys where they are missing or invalid, then sort every list (unless `sort` is False).
-    Returns what was keyed as (collection, index in the list as given, old key) so a loader can
-    report it."""
-    keyed: list[tuple[str, int, str]] = []
+    Returns what was keyed as (collection, index in the list as given, old key, whether it kept its
+    place in the list) so a loader can report it."""
+    keyed: list[tuple[str, int, str, bool]] = []
     for spec in COLLECTIONS:
         items: list[Any] = getattr(journey, spec.name)
         key = card_sort_key(journey.stages, journey.lanes) if spec.name == "cards" else sort_key
@@ -29,7 +29,11 @@ def normalize(journey: Journey, sort: bool = True) -> list[tuple[str, int, str]]
             for i, e in enumerate(items):
                 groups.setdefault(spec.siblings_of(e), []).append(i)
             for indices in groups.values():
-                keyed += [(spec.name, i, items[i].order) for i in _fill(items, indices)]
+                before = [items[i].order for i in indices]
+                changed, in_place = _fill(items, indices)
+                keyed += [
+                    (spec.name, i, k, in_place) for i, k in zip(indices, before, strict=True) if i in changed
+                ]
         if sort:
             keys = [key(e) for e in items]
             if any(a > b for a, b in zip(keys, keys[1:], strict=False)):
@@ -37,19 +41,23 @@ def normalize(journey: Journey, sort: bool = True) -> list[tuple[str, int, str]]
     return keyed
 
 
-def _fill(items: list[Any], indices: list[int]) -> list[int]:
-    """Key the elements of one sibling group that lack a valid key, keeping the group's list order
-    where the valid keys allow it; returns the indices it changed."""
+def _fill(items: list[Any], indices: list[int]) -> tuple[set[int], bool]:
+    """Key the elements of one sibling group that lack a valid key; returns the indices it changed
+    and whether they kept their place in the list.
+
+    A valid key is never changed: it is the element's place. Where the valid keys rise in list order
+    (a map built in code, an older file), a keyless element keeps its place in the list; otherwise
+    (a file writes its lists by id, so the list says nothing of the order) the keyless elements go
+    after the last valid key, in list order."""
     valid = [i for i in indices if order_keys.is_valid(items[i].order)]
     if len(valid) == len(indices):
-        return []
+        return set(), True
     keys = [items[i].order for i in valid]
     if any(a >= b for a, b in zip(keys, keys[1:], strict=False)):
-        fresh = order_keys.first_keys(len(indices))  # keys out of list order: key the group anew
-        changed = [i for i, k in zip(indices, fresh, strict=True) if items[i].order != k]
-        for i, k in zip(indices, fresh, strict=True):
+        keyless = [i for i in indices if not order_keys.is_valid(items[i].order)]
+        for i, k in zip(keyless, order_keys.spread(max(keys), None, len(keyless)), strict=True):
             items[i] = dataclasses.replace(items[i], order=k)
-        return changed
+        return set(keyless), False
     is_valid = set(valid)
     changed = []
     run: list[int] = []
@@ -65,4 +73,4 @@ def _fill(items: list[Any], indices: list[int]) -> list[int]:
                 changed.append(j)
             run = []
         lo = hi
-    return changed
+    return set(changed), True

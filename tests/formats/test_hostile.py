@@ -13,6 +13,7 @@ from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError
 from cjm_editor.model import limits
 from cjm_editor.model.workshop import tally
+from tests.conftest import MAP_FIXTURE
 from tests.fuzz.corpus import as_bytes, base_map, json_cases
 
 CASES = {c.name: c.data for c in json_cases()}
@@ -157,3 +158,28 @@ def test_a_save_refuses_text_the_loader_would_refuse_and_keeps_the_file(tmp_path
     with pytest.raises(SaveError, match=r"cards\[\]\.body: .*\(limit: text length\)"):
         cjm_json.save(j, path)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("name", "field"), [("stages", "stage"), ("lanes", "lane")])
+def test_a_repair_keeps_the_order_of_stages_and_lanes_whose_ids_do_not_sort_as_they_do(name, field):
+    """A file lists stages and lanes by id; their keys, not that list, say the order. A broken
+    reference adds a placeholder after them and re-keys nothing else."""
+    sample = json.loads(MAP_FIXTURE.read_text(encoding="utf-8"))
+    order = [e.id for e in getattr(cjm_json.loads(MAP_FIXTURE.read_bytes()).journey, name)]
+    assert order != sorted(order), "the case needs ids that do not sort in the map's order"
+    sample["cards"][0][field] = "ghost"
+    result = cjm_json.loads(json.dumps(sample).encode(), "m.cjm.json")
+    assert result.report.lines() == [
+        f"m.cjm.json: cards[0].{field}: {field} 'ghost' does not exist; added a placeholder {field}"
+    ]
+    repaired = [e.id for e in getattr(result.journey, name)]
+    assert repaired == [*order, "ghost"]
+    again = cjm_json.loads(cjm_json.dumps(result.journey).encode(), "m.cjm.json")
+    assert not again.report and again.journey == result.journey
+
+
+def test_an_invalid_order_key_is_quoted_as_the_file_had_it():
+    sample = json.loads(MAP_FIXTURE.read_text(encoding="utf-8"))
+    sample["personas"][0]["order"] = "z" * 70
+    lines = cjm_json.loads(json.dumps(sample).encode(), "m.cjm.json").report.lines()
+    assert any("personas[0].order: the invalid key 'zzzz" in line for line in lines), lines
