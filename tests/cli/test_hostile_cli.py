@@ -183,3 +183,19 @@ def test_limits_are_documented_in_the_readme():
         value = getattr(limits, name)
         shown = f"{value:,}" if name != "MAX_FILE_BYTES" else f"{value // 2**20} MB"
         assert shown in readme, f"README does not state {name} ({shown})"
+
+
+@pytest.mark.parametrize("command", [["info"], ["analyze"], ["analyze", "--json"], ["votes"]])
+def test_a_reader_that_goes_away_ends_the_command_quietly(command, sample_file):
+    """`cjm analyze MAP | head`: the pipe closes before the command writes; no traceback."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cjm_editor.cli", *command, str(sample_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    with proc.stderr:
+        err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141, err
+    assert err == ""
