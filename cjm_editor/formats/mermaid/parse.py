@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 from cjm_editor.formats.mermaid import front_matter, linear
-from cjm_editor.formats.mermaid.js import DOT, WS, dedent, number
-from cjm_editor.model import limits
+from cjm_editor.formats.mermaid.js import DOT, WS, WS_CHARS, dedent, number
 
-FRONT_MATTER = re.compile("^-{3}" + WS + "*[\n\r](.*?)[\n\r]-{3}" + WS + "*[\n\r]+", re.S)
+INDENT = "[" + re.escape(WS_CHARS.replace("\n", "").replace("\r", "")) + "]"  # JavaScript's [^\S\n\r]
+FRONT_MATTER = re.compile("^(" + INDENT + "*)-{3}" + WS + "*[\n\r](.*?)[\n\r]\\1-{3}" + WS + "*[\n\r]+", re.S)
 DIRECTIVE = re.compile(
     "%{2}\\{"
     + WS
@@ -33,6 +33,7 @@ DIRECTIVE = re.compile(
     re.I | re.ASCII,
 )
 ENTITY = re.compile(r"#(\w+);", re.ASCII)
+CHAR_REF = re.compile("&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")
 ENCODED = re.compile("\ufb02\u00b0(\u00b0?)(\\w+)\u00b6\u00df", re.ASCII)
 
 
@@ -53,6 +54,7 @@ class Task:
     people: list[str]
     line: int
     section_index: int = 0  # how many sections came before it (0: none, the task has no section)
+    encoded_people: list[str] = field(default_factory=list)  # people as the parser holds them
 
 
 @dataclass
@@ -66,8 +68,10 @@ class MermaidJourney:
 
     @property
     def actors(self) -> list[str]:
-        """Everyone named on a task, sorted, without duplicates (journeyDb.getActors)."""
-        return sorted({p for t in self.tasks for p in t.people})
+        """Everyone named on a task, without duplicates, in journeyDb.getActors's order: JavaScript's
+        sort (by UTF-16 code units) of the names as the parser holds them, entity codes still encoded."""
+        names = {p for t in self.tasks for p in t.encoded_people}
+        return [decode_entities(p) for p in sorted(names, key=lambda p: p.encode("utf-16-be"))]
 
 
 # ---------------------------------------------------------------------------------------- preprocess
@@ -86,8 +90,11 @@ def _front_matter(text: str) -> tuple[str, str]:
     match = FRONT_MATTER.match(text)
     if match is None:
         return "", text
+    indent, body = match.group(1), match.group(2)
+    if indent:  # Mermaid takes the opening line's indent off every line that has it
+        body = "\n".join(s[len(indent) :] if s.startswith(indent) else s for s in body.split("\n"))
     try:
-        data = front_matter.load(match.group(1))
+        data = front_matter.load(body)
     except front_matter.FrontMatterError as exc:
         raise MermaidError(2 + exc.line, f"the YAML front matter is not valid: {exc.message}") from None
     title = ""
@@ -137,20 +144,40 @@ def _encode_entities(text: str) -> str:
 
 
 def decode_entities(text: str) -> str:
-    """Mermaid's entity codes as the characters a reader sees: `#35;` is '#', `#quot;` is '"'."""
+    """The text as a web page shows Mermaid's SVG: the markup escapes it, Mermaid's decodeEntities
+    turns the markers of entity codes into character references (`#35;` into `&#35;`, `#quot;` into
+    `&quot;`, `#foo;` into `&foo;`), and the HTML parser reads them."""
+    markup = (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\ufb02\u00b0\u00b0", "&#")
+        .replace("\ufb02\u00b0", "&")
+        .replace("\u00b6\u00df", ";")
+    )
+    out: list[str] = []
+    done = 0
+    for m in CHAR_REF.finditer(markup):  # Python's html.unescape drops what the HTML parser keeps
+        out += [html.unescape(markup[done : m.start()]), _char(m)]
+        done = m.end()
+    return "".join([*out, html.unescape(markup[done:])])
 
-    def one(m: re.Match[str]) -> str:
-        numeric, name = m.group(1), m.group(2)
-        if numeric:
-            digits = name.lstrip("+")
-            if not (digits.isascii() and digits.isdigit()) or len(digits) > limits.MAX_ENTITY_DIGITS:
-                return f"#{name};"  # a copy of the marker around something that is no number
-            code = int(digits)
-            return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else f"#{name};"
-        decoded = html.unescape(f"&{name};")
-        return decoded if decoded != f"&{name};" else f"#{name};"
 
-    return ENCODED.sub(one, text)
+def _char(m: re.Match[str]) -> str:
+    """A numeric character reference as the HTML parser reads it."""
+    decimal, hexadecimal = m.group(1), m.group(2)
+    digits = (decimal or hexadecimal).lstrip("0") or "0"
+    if len(digits) > 7:  # past U+10FFFF either way (and Python reads at most 4,300 decimal digits)
+        return "\ufffd"
+    code = int(digits, 10 if decimal else 16)
+    if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"
+    if 0x80 <= code <= 0x9F:  # the HTML parser reads these as windows-1252, where it has them
+        try:
+            return bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            return chr(code)
+    return chr(code)
 
 
 def shown(text: str) -> str:
@@ -161,7 +188,7 @@ def shown(text: str) -> str:
 # ---------------------------------------------------------------------------------------- lexer
 I = re.I | re.ASCII  # noqa: E741 (jison's case-insensitive option; JavaScript's /i folds ASCII only)
 INITIAL_RULES: list[tuple[re.Pattern[str], str | None, str | None]] = [  # (pattern, token, state)
-    (re.compile(r"%%(?!\{)[^\n]*", I), None, None),
+    (re.compile(r"%(?!\{)[^\n]*", I), None, None),  # one %: jison-lex reads the source's `\%%` as `%`
     (re.compile(r"[^}]%%[^\n]*", I), None, None),
     (re.compile(r"[\n]+", I), "NEWLINE", None),
     (re.compile(WS + "+", I), None, None),
@@ -217,6 +244,9 @@ def lex(code: str, first_line: int) -> list[Token]:
         else:  # pragma: no cover (the INVALID rule matches any character but a line terminator)
             tokens.append(Token("INVALID", code[pos], line))
             pos += 1
+    if state != "INITIAL":  # the text ended inside `accDescr {`: jison's end of input, not the EOF token
+        tokens.append(Token("UNCLOSED", "", line))
+        return tokens
     tokens.append(Token("EOF", "", line))
     return tokens
 
@@ -233,10 +263,11 @@ def _describe(token: Token) -> str:
 def _task(d: MermaidJourney, section: str, name: Token, data: Token) -> None:
     pieces = data.text[1:].split(":")
     score_text = pieces[0]
-    people = [p.strip(WS[1:-1]) for p in pieces[1].split(",")] if len(pieces) > 1 else []
-    d.tasks.append(
-        Task(section, name.text, number(score_text), score_text, people, name.line, len(d.sections))
-    )
+    people = [p.strip(WS_CHARS) for p in pieces[1].split(",")] if len(pieces) > 1 else []
+    task = Task(section, decode_entities(name.text), number(score_text), score_text, [], name.line)
+    task.section_index, task.encoded_people = len(d.sections), people
+    task.people = [decode_entities(p) for p in people]
+    d.tasks.append(task)
 
 
 def parse(text: str, *, web_page: bool = False) -> MermaidJourney:
@@ -266,14 +297,14 @@ def parse(text: str, *, web_page: bool = False) -> MermaidJourney:
             value = tokens[i + 1]
             if value.kind != f"{kind}_value":  # pragma: no cover (the lexer always follows with a value)
                 raise MermaidError(t.line, f"{kind} needs a value")
-            text_value = decode_entities(value.text.strip(WS[1:-1]))
+            text_value = value.text.strip(WS_CHARS)  # commonDb tidies the text before it is decoded
             if kind == "acc_title":
-                d.acc_title = re.sub("^" + WS + "+", "", text_value)
+                d.acc_title = decode_entities(re.sub("^" + WS + "+", "", text_value))
             else:
-                d.acc_descr = re.sub("\n" + WS + "+", "\n", text_value)
+                d.acc_descr = decode_entities(re.sub("\n" + WS + "+", "\n", text_value))
             i += 2
         elif kind == "acc_descr_multiline_value":
-            d.acc_descr = re.sub("\n" + WS + "+", "\n", decode_entities(t.text.strip(WS[1:-1])))
+            d.acc_descr = decode_entities(re.sub("\n" + WS + "+", "\n", t.text.strip(WS_CHARS)))
             i += 1
         elif kind == "section":
             section = decode_entities(t.text[8:])
@@ -288,11 +319,12 @@ def parse(text: str, *, web_page: bool = False) -> MermaidJourney:
                     f"task {name[:40]!r} needs a score after a colon, e.g. '{name[:20]}: 5: Actor' "
                     f"(found {_describe(data)})",
                 )
-            _task(d, section, Token(t.kind, decode_entities(t.text), t.line), data)
-            d.tasks[-1].people = [decode_entities(p) for p in d.tasks[-1].people]
+            _task(d, section, t, data)
             i += 2
         elif kind == "journey":
             raise MermaidError(t.line, "'journey' may only start the diagram (a task cannot begin with it)")
+        elif kind == "UNCLOSED":
+            raise MermaidError(t.line, "'accDescr {' is never closed with '}'")
         elif kind == ":":
             raise MermaidError(t.line, "a colon without a task name before it")
         elif kind == "taskData":
