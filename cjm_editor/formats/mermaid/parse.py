@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from cjm_editor.formats.mermaid import front_matter, linear
 from cjm_editor.formats.mermaid.js import DOT, WS, WS_CHARS, dedent, number
+from cjm_editor.formats.mermaid.tracked import Tracked
 
 INDENT = "[" + re.escape(WS_CHARS.replace("\n", "").replace("\r", "")) + "]"  # JavaScript's [^\S\n\r]
 FRONT_MATTER = re.compile("^(" + INDENT + "*)-{3}" + WS + "*[\n\r](.*?)[\n\r]\\1-{3}" + WS + "*[\n\r]+", re.S)
@@ -75,21 +76,16 @@ class MermaidJourney:
 
 
 # ---------------------------------------------------------------------------------------- preprocess
-def _blank_out(match: re.Match[str]) -> str:
-    """A removed part keeps its line breaks, so line numbers still point into the original text."""
-    return "\n" * match.group(0).count("\n")
-
-
 def _cleanup_text(text: str) -> str:
     text = re.sub("\r\n?", "\n", text)
     return linear.single_quote_attributes(text)
 
 
-def _front_matter(text: str) -> tuple[str, str]:
+def _front_matter(code: Tracked) -> tuple[str, Tracked]:
     """(title from the YAML front matter, text without it)."""
-    match = FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(code.text)
     if match is None:
-        return "", text
+        return "", code
     indent, body = match.group(1), match.group(2)
     if indent:  # Mermaid takes the opening line's indent off every line that has it
         body = "\n".join(s[len(indent) :] if s.startswith(indent) else s for s in body.split("\n"))
@@ -101,18 +97,18 @@ def _front_matter(text: str) -> tuple[str, str]:
     if isinstance(data, dict) and data.get("title"):
         value = data["title"]
         title = value if isinstance(value, str) else str(value)
-    return title, _blank_out(match) + text[match.end() :]
+    return title, code.remove([(0, match.end())])
 
 
-def preprocess(text: str) -> tuple[str, str, int]:
-    """(code for the lexer, front matter title, lines removed from the top)."""
-    text = _cleanup_text(text)
-    title, text = _front_matter(text)
-    text = DIRECTIVE.sub(_blank_out, text)
-    text = linear.comment_lines(text, lambda s: "\n" * s.count("\n"))
-    stripped = re.sub("\\A" + WS + "+", "", text)
-    removed = text[: len(text) - len(stripped)].count("\n")
-    return stripped, title, removed
+def preprocess(text: str) -> tuple[Tracked, str]:
+    """(code for the lexer, front matter title), as Mermaid's preprocessDiagram: what it removes is
+    gone (a directive over several lines joins the lines around it), each character keeps its line."""
+    code = Tracked.start(_cleanup_text(text))
+    title, code = _front_matter(code)
+    code = code.sub(DIRECTIVE, "")
+    code = code.remove(linear.comment_line_spans(code.text))
+    blank = re.match(WS + "*", code.text)
+    return code.remove([(0, blank.end() if blank else 0)]), title
 
 
 def _detect(text: str) -> None:
@@ -131,15 +127,19 @@ def _detect(text: str) -> None:
     raise MermaidError(1, f"not a Mermaid journey diagram (it starts with {first[:30]!r}, not 'journey')")
 
 
-def _encode_entities(text: str) -> str:
-    text = linear.drop_style_semicolons(text)
-    return ENTITY.sub(
-        lambda m: (
+def _encode_entities(code: Tracked) -> Tracked:
+    """Mermaid's encodeEntities: `#35;` becomes a marker the lexer passes through untouched."""
+    for keyword in ("style", "classDef"):
+        code = code.remove((p, p + 1) for p in list(linear.style_semicolons(code.text, keyword)))
+    return code.edit(
+        (
+            m.start(),
+            m.end(),
             ("\ufb02\u00b0\u00b0" if re.fullmatch(r"\+?[0-9]+", m.group(1)) else "\ufb02\u00b0")
             + m.group(1)
-            + "\u00b6\u00df"
-        ),
-        text,
+            + "\u00b6\u00df",
+        )
+        for m in ENTITY.finditer(code.text)
     )
 
 
@@ -222,10 +222,12 @@ class Token:
     line: int
 
 
-def lex(code: str, first_line: int) -> list[Token]:
-    """Tokens of journey.jison: at each place the first rule that matches wins."""
+def lex(tracked: Tracked) -> list[Token]:
+    """Tokens of journey.jison: at each place the first rule that matches wins. Each token has the
+    line of the original text its first character came from."""
     tokens: list[Token] = []
-    pos, state, line = 0, "INITIAL", first_line
+    code = tracked.text
+    pos, state = 0, "INITIAL"
     while pos < len(code):
         rules: list[Rule] = INITIAL_RULES if state == "INITIAL" else STATE_RULES[state]
         for pattern, kind, action in rules:
@@ -233,21 +235,20 @@ def lex(code: str, first_line: int) -> list[Token]:
             if m is None:
                 continue
             if kind is not None:
-                tokens.append(Token(kind, m.group(0), line))
+                tokens.append(Token(kind, m.group(0), tracked.line(pos)))
             if action == "pop":
                 state = "INITIAL"
             elif action is not None:
                 state = action
-            line += m.group(0).count("\n")
             pos = m.end()
             break
         else:  # pragma: no cover (the INVALID rule matches any character but a line terminator)
-            tokens.append(Token("INVALID", code[pos], line))
+            tokens.append(Token("INVALID", code[pos], tracked.line(pos)))
             pos += 1
     if state != "INITIAL":  # the text ended inside `accDescr {`: jison's end of input, not the EOF token
-        tokens.append(Token("UNCLOSED", "", line))
+        tokens.append(Token("UNCLOSED", "", tracked.line(pos)))
         return tokens
-    tokens.append(Token("EOF", "", line))
+    tokens.append(Token("EOF", "", tracked.line(pos)))
     return tokens
 
 
@@ -275,10 +276,10 @@ def parse(text: str, *, web_page: bool = False) -> MermaidJourney:
     diagram in an HTML page (`mmdc` and `mermaid.render()` do not). Raises MermaidError."""
     if web_page:
         text = dedent(text)
-    code, front_title, removed = preprocess(text)
-    _detect(code)
-    code = _encode_entities(code) + "\n"
-    tokens = lex(code, 1 + removed)
+    code, front_title = preprocess(text)
+    _detect(code.text)
+    code = _encode_entities(code)
+    tokens = lex(code.edit([(len(code.text), len(code.text), "\n")]))
     d = MermaidJourney(front_matter_title=decode_entities(front_title))
     section = ""
     i = 0
