@@ -64,6 +64,16 @@ def theirs(answer: dict) -> dict:
     return {"ok": True} | {k: raw.get(k, answer[k]) for k in FIELDS} | {"tasks": _as_float(answer["tasks"])}
 
 
+def fixture_answer(answer: dict) -> dict:
+    """Mermaid's answer for the fixture: the fields compared (titles as the grammar gave them)."""
+    if not answer["ok"]:
+        return {"ok": False, "error": answer["error"].split("\n")[0]}
+    if answer["type"] != "journey":
+        return {"ok": True, "type": answer["type"]}
+    raw = answer["raw"]
+    return {"ok": True, "type": "journey"} | {k: raw.get(k, answer[k]) for k in FIELDS}
+
+
 def differs(mine: dict, mermaid: dict) -> list[str]:
     """The fields where the two answers differ (["ok"] when only one accepts)."""
     if mine["ok"] != mermaid["ok"]:
@@ -84,15 +94,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("mermaid")
     ap.add_argument("--show", type=int, default=40)
     ap.add_argument("--fixture", help="write the fixture cases here")
+    ap.add_argument("--keep", help="a file of ids (one a line) whose families the fixture keeps too")
     args = ap.parse_args(argv)
     texts = read_jsonl(args.texts)
     answers = {a["id"]: a for a in read_jsonl(args.mermaid)}
+    keep = set(Path(args.keep).read_text(encoding="utf-8").split()) if args.keep else set()
     bad, shown, families = 0, 0, {}
     for item in texts:
         mermaid = theirs(answers[item["id"]])
         mine = ours(item["text"])
         fields = differs(mine, mermaid)
-        family = item["family"].rsplit(":", 1)[0] if item["family"] != "random" else "random"
         if fields:
             bad += 1
             if shown < args.show:
@@ -101,12 +112,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{item['id']} {item['family']} differs in {fields}\n  text    {item['text']!r}")
                 print(f"  mermaid {json.dumps({k: mermaid.get(k) for k in keys}, ensure_ascii=False)}")
                 print(f"  ours    {json.dumps({k: mine.get(k) for k in keys}, ensure_ascii=False)}")
-        if fields or (family not in families and family != "random"):
-            row = {"family": item["family"], "text": item["text"], **mermaid}
-            families.setdefault(family, []).append(row)
+        family = "random" if item["family"].startswith("random") else item["family"].rsplit(":", 1)[0]
+        if fields or item["id"] in keep:  # every place of a family that disagreed, every such mixture
+            family = item["id"] if family == "random" else "disagreed " + family
+        if family != "random" and family not in families:
+            families[family] = {"family": item["family"], "text": item["text"]} | fixture_answer(
+                answers[item["id"]]
+            )
     print(f"{len(texts)} texts, {bad} disagreements")
     if args.fixture:
-        rows = [row for group in families.values() for row in group]
+        rows = list({row["text"]: row for row in families.values()}.values())
         with open(args.fixture, "w", encoding="utf-8") as out:
             out.writelines(json.dumps(row) + "\n" for row in rows)
         print(f"{len(rows)} cases written to {args.fixture}")

@@ -150,7 +150,14 @@ FRAGMENTS = ["journey", "\n", "\n", "\n", " ", "  ", "\t", "title", "title ", "s
              ": ", ":", ": 5", ": 3: A, B", ",", "#", ";", "%", "%%", "%%{init: {}}%%", "#35;",
              "#quot;", "\r", "\r\n", "\u00a0", "\u2028", "\u3000", "5", "0x1", "1e3", "Infinity",
              "<br>", "x%%y", "}%%", "---", "Journeyman", "titles", "Title:", "section:", "SectionX",
-             "accTitlex", "accDescr{", "x", "é", "-"]
+             "accTitlex", "accDescr{", "x", "é", "-", "style a:#b;", "classDef c:#d;", '<a href="x">',
+             "---\n", "%%{init: {\n", "}}%%", "\u2029", "\v", "\ufeff", "#9;", "#foo;", "ﬂ°", "¶ß"]
+LINES = ["title T", "title", "Title x", "section S", "Section", "section: x", "accTitle: a", "accTitle a",
+         "accDescr: d", "accDescr {", "}", "accDescr{ x }", "T: 5: A", "T: 5", "T:5:A,B", "T: x: A", "T",
+         "T: 5: A: B", ": 5", "%% c", "% c", "%%{init: {}}%%", "x%%y", "a}%%b", "#c", "; x", "T; x: 5",
+         "T #35;: 5: A#44; B", "T: 0x1f: A", "T: -0", "T: 1e3:", "style a:#f;", "Journeyman: 1",
+         "titles: 2", "accTitlex: 3", "journey", "%%{\ninit}%%", "<br>x: 5", "T\u00a0: 5\u00a0: A"]
+INDENTS = ["", "  ", "    ", "\t", "\u00a0", " \t "]
 # fmt: on
 
 
@@ -159,6 +166,10 @@ def random_texts(rng: random.Random, n: int) -> Iterator[tuple[str, str]]:
         head = rng.choice(["journey\n", "journey\n", "journey\n", "", "journey "])
         parts = [rng.choice(FRAGMENTS) for _ in range(rng.randint(1, 25))]
         yield "random", head + "".join(parts)
+    for _ in range(n):
+        lines = [rng.choice(INDENTS) + rng.choice(LINES) for _ in range(rng.randint(1, 12))]
+        ending = rng.choice(["\n", "\n", "\r\n", "", "\n\n"])
+        yield "random-lines", "journey" + ending + ending.join(lines) + rng.choice(["", ending])
 
 
 def main(argv: list[str] | None = None) -> None:
