@@ -3,7 +3,8 @@
 tests/fixtures/mermaid-journey/differential.jsonl holds texts from tools/mermaid-diff/generate.py
 with what Mermaid's own parser made of them (tools/mermaid-diff/mermaid_parse.mjs): one text for
 each family of tricky pieces (keyword letters starting a task, `%` lines, Unicode spaces, entity
-codes, odd scores, front matter, directives...) and every text that once disagreed. Titles are as
+codes, odd scores, front matter, directives...), one for each family that once disagreed, and the
+texts of test_mermaid_export.py's maps as our export writes them. Titles are as
 the grammar gave them to journeyDb, before Mermaid's DOMPurify pass; entity codes are decoded as a
 web page shows them.
 """
