@@ -6,7 +6,9 @@ each family of tricky pieces (keyword letters starting a task, `%` lines, Unicod
 codes, odd scores, front matter, directives...), one for each family that once disagreed, and the
 texts of test_mermaid_export.py's maps as our export writes them. Titles are as
 the grammar gave them to journeyDb, before Mermaid's DOMPurify pass; entity codes are decoded as a
-web page shows them.
+web page shows them. A case with "webPage" went through mermaid.run() as a diagram in a web page
+(dedent, trim, `<br>` as `<br/>`); its title is the diagram's, the front matter's when the text has
+no title statement.
 """
 
 from __future__ import annotations
@@ -37,12 +39,14 @@ def _mermaid_score(value: float | str) -> float | str:
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{i}-{c['family'][:60]}" for i, c in enumerate(CASES)])
 def test_we_read_what_mermaid_reads(case):
+    web_page = case.get("webPage", False)
     if not case["ok"] or case["type"] != "journey":  # refused, or another kind of diagram
         with pytest.raises(MermaidError):
-            parse(case["text"])
+            parse(case["text"], web_page=web_page)
         return
-    d = parse(case["text"])
-    assert (d.title, d.acc_title, d.acc_descr) == (case["title"], case["accTitle"], case["accDescr"])
+    d = parse(case["text"], web_page=web_page)
+    title = d.title or (d.front_matter_title if web_page else "")
+    assert (title, d.acc_title, d.acc_descr) == (case["title"], case["accTitle"], case["accDescr"])
     assert d.sections == case["sections"]
     ours = [(t.section, t.task, _score(t.score), t.people) for t in d.tasks]
     theirs = [(t["section"], t["task"], _mermaid_score(t["score"]), t["people"]) for t in case["tasks"]]

@@ -36,10 +36,11 @@ def _as_float(tasks: list[dict]) -> list[dict]:
     return [t | {"score": float(t["score"])} if not isinstance(t["score"], str) else t for t in tasks]
 
 
-def ours(text: str) -> dict:
-    """Our parser's answer in the runner's shape (titles as the grammar gave them)."""
+def ours(text: str, web_page: bool = False) -> dict:
+    """Our parser's answer in the runner's shape (titles as the grammar gave them; for a web page the
+    diagram's title, which is the front matter's when the text has no title statement)."""
     try:
-        d = parse(text)
+        d = parse(text, web_page=web_page)
     except MermaidError as exc:
         return {"ok": False, "error": f"line {exc.line}: {exc.message}"}
     tasks = [
@@ -47,7 +48,7 @@ def ours(text: str) -> dict:
     ]
     return {
         "ok": True,
-        "title": d.title,
+        "title": d.title or (d.front_matter_title if web_page else ""),
         "accTitle": d.acc_title,
         "accDescr": d.acc_descr,
         "sections": d.sections,
@@ -93,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("texts")
     ap.add_argument("mermaid")
     ap.add_argument("--show", type=int, default=40)
+    ap.add_argument("--web-page", action="store_true", help="answers from mermaid_parse.mjs --web-page")
     ap.add_argument("--fixture", help="write the fixture cases here")
     ap.add_argument("--keep", help="a file of ids (one a line) whose families the fixture keeps too")
     args = ap.parse_args(argv)
@@ -102,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     bad, shown, families = 0, 0, {}
     for item in texts:
         mermaid = theirs(answers[item["id"]])
-        mine = ours(item["text"])
+        mine = ours(item["text"], args.web_page)
         fields = differs(mine, mermaid)
         if fields:
             bad += 1
@@ -116,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         if fields or item["id"] in keep:  # every place of a family that disagreed, every such mixture
             family = item["id"] if family == "random" else "disagreed " + family
         if family != "random" and family not in families:
-            families[family] = {"family": item["family"], "text": item["text"]} | fixture_answer(
+            page = {"webPage": True} if args.web_page else {}
+            families[family] = {"family": item["family"], "text": item["text"], **page} | fixture_answer(
                 answers[item["id"]]
             )
     print(f"{len(texts)} texts, {bad} disagreements")

@@ -44,7 +44,11 @@ FRONT = ["---\ntitle: FM\n---\n", "---\n---\n", "  ---\n  title: x\n  ---\n", "-
          "--- \ntitle: x\n---  \n\n", "---\r\ntitle: x\r\n---\r\n", "---\ntitle: [1, 2]\n---\n",
          "---\nconfig: {theme: dark}\n---\n", "----\ntitle: x\n----\n", "---\ntitle: x\n---",
          "---\ntitle: 'x'\n---\n\n\n", "\n---\ntitle: x\n---\n", "---\n\tx: 1\n---\n",
-         "---\ntitle: x #35;\n---\n", "---\ntitle: 5\n---\n", "---\ntitle:\n---\n"]
+         "---\ntitle: x #35;\n---\n", "---\ntitle: 5\n---\n", "---\ntitle:\n---\n",
+         *[f"---\ntitle: {v}\n---\n" for v in ["true", "yes", "On", "~", "null", "1.0", "1e3", "0x10",
+                                                "1_000", "0o7", ".inf", "-.nan", "2023-01-01", "1:30",
+                                                "{a: 1}", "[]", "'#35;'", "\"a\\u00e9\"", "0", "false",
+                                                "-0", "00012", "1.50", "12345678901234567890"]]]
 DIRECTIVES = ["%%{init: {'theme': 'forest'}}%%\n", "%%{init: {}}%%", "%%{wrap}%%\n", "%%{ init }%%\n",
               "%%{init: {\n'theme': 'dark'\n}}%%\n", "%%{unclosed\n", "%%{x}%%%%{y}%%\n",
               "  %%{init: {}}%%\n", "%%{init: {}}%% journey\n", "%%{init:{}}%%\r\n"]

@@ -10,6 +10,10 @@
 // and journeyDb that mermaid.render() (and so mmdc) runs. Entity codes are decoded as the rendered
 // SVG shows them in a web page: Mermaid's decodeEntities on the markup, then the HTML parser.
 //
+// With --web-page, each text goes through mermaid.run() instead, as the text of a <pre class="mermaid">
+// in a web page (dedent, trim, <br> made <br/>, then render); "title" is then the diagram title, the
+// front matter's when the text has no title statement.
+//
 // Environment: MERMAID_NODE_MODULES (default /work/scratch/mmdc/node_modules), holding mermaid and
 // puppeteer; PUPPETEER_CONFIG (default: its puppeteer-config.json, if there).
 import { createRequire } from "node:module";
@@ -25,8 +29,11 @@ const mermaidVersion = JSON.parse(fs.readFileSync(path.join(modules, "mermaid", 
 const configPath = process.env.PUPPETEER_CONFIG || path.join(modules, "..", "puppeteer-config.json");
 const launch = fs.existsSync(configPath) ? JSON.parse(fs.readFileSync(configPath)) : {};
 
+const webPage = process.argv.includes("--web-page");
+const inputPath = process.argv.slice(2).find((a) => a !== "--web-page");
+
 async function readInputs() {
-  const input = process.argv[2] ? fs.createReadStream(process.argv[2]) : process.stdin;
+  const input = inputPath ? fs.createReadStream(inputPath) : process.stdin;
   const items = [];
   for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
     if (line.trim()) items.push(JSON.parse(line));
@@ -35,7 +42,7 @@ async function readInputs() {
 }
 
 // Runs inside the page: parse every text with Mermaid, return plain results.
-async function parseAll(texts, version) {
+async function parseAll(texts, version, webPage) {
   const api = window.mermaid.mermaidAPI;
   window.mermaid.initialize({ startOnLoad: false });
   const db = (await api.getDiagramFromText("journey")).db;
@@ -65,12 +72,25 @@ async function parseAll(texts, version) {
   for (const text of texts) {
     raw = { title: "", accTitle: "", accDescr: "" };
     try {
-      const diagram = await api.getDiagramFromText(text);
-      if (diagram.type !== "journey") {
-        out.push({ ok: true, mermaid: version, type: diagram.type });
+      let type;
+      let drawn = 0; // tasks the renderer already took out of journeyDb (its getTasks appends each call)
+      if (webPage) {
+        const pre = document.createElement("pre");
+        pre.className = "mermaid";
+        pre.textContent = text;
+        document.body.replaceChildren(pre);
+        let svg = "";
+        await window.mermaid.run({ nodes: [pre], postRenderCallback: () => (svg = pre.innerHTML) });
+        type = (svg.match(/aria-roledescription="([^"]*)"/) || [])[1];
+        drawn = type === "journey" ? db.getTasks().length : 0;
+      } else {
+        type = (await api.getDiagramFromText(text)).type;
+      }
+      if (type !== "journey") {
+        out.push({ ok: true, mermaid: version, type });
         continue;
       }
-      const tasks = db.getTasks().map((t) => ({
+      const tasks = db.getTasks().slice(drawn).map((t) => ({
         section: shown(t.section),
         task: shown(t.task),
         score: score(t.score),
@@ -104,7 +124,7 @@ try {
   const chunk = 500;
   for (let i = 0; i < items.length; i += chunk) {
     const part = items.slice(i, i + chunk);
-    const results = await page.evaluate(parseAll, part.map((x) => x.text), mermaidVersion);
+    const results = await page.evaluate(parseAll, part.map((x) => x.text), mermaidVersion, webPage);
     part.forEach((item, k) => process.stdout.write(JSON.stringify({ id: item.id, ...results[k] }) + "\n"));
   }
 } finally {

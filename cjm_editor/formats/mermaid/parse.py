@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from cjm_editor.formats.mermaid import front_matter, linear
-from cjm_editor.formats.mermaid.js import DOT, WS, WS_CHARS, dedent, number
+from cjm_editor.formats.mermaid.js import DOT, WS, WS_CHARS, dedent, number, to_string, truthy
 from cjm_editor.formats.mermaid.tracked import Tracked
 
 INDENT = "[" + re.escape(WS_CHARS.replace("\n", "").replace("\r", "")) + "]"  # JavaScript's [^\S\n\r]
@@ -33,6 +33,7 @@ DIRECTIVE = re.compile(
     + "*(?:\\}%{2})?",
     re.I | re.ASCII,
 )
+BREAK = re.compile("<br" + WS + "*/?>", re.I | re.ASCII)
 ENTITY = re.compile(r"#(\w+);", re.ASCII)
 CHAR_REF = re.compile("&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")
 ENCODED = re.compile("\ufb02\u00b0(\u00b0?)(\\w+)\u00b6\u00df", re.ASCII)
@@ -93,10 +94,9 @@ def _front_matter(code: Tracked) -> tuple[str, Tracked]:
         data = front_matter.load(body)
     except front_matter.FrontMatterError as exc:
         raise MermaidError(2 + exc.line, f"the YAML front matter is not valid: {exc.message}") from None
-    title = ""
-    if isinstance(data, dict) and data.get("title"):
-        value = data["title"]
-        title = value if isinstance(value, str) else str(value)
+    title = ""  # Mermaid: `if (parsed.title) metadata.title = parsed.title.toString()`
+    if isinstance(data, dict) and truthy(data.get("title")):
+        title = to_string(data["title"])
     return title, code.remove([(0, match.end())])
 
 
@@ -272,10 +272,11 @@ def _task(d: MermaidJourney, section: str, name: Token, data: Token) -> None:
 
 
 def parse(text: str, *, web_page: bool = False) -> MermaidJourney:
-    """Parse a Mermaid journey. `web_page`: dedent and trim first, as `mermaid.run()` does for a
-    diagram in an HTML page (`mmdc` and `mermaid.render()` do not). Raises MermaidError."""
+    """Parse a Mermaid journey. `web_page`: dedent and trim first and write every `<br>` as `<br/>`,
+    as `mermaid.run()` does for a diagram in an HTML page (`mmdc` and `mermaid.render()` do not).
+    Raises MermaidError."""
     if web_page:
-        text = dedent(text)
+        text = BREAK.sub("<br/>", dedent(text))
     code, front_title = preprocess(text)
     _detect(code.text)
     code = _encode_entities(code)
