@@ -73,3 +73,9 @@ def test_the_exported_texts_are_in_the_differential_fixture():
     exported = [to_text(_map(n, description=" | ".join(n), acc_title=n[-1]))[0] for n in NAMES.values()]
     exported.append(to_text(_map(["A"], description="style a:b#c;\n\ufb02\u00b0 }%%\nlast;"))[0])
     assert [t for t in exported if t not in texts] == []
+
+
+def test_a_text_mermaid_would_not_draw_is_named():
+    text, warnings = to_text(_map([f"Card {i:05d} with a longer title" for i in range(1500)]))
+    assert len(text) > 50_000 and any("maxTextSize" in w for w in warnings)
+    assert not any("maxTextSize" in w for w in to_text(_map(["A"]))[1])

@@ -11,6 +11,7 @@ from cjm_editor.model.journey import Card, Journey
 from cjm_editor.model.workshop import tally
 
 KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr")
+MERMAID_MAX_TEXT = 50_000  # mermaid.render() draws an error instead of a longer text (maxTextSize)
 # '#' and '%' start comments; Mermaid's decodeEntities turns "ﬂ°" and "¶ß" anywhere into '&' and ';'
 ALWAYS = "#%\ufb02\u00b6"
 
@@ -111,7 +112,13 @@ def to_text(j: Journey) -> tuple[str, list[str]]:
             f"{len(unscored)} task(s) had no score and were written as 3: {', '.join(unscored[:5])}"
         )
     warnings += _left_out(j)
-    return "\n".join(lines) + "\n", warnings
+    text = "\n".join(lines) + "\n"
+    if len(text) > MERMAID_MAX_TEXT:
+        warnings.append(
+            f"the text is {len(text):,} characters long: Mermaid draws only "
+            f"{MERMAID_MAX_TEXT:,} unless its site configuration raises maxTextSize"
+        )
+    return text, warnings
 
 
 def _score(
