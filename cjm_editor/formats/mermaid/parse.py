@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from cjm_editor.formats.mermaid import front_matter, linear
 from cjm_editor.formats.mermaid.js import DOT, WS, WS_CHARS, dedent, number, to_string, truthy
 from cjm_editor.formats.mermaid.tracked import Tracked
+from cjm_editor.model import limits
 
 INDENT = "[" + re.escape(WS_CHARS.replace("\n", "").replace("\r", "")) + "]"  # JavaScript's [^\S\n\r]
 FRONT_MATTER = re.compile("^(" + INDENT + "*)-{3}" + WS + "*[\n\r](.*?)[\n\r]\\1-{3}" + WS + "*[\n\r]+", re.S)
@@ -167,7 +168,7 @@ def _char(m: re.Match[str]) -> str:
     """A numeric character reference as the HTML parser reads it."""
     decimal, hexadecimal = m.group(1), m.group(2)
     digits = (decimal or hexadecimal).lstrip("0") or "0"
-    if len(digits) > 7:  # past U+10FFFF either way (and Python reads at most 4,300 decimal digits)
+    if len(digits) > limits.MAX_ENTITY_DIGITS:  # past U+10FFFF (Python reads at most 4,300 digits)
         return "\ufffd"
     code = int(digits, 10 if decimal else 16)
     if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
