@@ -128,7 +128,7 @@ def test_scores_mermaid_allows_but_the_scale_does_not_are_kept_with_a_warning():
         ("journey\nsection A\nJourney planning: 5: Me\n", 3, "'journey' may only start"),
         ("journey\nsection Review: 5\n", 2, "has no task name"),
         ("flowchart LR\n A --> B\n", 1, "not a Mermaid journey"),
-        ("  ---\n  title: x\n  ---\njourney\n", 1, "---"),
+        ("\n  ---\n  title: x\n  ---\njourney\n", 1, "---"),  # indented: only at the very start
         ("---\ntitle: [unclosed\n---\njourney\n", 2, "YAML"),
         ("journey\n%% a comment\n\ntitle T\nTask: 5: Me\nOops\n", 6, "needs a score"),
     ],

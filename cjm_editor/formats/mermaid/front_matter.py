@@ -1,12 +1,16 @@
 """The YAML front matter of a Mermaid diagram, read with bounds.
 
-Mermaid reads it with js-yaml's JSON schema: null, booleans, numbers and text, no dates. So dates
-stay text here too (an impossible date such as 2023-02-30 is just text). Aliases are refused, since
-a few hundred bytes of them expand into gigabytes, and nesting is capped at limits.MAX_DEPTH.
+Mermaid reads it with js-yaml 4's JSON schema, and so does this: null is `~`, `null`, `Null`, `NULL`
+or nothing; booleans are `true`/`false` in three spellings (not `yes` or `on`); numbers are decimal
+(leading zeros too), `0x`, `0o` and `0b` whole numbers, decimals with an optional exponent and `.inf`,
+`.nan`, all JavaScript doubles (floats here); a number too large for a double stays text, as do
+dates, `1_000` and `1:30`. Aliases are refused, since a few hundred bytes of them expand into
+gigabytes, and nesting is capped at limits.MAX_DEPTH.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -54,21 +58,46 @@ class _BoundedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML has no ty
             self.depth -= 1
 
     def construct_yaml_int(self, node: Any) -> Any:
+        """js-yaml's parseYamlInteger, as a double; text when that is no finite double."""
         text = str(node.value)
-        if limits.digits(text.replace("_", "")) is not None:
+        sign = -1.0 if text[0] == "-" else 1.0
+        body = text.lstrip("+-")
+        base = {"0b": 2, "0o": 8, "0x": 16}.get(body[:2], 10) if len(body) > 1 else 10
+        digits = (body[2:] if base != 10 else body).lstrip("0") or "0"
+        if len(digits) * math.log2(base) > 1100:  # far past the largest double (and Python's 4,300 digits)
             return text
         try:
-            return super().construct_yaml_int(node)
-        except ValueError:
+            return sign * float(int(digits, base))
+        except OverflowError:
             return text
 
+    def construct_yaml_float(self, node: Any) -> Any:
+        text = str(node.value).lower()
+        sign = -1.0 if text[0] == "-" else 1.0
+        body = text.lstrip("+-")
+        if body in (".inf", ".nan"):
+            return sign * math.inf if body == ".inf" else math.nan
+        value = sign * float(body)
+        return text if math.isinf(value) else value
 
-_BoundedLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+
+def _resolver(tag: str, pattern: str, first: str) -> None:
+    _BoundedLoader.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", re.compile(pattern), list(first))
+
+
+_BoundedLoader.yaml_implicit_resolvers = {}  # js-yaml's JSON schema, not YAML 1.1's
+_resolver("null", "^(?:~|null|Null|NULL|)$", "~nN")
+_BoundedLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile("^$"), [""])
+_resolver("bool", "^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
+_resolver("int", "^[-+]?(?:0b[01]+|0x[0-9a-fA-F]+|0o[0-7]+|[0-9]+)$", "-+0123456789")
+_resolver(
+    "float",
+    r"^(?:[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+    "-+0123456789.",
+)
 _BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct_yaml_int)
-_BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+_BoundedLoader.add_constructor("tag:yaml.org,2002:float", _BoundedLoader.construct_yaml_float)
 
 
 def _bracket_depth(text: str) -> int:

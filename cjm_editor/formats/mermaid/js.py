@@ -52,3 +52,56 @@ def dedent(text: str) -> str:
         text = re.sub("\n[\t ]{" + str(min(indents)) + "}", "\n", text)
     text = re.sub(r"\A\r?\n", "", text)
     return text.strip(WS_CHARS)
+
+
+def number_text(x: float) -> str:
+    """JavaScript's `String(x)` for a number: the shortest digits that read back as x, written out in
+    full from 1e-7 up to 1e21 and with an exponent (`1e+21`, `1.5e-7`) outside that."""
+    if math.isnan(x):
+        return "NaN"
+    if x == 0:
+        return "0"
+    if x < 0:
+        return "-" + number_text(-x)
+    if math.isinf(x):
+        return "Infinity"
+    mantissa, _, exponent = repr(x).partition("e")  # repr: the same shortest digits
+    whole, _, fraction = mantissa.partition(".")
+    raw = whole + fraction
+    leading = len(raw) - len(raw.lstrip("0"))
+    digits = raw.strip("0")
+    n = len(whole) + int(exponent or 0) - leading  # x = 0.digits * 10**n
+    k = len(digits)
+    if k <= n <= 21:
+        return digits + "0" * (n - k)
+    if 0 < n <= 21:
+        return digits[:n] + "." + digits[n:]
+    if -6 < n <= 0:
+        return "0." + "0" * -n + digits
+    e = f"{'+' if n - 1 >= 0 else '-'}{abs(n - 1)}"
+    return digits + "e" + e if k == 1 else digits[0] + "." + digits[1:] + "e" + e
+
+
+def to_string(value: object) -> str:
+    """JavaScript's `value.toString()` for what JSON or YAML gives: text, booleans, numbers (as
+    doubles), arrays (joined by ',', null as nothing) and objects."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return number_text(float(value))
+    if isinstance(value, list):
+        return ",".join("" if v is None else to_string(v) for v in value)
+    if isinstance(value, dict):
+        return "[object Object]"
+    return str(value)
+
+
+def truthy(value: object) -> bool:
+    """JavaScript's truthiness: '', 0, NaN, false and null are false; every array and object is true."""
+    if value is None or value is False:
+        return False
+    if isinstance(value, int | float):
+        return value == value and value != 0
+    if isinstance(value, str):
+        return value != ""
+    return True

@@ -9,7 +9,7 @@ the JavaScript regex (with its `m` and `g` flags, and JavaScript's `\\s` and lin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from cjm_editor.formats.mermaid.js import WS_CHARS
 
@@ -24,7 +24,16 @@ _ATTRIBUTE = re.compile(r'="([^"]*)"')
 def comment_lines(text: str, replace: Callable[[str], str]) -> str:
     """`text.replace(/^\\s*%%(?!{)[^\\n]+\\n?/gm, replace)`: comment lines (after blank lines)."""
     out: list[str] = []
-    done = 0  # text[:done] is handled
+    done = 0
+    for start, end in comment_line_spans(text):
+        out += [text[done:start], replace(text[start:end])]
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
+def comment_line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match of `/^\\s*%%(?!{)[^\\n]+\\n?/gm`, in order."""
     failed_to = -1  # line starts up to here lead to the same failed attempt
     p = 0
     n = len(text)
@@ -33,15 +42,13 @@ def comment_lines(text: str, replace: Callable[[str], str]) -> str:
             q = _WS_RUN.match(text, p).end()  # type: ignore[union-attr]
             m = _COMMENT_TAIL.match(text, q)
             if m is not None:
-                out += [text[done:p], replace(text[p : m.end()])]
-                done = p = m.end()
+                yield p, m.end()
+                p = m.end()
                 if p > 0 and text[p - 1] in LINE_TERMINATORS:
                     continue  # the next line starts right here
             else:
                 failed_to = q
         p = _next_line_start(text, p)
-    out.append(text[done:])
-    return "".join(out)
 
 
 def _next_line_start(text: str, p: int) -> int:
@@ -90,25 +97,25 @@ def drop_style_semicolons(text: str) -> str:
     `/style.*:\\S*#.*;/g`, then of `/classDef.*:\\S*#.*;/g`: on a line where a keyword is followed by a
     `:`, then non-blank characters up to a `#`, then a `;`, the line's last `;` goes."""
     for keyword in ("style", "classDef"):
-        text = _drop_for(text, keyword)
+        done = 0
+        out: list[str] = []
+        for p in style_semicolons(text, keyword):
+            out.append(text[done:p])
+            done = p + 1
+        text = "".join([*out, text[done:]])
     return text
 
 
-def _drop_for(text: str, keyword: str) -> str:
-    out: list[str] = []
-    done = 0
+def style_semicolons(text: str, keyword: str) -> Iterator[int]:
+    """Where the `;` is that one pass of drop_style_semicolons (for `style` or `classDef`) drops."""
     start = 0
     n = len(text)
     while start < n:
         end = _line_end(text, start)
         p = text.find(keyword, start, end)
         if p != -1 and _has_colon_run_to_hash(text, p + len(keyword), end):
-            last = text.rfind(";", p, end)
-            out += [text[done:last]]
-            done = last + 1
+            yield text.rfind(";", p, end)
         start = end + 1
-    out.append(text[done:])
-    return "".join(out)
 
 
 def _line_end(text: str, start: int) -> int:

@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from cjm_editor.formats.mermaid import front_matter, linear
-from cjm_editor.formats.mermaid.js import DOT, WS, dedent, number
+from cjm_editor.formats.mermaid.js import DOT, WS, WS_CHARS, dedent, number, to_string, truthy
+from cjm_editor.formats.mermaid.tracked import Tracked
 from cjm_editor.model import limits
 
-FRONT_MATTER = re.compile("^-{3}" + WS + "*[\n\r](.*?)[\n\r]-{3}" + WS + "*[\n\r]+", re.S)
+INDENT = "[" + re.escape(WS_CHARS.replace("\n", "").replace("\r", "")) + "]"  # JavaScript's [^\S\n\r]
+FRONT_MATTER = re.compile("^(" + INDENT + "*)-{3}" + WS + "*[\n\r](.*?)[\n\r]\\1-{3}" + WS + "*[\n\r]+", re.S)
 DIRECTIVE = re.compile(
     "%{2}\\{"
     + WS
@@ -32,7 +34,9 @@ DIRECTIVE = re.compile(
     + "*(?:\\}%{2})?",
     re.I | re.ASCII,
 )
+BREAK = re.compile("<br" + WS + "*/?>", re.I | re.ASCII)
 ENTITY = re.compile(r"#(\w+);", re.ASCII)
+CHAR_REF = re.compile("&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")
 ENCODED = re.compile("\ufb02\u00b0(\u00b0?)(\\w+)\u00b6\u00df", re.ASCII)
 
 
@@ -53,6 +57,7 @@ class Task:
     people: list[str]
     line: int
     section_index: int = 0  # how many sections came before it (0: none, the task has no section)
+    encoded_people: list[str] = field(default_factory=list)  # people as the parser holds them
 
 
 @dataclass
@@ -66,46 +71,45 @@ class MermaidJourney:
 
     @property
     def actors(self) -> list[str]:
-        """Everyone named on a task, sorted, without duplicates (journeyDb.getActors)."""
-        return sorted({p for t in self.tasks for p in t.people})
+        """Everyone named on a task, without duplicates, in journeyDb.getActors's order: JavaScript's
+        sort (by UTF-16 code units) of the names as the parser holds them, entity codes still encoded."""
+        names = {p for t in self.tasks for p in t.encoded_people}
+        return [decode_entities(p) for p in sorted(names, key=lambda p: p.encode("utf-16-be"))]
 
 
 # ---------------------------------------------------------------------------------------- preprocess
-def _blank_out(match: re.Match[str]) -> str:
-    """A removed part keeps its line breaks, so line numbers still point into the original text."""
-    return "\n" * match.group(0).count("\n")
-
-
 def _cleanup_text(text: str) -> str:
     text = re.sub("\r\n?", "\n", text)
     return linear.single_quote_attributes(text)
 
 
-def _front_matter(text: str) -> tuple[str, str]:
+def _front_matter(code: Tracked) -> tuple[str, Tracked]:
     """(title from the YAML front matter, text without it)."""
-    match = FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(code.text)
     if match is None:
-        return "", text
+        return "", code
+    indent, body = match.group(1), match.group(2)
+    if indent:  # Mermaid takes the opening line's indent off every line that has it
+        body = "\n".join(s[len(indent) :] if s.startswith(indent) else s for s in body.split("\n"))
     try:
-        data = front_matter.load(match.group(1))
+        data = front_matter.load(body)
     except front_matter.FrontMatterError as exc:
         raise MermaidError(2 + exc.line, f"the YAML front matter is not valid: {exc.message}") from None
-    title = ""
-    if isinstance(data, dict) and data.get("title"):
-        value = data["title"]
-        title = value if isinstance(value, str) else str(value)
-    return title, _blank_out(match) + text[match.end() :]
+    title = ""  # Mermaid: `if (parsed.title) metadata.title = parsed.title.toString()`
+    if isinstance(data, dict) and truthy(data.get("title")):
+        title = to_string(data["title"])
+    return title, code.remove([(0, match.end())])
 
 
-def preprocess(text: str) -> tuple[str, str, int]:
-    """(code for the lexer, front matter title, lines removed from the top)."""
-    text = _cleanup_text(text)
-    title, text = _front_matter(text)
-    text = DIRECTIVE.sub(_blank_out, text)
-    text = linear.comment_lines(text, lambda s: "\n" * s.count("\n"))
-    stripped = re.sub("\\A" + WS + "+", "", text)
-    removed = text[: len(text) - len(stripped)].count("\n")
-    return stripped, title, removed
+def preprocess(text: str) -> tuple[Tracked, str]:
+    """(code for the lexer, front matter title), as Mermaid's preprocessDiagram: what it removes is
+    gone (a directive over several lines joins the lines around it), each character keeps its line."""
+    code = Tracked.start(_cleanup_text(text))
+    title, code = _front_matter(code)
+    code = code.sub(DIRECTIVE, "")
+    code = code.remove(linear.comment_line_spans(code.text))
+    blank = re.match(WS + "*", code.text)
+    return code.remove([(0, blank.end() if blank else 0)]), title
 
 
 def _detect(text: str) -> None:
@@ -124,33 +128,57 @@ def _detect(text: str) -> None:
     raise MermaidError(1, f"not a Mermaid journey diagram (it starts with {first[:30]!r}, not 'journey')")
 
 
-def _encode_entities(text: str) -> str:
-    text = linear.drop_style_semicolons(text)
-    return ENTITY.sub(
-        lambda m: (
+def _encode_entities(code: Tracked) -> Tracked:
+    """Mermaid's encodeEntities: `#35;` becomes a marker the lexer passes through untouched."""
+    for keyword in ("style", "classDef"):
+        code = code.remove((p, p + 1) for p in list(linear.style_semicolons(code.text, keyword)))
+    return code.edit(
+        (
+            m.start(),
+            m.end(),
             ("\ufb02\u00b0\u00b0" if re.fullmatch(r"\+?[0-9]+", m.group(1)) else "\ufb02\u00b0")
             + m.group(1)
-            + "\u00b6\u00df"
-        ),
-        text,
+            + "\u00b6\u00df",
+        )
+        for m in ENTITY.finditer(code.text)
     )
 
 
 def decode_entities(text: str) -> str:
-    """Mermaid's entity codes as the characters a reader sees: `#35;` is '#', `#quot;` is '"'."""
+    """The text as a web page shows Mermaid's SVG: the markup escapes it, Mermaid's decodeEntities
+    turns the markers of entity codes into character references (`#35;` into `&#35;`, `#quot;` into
+    `&quot;`, `#foo;` into `&foo;`), and the HTML parser reads them."""
+    markup = (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\ufb02\u00b0\u00b0", "&#")
+        .replace("\ufb02\u00b0", "&")
+        .replace("\u00b6\u00df", ";")
+    )
+    out: list[str] = []
+    done = 0
+    for m in CHAR_REF.finditer(markup):  # Python's html.unescape drops what the HTML parser keeps
+        out += [html.unescape(markup[done : m.start()]), _char(m)]
+        done = m.end()
+    return "".join([*out, html.unescape(markup[done:])])
 
-    def one(m: re.Match[str]) -> str:
-        numeric, name = m.group(1), m.group(2)
-        if numeric:
-            digits = name.lstrip("+")
-            if not (digits.isascii() and digits.isdigit()) or len(digits) > limits.MAX_ENTITY_DIGITS:
-                return f"#{name};"  # a copy of the marker around something that is no number
-            code = int(digits)
-            return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else f"#{name};"
-        decoded = html.unescape(f"&{name};")
-        return decoded if decoded != f"&{name};" else f"#{name};"
 
-    return ENCODED.sub(one, text)
+def _char(m: re.Match[str]) -> str:
+    """A numeric character reference as the HTML parser reads it."""
+    decimal, hexadecimal = m.group(1), m.group(2)
+    digits = (decimal or hexadecimal).lstrip("0") or "0"
+    if len(digits) > limits.MAX_ENTITY_DIGITS:  # past U+10FFFF (Python reads at most 4,300 digits)
+        return "\ufffd"
+    code = int(digits, 10 if decimal else 16)
+    if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"
+    if 0x80 <= code <= 0x9F:  # the HTML parser reads these as windows-1252, where it has them
+        try:
+            return bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            return chr(code)
+    return chr(code)
 
 
 def shown(text: str) -> str:
@@ -161,7 +189,7 @@ def shown(text: str) -> str:
 # ---------------------------------------------------------------------------------------- lexer
 I = re.I | re.ASCII  # noqa: E741 (jison's case-insensitive option; JavaScript's /i folds ASCII only)
 INITIAL_RULES: list[tuple[re.Pattern[str], str | None, str | None]] = [  # (pattern, token, state)
-    (re.compile(r"%%(?!\{)[^\n]*", I), None, None),
+    (re.compile(r"%(?!\{)[^\n]*", I), None, None),  # one %: jison-lex reads the source's `\%%` as `%`
     (re.compile(r"[^}]%%[^\n]*", I), None, None),
     (re.compile(r"[\n]+", I), "NEWLINE", None),
     (re.compile(WS + "+", I), None, None),
@@ -195,10 +223,12 @@ class Token:
     line: int
 
 
-def lex(code: str, first_line: int) -> list[Token]:
-    """Tokens of journey.jison: at each place the first rule that matches wins."""
+def lex(tracked: Tracked) -> list[Token]:
+    """Tokens of journey.jison: at each place the first rule that matches wins. Each token has the
+    line of the original text its first character came from."""
     tokens: list[Token] = []
-    pos, state, line = 0, "INITIAL", first_line
+    code = tracked.text
+    pos, state = 0, "INITIAL"
     while pos < len(code):
         rules: list[Rule] = INITIAL_RULES if state == "INITIAL" else STATE_RULES[state]
         for pattern, kind, action in rules:
@@ -206,18 +236,20 @@ def lex(code: str, first_line: int) -> list[Token]:
             if m is None:
                 continue
             if kind is not None:
-                tokens.append(Token(kind, m.group(0), line))
+                tokens.append(Token(kind, m.group(0), tracked.line(pos)))
             if action == "pop":
                 state = "INITIAL"
             elif action is not None:
                 state = action
-            line += m.group(0).count("\n")
             pos = m.end()
             break
         else:  # pragma: no cover (the INVALID rule matches any character but a line terminator)
-            tokens.append(Token("INVALID", code[pos], line))
+            tokens.append(Token("INVALID", code[pos], tracked.line(pos)))
             pos += 1
-    tokens.append(Token("EOF", "", line))
+    if state != "INITIAL":  # the text ended inside `accDescr {`: jison's end of input, not the EOF token
+        tokens.append(Token("UNCLOSED", "", tracked.line(pos)))
+        return tokens
+    tokens.append(Token("EOF", "", tracked.line(pos)))
     return tokens
 
 
@@ -233,21 +265,23 @@ def _describe(token: Token) -> str:
 def _task(d: MermaidJourney, section: str, name: Token, data: Token) -> None:
     pieces = data.text[1:].split(":")
     score_text = pieces[0]
-    people = [p.strip(WS[1:-1]) for p in pieces[1].split(",")] if len(pieces) > 1 else []
-    d.tasks.append(
-        Task(section, name.text, number(score_text), score_text, people, name.line, len(d.sections))
-    )
+    people = [p.strip(WS_CHARS) for p in pieces[1].split(",")] if len(pieces) > 1 else []
+    task = Task(section, decode_entities(name.text), number(score_text), score_text, [], name.line)
+    task.section_index, task.encoded_people = len(d.sections), people
+    task.people = [decode_entities(p) for p in people]
+    d.tasks.append(task)
 
 
 def parse(text: str, *, web_page: bool = False) -> MermaidJourney:
-    """Parse a Mermaid journey. `web_page`: dedent and trim first, as `mermaid.run()` does for a
-    diagram in an HTML page (`mmdc` and `mermaid.render()` do not). Raises MermaidError."""
+    """Parse a Mermaid journey. `web_page`: dedent and trim first and write every `<br>` as `<br/>`,
+    as `mermaid.run()` does for a diagram in an HTML page (`mmdc` and `mermaid.render()` do not).
+    Raises MermaidError."""
     if web_page:
-        text = dedent(text)
-    code, front_title, removed = preprocess(text)
-    _detect(code)
-    code = _encode_entities(code) + "\n"
-    tokens = lex(code, 1 + removed)
+        text = BREAK.sub("<br/>", dedent(text))
+    code, front_title = preprocess(text)
+    _detect(code.text)
+    code = _encode_entities(code)
+    tokens = lex(code.edit([(len(code.text), len(code.text), "\n")]))
     d = MermaidJourney(front_matter_title=decode_entities(front_title))
     section = ""
     i = 0
@@ -266,14 +300,14 @@ def parse(text: str, *, web_page: bool = False) -> MermaidJourney:
             value = tokens[i + 1]
             if value.kind != f"{kind}_value":  # pragma: no cover (the lexer always follows with a value)
                 raise MermaidError(t.line, f"{kind} needs a value")
-            text_value = decode_entities(value.text.strip(WS[1:-1]))
+            text_value = value.text.strip(WS_CHARS)  # commonDb tidies the text before it is decoded
             if kind == "acc_title":
-                d.acc_title = re.sub("^" + WS + "+", "", text_value)
+                d.acc_title = decode_entities(re.sub("^" + WS + "+", "", text_value))
             else:
-                d.acc_descr = re.sub("\n" + WS + "+", "\n", text_value)
+                d.acc_descr = decode_entities(re.sub("\n" + WS + "+", "\n", text_value))
             i += 2
         elif kind == "acc_descr_multiline_value":
-            d.acc_descr = re.sub("\n" + WS + "+", "\n", decode_entities(t.text.strip(WS[1:-1])))
+            d.acc_descr = decode_entities(re.sub("\n" + WS + "+", "\n", t.text.strip(WS_CHARS)))
             i += 1
         elif kind == "section":
             section = decode_entities(t.text[8:])
@@ -288,11 +322,12 @@ def parse(text: str, *, web_page: bool = False) -> MermaidJourney:
                     f"task {name[:40]!r} needs a score after a colon, e.g. '{name[:20]}: 5: Actor' "
                     f"(found {_describe(data)})",
                 )
-            _task(d, section, Token(t.kind, decode_entities(t.text), t.line), data)
-            d.tasks[-1].people = [decode_entities(p) for p in d.tasks[-1].people]
+            _task(d, section, t, data)
             i += 2
         elif kind == "journey":
             raise MermaidError(t.line, "'journey' may only start the diagram (a task cannot begin with it)")
+        elif kind == "UNCLOSED":
+            raise MermaidError(t.line, "'accDescr {' is never closed with '}'")
         elif kind == ":":
             raise MermaidError(t.line, "a colon without a task name before it")
         elif kind == "taskData":

@@ -11,6 +11,9 @@ from cjm_editor.model.journey import Card, Journey
 from cjm_editor.model.workshop import tally
 
 KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr")
+MERMAID_MAX_TEXT = 50_000  # mermaid.render() draws an error instead of a longer text (maxTextSize)
+# '#' and '%' start comments; Mermaid's decodeEntities turns "ﬂ°" and "¶ß" anywhere into '&' and ';'
+ALWAYS = "#%\ufb02\u00b6"
 
 
 def entity(char: str) -> str:
@@ -18,9 +21,17 @@ def entity(char: str) -> str:
 
 
 def _escape(text: str, specials: str) -> str:
-    """One line, with '#', '%' and the given characters written as entity codes."""
+    """One line, with '#', '%', 'ﬂ', '¶' and the given characters written as entity codes."""
     text = re.sub(r"[\r\n\u2028\u2029]+", " ", text).strip(WS_CHARS)  # Mermaid trims JavaScript's \s
-    return "".join(entity(c) if c in "#%" + specials else c for c in text)
+    return _encoded(text, ALWAYS + specials)
+
+
+def _encoded(text: str, specials: str) -> str:
+    """Mermaid's encodeEntities drops a line's last ';' when the line has `style` or `classDef`, then a
+    ':', non-blank characters and a '#' (an entity code's): with no ':' of its own, it cannot."""
+    if "style" in text or "classDef" in text:
+        specials += ":"
+    return "".join(entity(c) if c in specials else c for c in text)
 
 
 def _task_name(title: str) -> str:
@@ -34,6 +45,24 @@ def _actor(name: str) -> str:
     return _escape(name, ":;,") or entity(" ")
 
 
+def _accessibility(j: Journey, acc: dict[str, object]) -> list[str]:
+    """accTitle and accDescr lines, only with a value: after `accTitle:` with nothing on its line,
+    Mermaid reads the next line as the value."""
+    lines = []
+    title = _escape(str(acc.get("accTitle") or ""), "")
+    if title:
+        lines.append(f"  accTitle: {title}")
+    descr = j.description
+    if not acc.get("accDescr") and descr == acc.get("accTitle"):  # the importer's copy of accTitle
+        descr = ""
+    if "\n" in descr.strip(WS_CHARS):
+        body = [_encoded(line.strip(WS_CHARS), ALWAYS + "}") for line in descr.strip(WS_CHARS).splitlines()]
+        lines += ["  accDescr {", *[f"    {line}" for line in body], "  }"]
+    elif _escape(descr, ""):
+        lines.append(f"  accDescr: {_escape(descr, '')}")
+    return lines
+
+
 def to_text(j: Journey) -> tuple[str, list[str]]:
     """The Mermaid text and the warnings about what it leaves out or changes."""
     warnings: list[str] = []
@@ -43,17 +72,7 @@ def to_text(j: Journey) -> tuple[str, list[str]]:
         "derivedTitle"
     ):  # a title the Mermaid text did not have
         lines.append(f"  title {_escape(j.title, ';')}")
-    if acc.get("accTitle"):
-        lines.append(f"  accTitle: {_escape(str(acc['accTitle']), '')}")
-    descr = j.description
-    if not acc.get("accDescr") and descr == acc.get("accTitle"):  # the importer's copy of accTitle
-        descr = ""
-    if descr:
-        if "\n" in descr.strip():
-            body = "".join(entity(c) if c in "}#%" else c for c in descr.strip())
-            lines += ["  accDescr {", *[f"    {line.strip()}" for line in body.splitlines()], "  }"]
-        else:
-            lines.append(f"  accDescr: {_escape(descr, '')}")
+    lines += _accessibility(j, acc)
     names = {p.id: p.name for p in j.personas}
     hidden = {p.id for p in j.personas if p.extra.get(DEFAULT_MARK)}  # stands for "no actors"
     card_points: dict[str, list[tuple[str, int]]] = {}
@@ -93,7 +112,13 @@ def to_text(j: Journey) -> tuple[str, list[str]]:
             f"{len(unscored)} task(s) had no score and were written as 3: {', '.join(unscored[:5])}"
         )
     warnings += _left_out(j)
-    return "\n".join(lines) + "\n", warnings
+    text = "\n".join(lines) + "\n"
+    if len(text) > MERMAID_MAX_TEXT:
+        warnings.append(
+            f"the text is {len(text):,} characters long: Mermaid draws only "
+            f"{MERMAID_MAX_TEXT:,} unless its site configuration raises maxTextSize"
+        )
+    return text, warnings
 
 
 def _score(
