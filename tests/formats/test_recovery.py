@@ -8,7 +8,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 from cjm_editor.formats import cjm_json
-from cjm_editor.formats.recovery import KEEP_DAYS, KEEP_LAST, HistoryStore, RecoveryStore, data_folder
+from cjm_editor.formats.history import KEEP_DAYS, KEEP_LAST, HistoryStore
+from cjm_editor.formats.recovery import RecoveryStore, data_folder
 from tests.formats.test_migrations import FIXTURES  # the stored maps of older formats
 
 
@@ -48,15 +49,15 @@ def test_a_damaged_manifest_is_skipped_not_raised(tmp_path):
 
 
 def test_history_keeps_the_last_twenty_and_one_a_day_for_thirty_days(journey, tmp_path):
-    store = HistoryStore(tmp_path)
+    store, path = HistoryStore(tmp_path), tmp_path / "map.cjm.json"
     now = datetime(2026, 6, 30, 12, tzinfo=UTC)
     # three saves a day for 40 days, then 25 saves in the last hour
     times = [now - timedelta(days=d, hours=h) for d in range(40, 0, -1) for h in (9, 5, 1)]
     times += [now - timedelta(minutes=60 - m) for m in range(25)]
     for i, t in enumerate(times):
         journey.title = f"Version {i}"
-        store.add(journey.id, cjm_json.dumps(journey), when=t)
-    versions = store.versions(journey.id)
+        store.add(path, cjm_json.dumps(journey), journey.id, when=t)
+    versions = store.versions(path)
     kept = [v.time for v in versions]
     assert kept[:KEEP_LAST] == sorted(times, reverse=True)[:KEEP_LAST]
     older = kept[KEEP_LAST:]
@@ -68,9 +69,9 @@ def test_history_keeps_the_last_twenty_and_one_a_day_for_thirty_days(journey, tm
 
 
 def test_saving_the_same_text_twice_keeps_one_version(journey, tmp_path):
-    store = HistoryStore(tmp_path)
+    store, path = HistoryStore(tmp_path), tmp_path / "map.cjm.json"
     text = cjm_json.dumps(journey)
-    store.add(journey.id, text)
-    store.add(journey.id, text)
-    assert len(store.versions(journey.id)) == 1
-    assert os.listdir(store.folder(journey.id))[0].endswith(".json")
+    store.add(path, text, journey.id)
+    store.add(path, text, journey.id)
+    assert len(store.versions(path)) == 1
+    assert sorted(os.listdir(store.folder(path)))[0].endswith("Z.json")
