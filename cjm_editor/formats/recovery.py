@@ -1,12 +1,14 @@
 """Where the editor keeps what it must never lose: recovery snapshots (saved versions are in
-`formats/history.py`, kept per file).
+`formats/history.py`).
 
 Both live under the user data folder (platformdirs; XDG_DATA_HOME on Linux), never beside the
-user's file.
+user's file, and neither is keyed by the map's documentId alone: copies of a map share that id.
 
-- RecoveryStore: one snapshot per open map (`recovery/ID.snapshot.json`, the map in its file format)
-  and a small manifest (`recovery/ID.manifest.json`: original path, title, time, pid, clean flag,
-  format version). A clean close removes both; what is left after a crash is offered on the next start.
+- RecoveryStore: one snapshot per editor window (`recovery/KEY.snapshot.json`, the map in its file
+  format, KEY a fresh `new_key()` of the window) and a small manifest (`recovery/KEY.manifest.json`:
+  the map's path, title, documentId, time, pid, clean flag, format version). Two windows never share a
+  snapshot, whatever their maps' ids. A clean close removes both; what is left after a crash is
+  offered on the next start. Snapshots of older editors (KEY was the documentId) read the same way.
 
 Snapshots are written atomically; a torn write is never read back.
 """
@@ -18,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,7 +74,8 @@ def process_alive(pid: int) -> bool:
 class Snapshot:
     """A recovery snapshot left on disk, described by its manifest."""
 
-    document_id: str
+    key: str  # the name its files are stored under
+    document_id: str  # the map's documentId (a label: copies share it)
     path: str | None  # the map's file when the snapshot was taken; None for a map never saved
     title: str
     time: datetime
@@ -95,25 +99,38 @@ class Snapshot:
 
 
 class RecoveryStore:
-    """Recovery snapshots of open maps, one per documentId."""
+    """Recovery snapshots of open maps, one per window (its `new_key()`)."""
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = (root if root is not None else data_folder()) / "recovery"
 
-    def snapshot_file(self, document_id: str) -> Path:
-        return self.root / f"{safe_key(document_id)}.snapshot.json"
+    @staticmethod
+    def new_key() -> str:
+        """A key of its own for one window's snapshots."""
+        return f"window-{uuid.uuid4().hex}"
 
-    def manifest_file(self, document_id: str) -> Path:
-        return self.root / f"{safe_key(document_id)}.manifest.json"
+    def snapshot_file(self, key: str) -> Path:
+        return self.root / f"{safe_key(key)}.snapshot.json"
+
+    def manifest_file(self, key: str) -> Path:
+        return self.root / f"{safe_key(key)}.manifest.json"
 
     def write(
-        self, document_id: str, text: str, path: str | None, title: str, pid: int | None = None
+        self,
+        key: str,
+        text: str,
+        path: str | None,
+        title: str,
+        pid: int | None = None,
+        document_id: str = "",
     ) -> None:
-        """Store a snapshot (the map's file text) and its manifest, each atomically. Raises SaveError."""
+        """Store a snapshot (the map's file text) under `key` with its manifest, each atomically.
+        Raises SaveError."""
         self.root.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.snapshot_file(document_id), text.encode("utf-8"))
+        write_atomic(self.snapshot_file(key), text.encode("utf-8"))
         manifest = {
-            "documentId": document_id,
+            "key": key,
+            "documentId": document_id or key,
             "path": os.path.abspath(path) if path else None,
             "title": title,
             "time": datetime.now(UTC).isoformat(),
@@ -121,11 +138,11 @@ class RecoveryStore:
             "clean": False,
             "formatVersion": CURRENT_VERSION,
         }
-        write_atomic(self.manifest_file(document_id), json.dumps(manifest, indent=2).encode("utf-8"))
+        write_atomic(self.manifest_file(key), json.dumps(manifest, indent=2).encode("utf-8"))
 
-    def remove(self, document_id: str) -> None:
+    def remove(self, key: str) -> None:
         """Forget a snapshot (a clean close, a discard, a save that made it pointless)."""
-        for f in (self.snapshot_file(document_id), self.manifest_file(document_id)):
+        for f in (self.snapshot_file(key), self.manifest_file(key)):
             with contextlib.suppress(FileNotFoundError):
                 f.unlink()
 
@@ -147,9 +164,10 @@ class RecoveryStore:
 def _read_manifest(manifest: Path) -> Snapshot | None:
     try:
         value: Any = json.loads(manifest.read_text(encoding="utf-8"))
-        document_id = str(value["documentId"])
+        key = manifest.name.removesuffix(".manifest.json")  # older editors: the documentId
         return Snapshot(
-            document_id=document_id,
+            key=key,
+            document_id=str(value.get("documentId") or key),
             path=value.get("path") or None,
             title=str(value.get("title", "")),
             time=datetime.fromisoformat(value["time"]),

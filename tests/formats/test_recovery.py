@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -75,3 +76,30 @@ def test_saving_the_same_text_twice_keeps_one_version(journey, tmp_path):
     store.add(path, text, journey.id)
     assert len(store.versions(path)) == 1
     assert sorted(os.listdir(store.folder(path)))[0].endswith("Z.json")
+
+
+def test_two_windows_on_copies_of_one_map_keep_two_snapshots(journey, tmp_path):
+    store = RecoveryStore(tmp_path)
+    dead = 2**22 + 77
+    first, second = store.new_key(), store.new_key()
+    store.write(first, cjm_json.dumps(journey), "/maps/x.cjm.json", "X", pid=dead, document_id=journey.id)
+    store.write(second, cjm_json.dumps(journey), "/maps/y.cjm.json", "Y", pid=dead, document_id=journey.id)
+    pending = store.pending()
+    assert sorted(s.path for s in pending) == ["/maps/x.cjm.json", "/maps/y.cjm.json"]
+    assert {s.document_id for s in pending} == {journey.id} and {s.key for s in pending} == {first, second}
+    store.remove(first)
+    assert [s.key for s in store.pending()] == [second]
+
+
+def test_a_snapshot_an_older_editor_kept_under_the_documentid_is_offered_and_removed(journey, tmp_path):
+    store = RecoveryStore(tmp_path)
+    store.root.mkdir(parents=True)
+    (store.root / f"{journey.id}.snapshot.json").write_text(cjm_json.dumps(journey), encoding="utf-8")
+    manifest = {"documentId": journey.id, "path": None, "title": "Old", "time": "2026-11-30T09:00:00+00:00"}
+    manifest |= {"pid": 2**22 + 3, "clean": False, "formatVersion": 3}
+    (store.root / f"{journey.id}.manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (snap,) = store.pending()
+    assert (snap.key, snap.document_id, snap.title) == (journey.id, journey.id, "Old")
+    assert cjm_json.dumps(snap.load()) == cjm_json.dumps(journey)
+    store.remove(snap.key)
+    assert store.pending() == [] and list(store.root.iterdir()) == []

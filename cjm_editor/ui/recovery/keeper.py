@@ -143,7 +143,7 @@ class Keeper:
                 target = self.window if not self.session.is_modified() else new_window()
                 restored += target.keeper.restore(snap)
             elif choice is Recover.DISCARD:
-                self.recovery.remove(snap.document_id)
+                self.recovery.remove(snap.key)
         return restored
 
     def restore(self, snap: Snapshot) -> bool:
@@ -159,7 +159,7 @@ class Keeper:
         path = snap.path if snap.path and os.path.exists(snap.path) and not snap.file_is_newer() else None
         if path is not None and self.guard.claim(path) is not Claim.OPEN:
             path = None
-        self.recovery.remove(snap.document_id)
+        self.recovery.remove(snap.key)
         self.session.replace(JourneyDocument(journey), path, Modified.RECOVERED)
         self.guard.follow(path)
         if snap.path and path is None:
