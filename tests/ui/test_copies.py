@@ -11,6 +11,7 @@ from cjm_editor.formats import cjm_json
 from cjm_editor.formats.history import LEGACY
 from cjm_editor.ui.dialogs import Choice
 from cjm_editor.ui.main_window import MainWindow
+from cjm_editor.ui.recovery.guard import Claim
 from cjm_editor.ui.recovery.history import show_history
 
 
@@ -96,3 +97,15 @@ def test_versions_an_older_editor_kept_under_the_documentid_are_shown_apart(wind
     assert dialog.selected() == [1] and dialog.restore_button.isEnabled()
     assert dialog.restore(1) and window.document.journey.title == "Kept by the previous editor"
     dialog.close()
+
+
+def test_a_symlink_to_an_open_map_is_the_same_file_and_is_asked_about(window, qtbot, tmp_path):
+    link = tmp_path / "elsewhere" / "link.cjm.json"
+    link.parent.mkdir()
+    link.symlink_to(window.path)
+    other = MainWindow()
+    qtbot.addWidget(other)
+    asked = []
+    other.ask.locked = lambda parent, name, holder: asked.append(name) or Claim.CANCEL
+    assert not other.open_path(link)  # one file, one lock: saving through the link would overwrite it
+    assert asked == ["link.cjm.json"] and not (link.parent / ".link.cjm.json.lock").exists()
