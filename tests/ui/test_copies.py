@@ -109,3 +109,19 @@ def test_a_symlink_to_an_open_map_is_the_same_file_and_is_asked_about(window, qt
     other.ask.locked = lambda parent, name, holder: asked.append(name) or Claim.CANCEL
     assert not other.open_path(link)  # one file, one lock: saving through the link would overwrite it
     assert asked == ["link.cjm.json"] and not (link.parent / ".link.cjm.json.lock").exists()
+
+
+def test_opening_a_saved_version_read_only_leaves_the_windows_snapshot_alone(window, qtbot):
+    assert window.save()
+    rename(window, "Unsaved, autosaved")
+    assert window.keeper.autosave.flush()
+    dialog = show_history(window)
+    read_only = dialog.open_read_only(0)  # another window showing a map with the same documentId
+    qtbot.addWidget(read_only)
+    read_only.ask.save_changes = lambda *args: Choice.DISCARD
+    (snap,) = window.keeper.recovery.all()
+    assert snap.path == window.path
+    assert [c.title for c in snap.load().cards if c.id == "a-checkout"] == ["Unsaved, autosaved"]
+    read_only.close()
+    assert len(window.keeper.recovery.all()) == 1  # its clean close takes only its own
+    dialog.close()
