@@ -6,11 +6,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
+
 from cjm_editor.commands.cards import EditCard
 from cjm_editor.formats import cjm_json
 from cjm_editor.formats.history import LEGACY
 from cjm_editor.ui.dialogs import Choice
 from cjm_editor.ui.main_window import MainWindow
+from cjm_editor.ui.recovery.dialogs import RecoveryDialog
 from cjm_editor.ui.recovery.guard import Claim
 from cjm_editor.ui.recovery.history import show_history
 
@@ -125,3 +128,19 @@ def test_opening_a_saved_version_read_only_leaves_the_windows_snapshot_alone(win
     read_only.close()
     assert len(window.keeper.recovery.all()) == 1  # its clean close takes only its own
     dialog.close()
+
+
+def test_the_recovery_question_names_the_file_first_since_copies_share_a_title(window, qtbot, tmp_path):
+    store = window.keeper.recovery
+    text = cjm_json.dumps(window.document.journey)
+    for name in ("clientX.cjm.json", "clientY.cjm.json"):
+        key, path = store.new_key(), str(tmp_path / name)
+        store.write(key, text, path, "<b>One title</b>", pid=2**22 + 11, document_id="same")
+    labels = []
+    for snap in store.pending():
+        dialog = RecoveryDialog(window, snap)
+        qtbot.addWidget(dialog)
+        labels.append(dialog.findChild(QLabel).text())
+    names = sorted(label.split("</b>")[0] for label in labels)
+    assert names == ["<b>clientX.cjm.json", "<b>clientY.cjm.json"]
+    assert all("(&lt;b&gt;One title&lt;/b&gt;)" in label for label in labels)  # a title shows as typed

@@ -63,17 +63,14 @@ class HistoryDialog(QDialog):
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.maps: dict[int, Journey] = {}
+        if not own:
+            self._heading("No saved versions of this file yet: each save keeps one.")
         for i, v in enumerate(self.versions):
             if i == len(own):
-                self._heading(
-                    "Not saved as this file: kept under this map's id by an older version of the editor, "
-                    "or saved as a file with the same id that is gone. They may come from a copy."
-                )
+                self._heading("Not saved as this file (with this map's documentId; maybe from a copy):")
             item = QListWidgetItem(f"{_when(v)}   {_size(v.size)}   {self.summary(i)}{_origin(v)}")
             item.setData(Qt.ItemDataRole.UserRole, i)
             self.list.addItem(item)
-        if not self.versions:
-            self._heading("No saved versions of this file yet: each save keeps one.")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.open_button = buttons.addButton("Open Read-Only", QDialogButtonBox.ButtonRole.ActionRole)
