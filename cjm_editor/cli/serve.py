@@ -39,7 +39,7 @@ def add_serve(sub: Any) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     import anyio
 
-    from cjm_editor.collab.host import Host, HostOptions, default_store
+    from cjm_editor.collab.host import Host, HostOptions, default_store, legacy_store
     from cjm_editor.collab.network import lan_address
 
     try:
@@ -52,8 +52,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     options = HostOptions(bind=args.bind or lan_address(), port=args.port, max_clients=args.max_clients)
     if args.code:
         options.code = args.code
-    store = Path(args.store) if args.store else default_store(loaded.journey.id)
-    host = Host(loaded.journey, store, options)
+    document_id = loaded.journey.id
+    store = Path(args.store) if args.store else default_store(args.file, document_id)
+    legacy = None if args.store else legacy_store(document_id)
+    host = Host(loaded.journey, store, options, legacy)
     try:
         host.listen()
         anyio.run(_serve, host, args)

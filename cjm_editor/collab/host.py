@@ -3,7 +3,9 @@ chosen interface, its history kept in a SQLite store.
 
 The room's Y doc comes from the store when the store already holds this map's room (a restart
 resumes the same history, so clients that still hold old state merge), and from the map file only
-the first time. The store is written by a flusher: the room's updates are buffered and written,
+the first time. Stores are kept per map file (`default_store`), never per documentId alone: copies of
+a map share that id, and one copy's room must never come back as another's map.
+The store is written by a flusher: the room's updates are buffered and written,
 merged, every `flush_seconds` and once more before the host stops (pycrdt-websocket's own store
 writes are fire-and-forget and can be lost when the process stops).
 """
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import shutil
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -30,6 +34,8 @@ from pycrdt.websocket.websocket_server import exception_logger
 
 from cjm_editor.collab.gate import Gate, code_from_query, new_code
 from cjm_editor.collab.ystate import populate, read_journey
+from cjm_editor.formats import cjm_json
+from cjm_editor.formats.recovery import file_key
 from cjm_editor.model.journey import Journey
 
 ROOM = "/map"
@@ -77,9 +83,12 @@ class HostOptions:
 class Host:
     """Serves `journey` (or the history the store holds for it) until `stop` is set."""
 
-    def __init__(self, journey: Journey, store: Path, options: HostOptions | None = None) -> None:
+    def __init__(
+        self, journey: Journey, store: Path, options: HostOptions | None = None, legacy: Path | None = None
+    ) -> None:
         self.journey = journey
         self.store_path = store
+        self.legacy = legacy  # where an older editor kept this map's room (by documentId), if anywhere
         self.options = options or HostOptions()
         self.gate = Gate(self.options.code, max_clients=self.options.max_clients)
         self.ydoc: Doc[Any] = Doc()
@@ -141,6 +150,8 @@ class Host:
         store has been flushed."""
         sock = self._socket or self.listen()
         self.store_path.parent.mkdir(parents=True, exist_ok=True)
+        if self.legacy is not None and self.legacy.is_file() and not self.store_path.exists():
+            await self._adopt(self.legacy)
         store = SQLiteYStore(path=ROOM, log=log)
         store.db_path = str(self.store_path)
         async with store:
@@ -196,6 +207,30 @@ class Host:
             await store.write(self.ydoc.get_update())
             return False
 
+    async def _adopt(self, legacy: Path) -> None:
+        """Resume an older editor's room (kept per documentId) only when it holds this map file as it
+        is: then it is this file's room. The room is copied, never moved: a copy of the map with the
+        same id may adopt it too, and from then on each has its own."""
+        trial = self.store_path.with_name(f".{self.store_path.name}.{os.getpid()}.adopting")
+        shutil.copyfile(legacy, trial)
+        try:
+            old = SQLiteYStore(path=ROOM, log=log)
+            old.db_path = str(trial)
+            ydoc: Doc[Any] = Doc()
+            async with old:
+                await old.apply_updates(ydoc)
+            room, _report = read_journey(ydoc, "shared map")
+            fresh: Doc[Any] = Doc()
+            populate(fresh, self.journey)  # the file as a room holds it (Y numbers are floats)
+            mine, _report = read_journey(fresh, "shared map")
+            if cjm_json.dumps(room) == cjm_json.dumps(mine):
+                os.replace(trial, self.store_path)
+        except (YDocNotFound, OSError, ValueError) as exc:
+            log.warning("did not resume the room kept in %s: %s", legacy, exc)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                trial.unlink()
+
     def _buffer(self, event: TransactionEvent) -> None:
         self._pending.append(event.update)
 
@@ -216,10 +251,25 @@ class Host:
         return journey
 
 
-def default_store(document_id: str) -> Path:
-    """Where a map's shared history lives: the user's data folder, never beside the map."""
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in document_id)[:80] or "map"
-    return Path(platformdirs.user_data_dir("cjm-editor")) / "shared" / f"{safe}.sqlite"
+def _shared_folder() -> Path:
+    return Path(platformdirs.user_data_dir("cjm-editor")) / "shared"
+
+
+def _safe(document_id: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in document_id)[:80] or "map"
+
+
+def default_store(path: str | os.PathLike[str] | None, document_id: str) -> Path:
+    """Where a map's shared history lives: the user's data folder, never beside the map. One store per
+    map file (its resolved path); a map without a file (never saved) by its documentId."""
+    if path is not None:
+        return _shared_folder() / f"{file_key(path)}.sqlite"
+    return _shared_folder() / f"untitled-{_safe(document_id)}.sqlite"
+
+
+def legacy_store(document_id: str) -> Path:
+    """Where older editors kept a map's shared history: per documentId (see `Host._adopt`)."""
+    return _shared_folder() / f"{_safe(document_id)}.sqlite"
 
 
 def _skip_bad_message(exc: Exception, message: bytes, channel: Any) -> bool:

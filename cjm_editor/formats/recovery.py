@@ -1,26 +1,28 @@
-"""Where the editor keeps what it must never lose: recovery snapshots and saved versions.
+"""Where the editor keeps what it must never lose: recovery snapshots (saved versions are in
+`formats/history.py`).
 
 Both live under the user data folder (platformdirs; XDG_DATA_HOME on Linux), never beside the
-user's file, and both are keyed by the map's documentId.
+user's file, and neither is keyed by the map's documentId alone: copies of a map share that id.
 
-- RecoveryStore: one snapshot per open map (`recovery/ID.snapshot.json`, the map in its file format)
-  and a small manifest (`recovery/ID.manifest.json`: original path, title, time, pid, clean flag,
-  format version). A clean close removes both; what is left after a crash is offered on the next start.
-- HistoryStore: the saved versions of each map (`history/ID/TIME.json`): the last KEEP_LAST, plus the
-  newest of each day for KEEP_DAYS days; older ones are pruned on every save.
+- RecoveryStore: one snapshot per editor window (`recovery/KEY.snapshot.json`, the map in its file
+  format, KEY a fresh `new_key()` of the window) and a small manifest (`recovery/KEY.manifest.json`:
+  the map's path, title, documentId, time, pid, clean flag, format version). Two windows never share a
+  snapshot, whatever their maps' ids. A clean close removes both; what is left after a crash is
+  offered on the next start. Snapshots of older editors (KEY was the documentId) read the same way.
 
-Snapshots and versions are written atomically; a torn write is never read back.
+Snapshots are written atomically; a torn write is never read back.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
-from collections.abc import Iterator
+import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +34,6 @@ from cjm_editor.formats.migrations import CURRENT_VERSION
 from cjm_editor.model.journey import Journey
 
 APP = "cjm-editor"
-KEEP_LAST = 20
-KEEP_DAYS = 30
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
 
 
@@ -42,8 +42,17 @@ def data_folder() -> Path:
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
 
 
-def _key(document_id: str) -> str:
-    return _SAFE_ID.sub("_", document_id) or "map"
+def safe_key(text: str) -> str:
+    """`text` as a file name part (what older editors named their folders by a documentId with)."""
+    return _SAFE_ID.sub("_", text) or "map"
+
+
+def file_key(path: str | os.PathLike[str]) -> str:
+    """What the editor files per-file state under: the file's name (for people) and a hash of its
+    resolved path (so two files, copies or not, never share it, and two paths to one file do)."""
+    resolved = os.path.realpath(path)
+    digest = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:16]
+    return f"{safe_key(os.path.basename(resolved))[:60]}-{digest}"
 
 
 def process_alive(pid: int) -> bool:
@@ -65,7 +74,8 @@ def process_alive(pid: int) -> bool:
 class Snapshot:
     """A recovery snapshot left on disk, described by its manifest."""
 
-    document_id: str
+    key: str  # the name its files are stored under
+    document_id: str  # the map's documentId (a label: copies share it)
     path: str | None  # the map's file when the snapshot was taken; None for a map never saved
     title: str
     time: datetime
@@ -89,25 +99,38 @@ class Snapshot:
 
 
 class RecoveryStore:
-    """Recovery snapshots of open maps, one per documentId."""
+    """Recovery snapshots of open maps, one per window (its `new_key()`)."""
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = (root if root is not None else data_folder()) / "recovery"
 
-    def snapshot_file(self, document_id: str) -> Path:
-        return self.root / f"{_key(document_id)}.snapshot.json"
+    @staticmethod
+    def new_key() -> str:
+        """A key of its own for one window's snapshots."""
+        return f"window-{uuid.uuid4().hex}"
 
-    def manifest_file(self, document_id: str) -> Path:
-        return self.root / f"{_key(document_id)}.manifest.json"
+    def snapshot_file(self, key: str) -> Path:
+        return self.root / f"{safe_key(key)}.snapshot.json"
+
+    def manifest_file(self, key: str) -> Path:
+        return self.root / f"{safe_key(key)}.manifest.json"
 
     def write(
-        self, document_id: str, text: str, path: str | None, title: str, pid: int | None = None
+        self,
+        key: str,
+        text: str,
+        path: str | None,
+        title: str,
+        pid: int | None = None,
+        document_id: str = "",
     ) -> None:
-        """Store a snapshot (the map's file text) and its manifest, each atomically. Raises SaveError."""
+        """Store a snapshot (the map's file text) under `key` with its manifest, each atomically.
+        Raises SaveError."""
         self.root.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.snapshot_file(document_id), text.encode("utf-8"))
+        write_atomic(self.snapshot_file(key), text.encode("utf-8"))
         manifest = {
-            "documentId": document_id,
+            "key": key,
+            "documentId": document_id or key,
             "path": os.path.abspath(path) if path else None,
             "title": title,
             "time": datetime.now(UTC).isoformat(),
@@ -115,11 +138,11 @@ class RecoveryStore:
             "clean": False,
             "formatVersion": CURRENT_VERSION,
         }
-        write_atomic(self.manifest_file(document_id), json.dumps(manifest, indent=2).encode("utf-8"))
+        write_atomic(self.manifest_file(key), json.dumps(manifest, indent=2).encode("utf-8"))
 
-    def remove(self, document_id: str) -> None:
+    def remove(self, key: str) -> None:
         """Forget a snapshot (a clean close, a discard, a save that made it pointless)."""
-        for f in (self.snapshot_file(document_id), self.manifest_file(document_id)):
+        for f in (self.snapshot_file(key), self.manifest_file(key)):
             with contextlib.suppress(FileNotFoundError):
                 f.unlink()
 
@@ -141,9 +164,10 @@ class RecoveryStore:
 def _read_manifest(manifest: Path) -> Snapshot | None:
     try:
         value: Any = json.loads(manifest.read_text(encoding="utf-8"))
-        document_id = str(value["documentId"])
+        key = manifest.name.removesuffix(".manifest.json")  # older editors: the documentId
         return Snapshot(
-            document_id=document_id,
+            key=key,
+            document_id=str(value.get("documentId") or key),
             path=value.get("path") or None,
             title=str(value.get("title", "")),
             time=datetime.fromisoformat(value["time"]),
@@ -154,76 +178,3 @@ def _read_manifest(manifest: Path) -> Snapshot | None:
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-# ---------------------------------------------------------------------- history
-@dataclass(frozen=True, slots=True)
-class Version:
-    """One saved version of a map."""
-
-    file: Path
-    time: datetime
-    size: int
-
-    def load(self) -> Journey:
-        return cjm_json.load(self.file).journey
-
-
-_STAMP = "%Y%m%dT%H%M%S.%fZ"
-
-
-class HistoryStore:
-    """The saved versions of each map, pruned to the last KEEP_LAST plus one a day for KEEP_DAYS days."""
-
-    def __init__(self, root: Path | None = None) -> None:
-        self.root = (root if root is not None else data_folder()) / "history"
-
-    def folder(self, document_id: str) -> Path:
-        return self.root / _key(document_id)
-
-    def add(self, document_id: str, text: str, when: datetime | None = None) -> Version:
-        """Keep a copy of a saved map (not twice the same text), then prune. Raises SaveError."""
-        when = when if when is not None else datetime.now(UTC)
-        data = text.encode("utf-8")
-        versions = self.versions(document_id)
-        if versions and versions[0].size == len(data) and versions[0].file.read_bytes() == data:
-            return versions[0]
-        folder = self.folder(document_id)
-        folder.mkdir(parents=True, exist_ok=True)
-        file = folder / f"{when.astimezone(UTC).strftime(_STAMP)}.json"
-        write_atomic(file, data)
-        self.prune(document_id, now=when)
-        return Version(file, when, len(data))
-
-    def versions(self, document_id: str) -> list[Version]:
-        """Saved versions, newest first."""
-        return sorted(_versions(self.folder(document_id)), key=lambda v: v.time, reverse=True)
-
-    def prune(self, document_id: str, now: datetime | None = None) -> list[Path]:
-        """Remove versions beyond the last KEEP_LAST that are not the newest of their day within
-        KEEP_DAYS days. Returns the removed files."""
-        now = now if now is not None else datetime.now(UTC)
-        versions = self.versions(document_id)
-        keep = {v.file for v in versions[:KEEP_LAST]}
-        days: set[str] = set()
-        for v in versions:  # newest first, so the first seen of a day is its newest
-            day = v.time.date().isoformat()
-            if now - v.time <= timedelta(days=KEEP_DAYS) and day not in days:
-                days.add(day)
-                keep.add(v.file)
-        removed = [v.file for v in versions if v.file not in keep]
-        for f in removed:
-            with contextlib.suppress(FileNotFoundError):
-                f.unlink()
-        return removed
-
-
-def _versions(folder: Path) -> Iterator[Version]:
-    if not folder.is_dir():
-        return
-    for f in folder.glob("*.json"):
-        try:
-            when = datetime.strptime(f.stem, _STAMP).replace(tzinfo=UTC)
-            yield Version(f, when, f.stat().st_size)
-        except (ValueError, OSError):
-            continue

@@ -10,7 +10,7 @@ Input (stdin): frames of a 4-byte big-endian length and a pickled tuple, written
     ("put", collection, entity)    an element added, changed or moved
     ("del", collection, id)        an element removed
     ("map", {field: value})        the map's own fields (title, description, scale, workshop, extra)
-    ("write", generation, path)    write a snapshot now
+    ("write", generation, path, key)  write a snapshot now, under the editor window's key
 Output (stdout): one line per write, `written GENERATION` or `failed GENERATION MESSAGE`.
 The process ends when stdin closes (the editor closed the map, quit or was killed).
 """
@@ -92,10 +92,11 @@ def serve(data_folder: Path, editor_pid: int, inp: BinaryIO, out: Any) -> None:
         if message[0] != "write":
             copy.apply(message)
             continue
-        generation, path = message[1], message[2]
+        generation, path, key = message[1], message[2], message[3]
         journey = copy.current()
         try:
-            store.write(journey.id, cjm_json.dumps(journey), path, journey.title, pid=editor_pid)
+            text = cjm_json.dumps(journey)
+            store.write(key, text, path, journey.title, pid=editor_pid, document_id=journey.id)
             out.write(f"written {generation}\n")
         except (SaveError, OSError, ValueError) as exc:
             out.write(f"failed {generation} {str(exc).replace(chr(10), ' ')}\n")

@@ -258,13 +258,14 @@ class CollabController(QObject):
     # ------------------------------------------------------------------ sharing and joining
     def share(self, bind: str, port: int) -> HostInfo | None:
         """Host the open map on one interface and join it; None (and a message) when that fails."""
-        from cjm_editor.collab.host import Host, HostOptions, default_store
+        from cjm_editor.collab.host import Host, HostOptions, default_store, legacy_store
 
         if self.host is not None:
             return self.host.info
         session = self.window.session
         journey = snapshot(session.document.journey)
-        thread = HostThread(Host(journey, default_store(journey.id), HostOptions(bind=bind, port=port)))
+        store, legacy = default_store(session.path, journey.id), legacy_store(journey.id)
+        thread = HostThread(Host(journey, store, HostOptions(bind=bind, port=port), legacy))
         try:
             info = thread.start()
         except OSError as exc:

@@ -28,12 +28,13 @@ def test_messages_keep_the_copy_in_step_and_write_asks_for_a_snapshot(journey, t
     doc.add_card(Card("s-renew", "l-actions", "note", "New", id="c-new"))
     doc.update_journey(title="A new title")
     messages.append(("map", {"title": doc.journey.title}))
-    messages.append(("write", 7, "/maps/x.cjm.json"))
+    messages.append(("write", 7, "/maps/x.cjm.json", "window-1"))
     out = io.StringIO()
     serve(tmp_path, 4242, io.BytesIO(b"".join(frame(m) for m in messages)), out)
     assert out.getvalue() == "written 7\n"
     (snap,) = RecoveryStore(tmp_path).all()
     assert (snap.pid, snap.path, snap.title) == (4242, "/maps/x.cjm.json", "A new title")
+    assert (snap.key, snap.document_id) == ("window-1", journey.id)  # the window's key, the map's id
     assert cjm_json.dumps(snap.load()) == cjm_json.dumps(doc.journey)
 
 

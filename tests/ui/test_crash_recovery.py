@@ -15,7 +15,7 @@ from cjm_editor.formats import cjm_json
 from cjm_editor.ui.application import start
 from cjm_editor.ui.dialogs import Choice
 from cjm_editor.ui.main_window import MainWindow
-from cjm_editor.ui.recovery import dialogs
+from cjm_editor.ui.recovery import dialogs, keeper
 from cjm_editor.ui.recovery.dialogs import Recover
 from cjm_editor.ui.recovery.guard import Claim, lock_path
 from cjm_editor.ui.session import Modified
@@ -131,3 +131,35 @@ def test_taking_over_and_opening_a_copy(qtbot, tmp_path):
         assert taker.path == str(path) and taker.keeper.guard.lock is not None
     finally:
         kill(proc)
+
+
+def test_two_windows_on_copies_of_one_map_both_come_back_after_a_kill(qtbot, tmp_path, monkeypatch):
+    """clientY.cjm.json is a plain copy of clientX.cjm.json (the same documentId). Both are edited in
+    one editor, autosaved by its writer processes, and the editor is killed: each map is offered and
+    comes back with its own edits, into its own window and file."""
+    x, y = tmp_path / "clientX.cjm.json", tmp_path / "clientY.cjm.json"
+    x.write_bytes(MAP_FIXTURE.read_bytes())
+    y.write_bytes(MAP_FIXTURE.read_bytes())
+    expected = tmp_path / "expected.json"
+    kill(child("--map", str(x), "--map", str(y), "--edit", str(expected)))
+    assert x.read_bytes() == y.read_bytes() == MAP_FIXTURE.read_bytes()
+    offered = []
+    monkeypatch.setattr(dialogs, "ask_recover", lambda parent, snap: offered.append(snap) or Recover.RESTORE)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    _app, w = start([])
+    qtbot.addWidget(w)
+    w.ask.save_changes = lambda *a: Choice.DISCARD
+    qtbot.waitUntil(lambda: len(offered) == 2, timeout=5000)
+    assert sorted(s.path for s in offered) == [str(x), str(y)]
+    assert offered[0].document_id == offered[1].document_id  # copies: one id, two snapshots
+    qtbot.waitUntil(lambda: len(keeper._windows) >= 1, timeout=5000)
+    windows = [w, keeper._windows[-1]]
+    for window in windows:
+        qtbot.addWidget(window)
+        window.ask.save_changes = lambda *a: Choice.DISCARD
+    by_path = {window.path: cjm_json.dumps(window.document.journey) for window in windows}
+    assert by_path == {
+        str(x): expected.read_text(encoding="utf-8"),
+        str(y): Path(f"{expected}.1").read_text(encoding="utf-8"),
+    }
+    assert by_path[str(x)] != by_path[str(y)]  # each window's own edits, none lost

@@ -11,6 +11,9 @@ atomic and typing never waits on the disk.
 
 Works for any DocumentSession (it reads `session.document`); co-editing calls `note_change()` when a
 remote change lands (events of the document already reach the writer process).
+
+Each Autosave (one per window) writes under a key of its own (`RecoveryStore.new_key()`), never the
+map's documentId: two windows on copies of one map (same documentId) keep two snapshots.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ class _Write(QRunnable):
     def __init__(
         self,
         store: RecoveryStore,
+        key: str,
         journey: Journey,
         path: str | None,
         generation: int,
@@ -54,14 +58,15 @@ class _Write(QRunnable):
         lock: threading.Lock,
     ) -> None:
         super().__init__()
-        self.store, self.journey, self.path, self.generation = store, journey, path, generation
+        self.store, self.key, self.journey, self.path = store, key, journey, path
+        self.generation = generation
         self.signals, self.lock = signals, lock
 
     def run(self) -> None:
         try:
             text = cjm_json.dumps(self.journey)
             with self.lock:  # snapshots of one map land in the order they were taken
-                self.store.write(self.journey.id, text, self.path, self.journey.title)
+                self.store.write(self.key, text, self.path, self.journey.title, document_id=self.journey.id)
             self.signals.written.emit(datetime.now(UTC), self.generation)
         except (SaveError, OSError, ValueError) as exc:
             self.signals.failed.emit(str(exc))
@@ -79,6 +84,7 @@ class Autosave(QObject):
         super().__init__(parent if parent is not None else session)
         self.session = session
         self.store = store if store is not None else RecoveryStore()
+        self.key = self.store.new_key()  # this window's snapshot, whichever map it shows
         self.last_autosaved: datetime | None = None
         self.last_saved: datetime | None = None
         self._generation = 0  # edits seen
@@ -109,9 +115,9 @@ class Autosave(QObject):
             self._writer.follow(doc)
 
     def _replaced(self, doc: JourneyDocument) -> None:
-        if doc.journey.id != self._was_id:
+        if doc.journey.id != self._was_id:  # another map, not the same one reloaded or shared
             self.wait()
-            self.store.remove(self._was_id)  # the map shown before is closed (saved or let go)
+            self.store.remove(self.key)  # the map shown before is closed (saved or let go)
         self._was_id = doc.journey.id
         self._bind(doc)
         if self.session.is_modified():  # an import or a recovery: cover it at once
@@ -171,6 +177,7 @@ class Autosave(QObject):
         self._longest.stop()
         return _Write(
             self.store,
+            self.key,
             snapshot(self.session.document.journey),
             self.session.path,
             self._generation,
@@ -187,7 +194,7 @@ class Autosave(QObject):
         if writer is not None:
             self._idle.stop()
             self._longest.stop()
-            writer.write(self._generation, self.session.path)
+            writer.write(self._generation, self.session.path, self.key)
             return
         QThreadPool.globalInstance().start(self.take())
 
@@ -210,7 +217,7 @@ class Autosave(QObject):
             text = cjm_json.dumps(job.journey)
             self.wait()
             with self._lock:
-                self.store.write(job.journey.id, text, job.path, job.journey.title)
+                self.store.write(self.key, text, job.path, job.journey.title, document_id=job.journey.id)
         except (SaveError, OSError, ValueError):
             return False
         self._on_written(datetime.now(UTC), job.generation)
@@ -226,14 +233,14 @@ class Autosave(QObject):
         self.pending = False
         self.last_saved = datetime.now(UTC)
         self.wait()  # no snapshot in flight recreates it
-        self.store.remove(self.session.document.journey.id)
+        self.store.remove(self.key)
 
     def closed_cleanly(self) -> None:
         """The window closed after its changes were saved or discarded: remove the snapshot."""
         self._idle.stop()
         self._longest.stop()
         self.wait()
-        self.store.remove(self.session.document.journey.id)
+        self.store.remove(self.key)
         self.stop()
 
     def stop(self) -> None:

@@ -8,6 +8,7 @@ The question functions block (exec) and are only ever called through the window'
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QGuiApplication
@@ -26,6 +27,7 @@ from cjm_editor.formats.diff import diff
 from cjm_editor.formats.errors import LoadError
 from cjm_editor.formats.recovery import Snapshot
 from cjm_editor.ui.recovery.guard import Claim, Outside
+from cjm_editor.ui.rich import escape
 
 
 class Recover(Enum):
@@ -61,9 +63,10 @@ class RecoveryDialog(QDialog):
         self.snap = snap
         self.choice = Recover.LATER
         self.setWindowTitle("Recover unsaved changes")
-        where = snap.path or "a map that was never saved"
-        text = QLabel(
-            f"<b>{snap.title}</b> was not closed properly. Its last autosave, from "
+        where = escape(snap.path) if snap.path else "a map that was never saved"
+        name = f"<b>{escape(Path(snap.path).name)}</b> ({escape(snap.title)})" if snap.path else ""
+        text = QLabel(  # the file first: copies of one map have one title
+            f"{name or f'<b>{escape(snap.title)}</b>'} was not closed properly. Its last autosave, from "
             f"{snap.time.astimezone().strftime('%Y-%m-%d %H:%M:%S')}, can be restored.<br>File: {where}"
         )
         text.setWordWrap(True)

@@ -1,8 +1,9 @@
 """One writer per file, and changes made to it from outside.
 
-- A QLockFile beside the map (`.NAME.lock`). A second window or editor opening the same file is asked
-  (through `window.ask.locked`) to open it read-only, open a copy, or take over. A lock left by a
-  killed process is stale (its process is gone) and is cleared without asking.
+- A QLockFile beside the map (`.NAME.lock`, beside the file a symlink points to). A second window or
+  editor opening the same file is asked (through `window.ask.locked`) to open it read-only, open a
+  copy, or take over. A lock left by a killed process is stale (its process is gone) and is cleared
+  without asking.
 - A QFileSystemWatcher on the file and its folder, so an atomic replace (a new file renamed over the
   old one, as sync clients do) and a deletion are both seen. With no local edits the map reloads,
   keeping the view and the selection; with local edits the user is asked (`window.ask.outside_change`)
@@ -56,7 +57,9 @@ def signature(path: str) -> Signature:
 
 
 def lock_path(path: str) -> str:
-    p = Path(os.path.abspath(path))
+    """The lock of the file itself: beside where a symlink points (saves write through it), so two
+    paths to one file share one lock."""
+    p = Path(os.path.realpath(path))
     return str(p.with_name(f".{p.name}.lock"))
 
 

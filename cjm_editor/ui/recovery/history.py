@@ -1,5 +1,9 @@
-"""File → History… and File → Compare with…: the saved versions of the map (time, size, what changed),
-each of which can be opened read-only, compared with another, or restored as one undo step."""
+"""File → History… and File → Compare with…: the saved versions of the map's file (time, size, what
+changed), each of which can be opened read-only, compared with another, or restored as one undo step.
+
+The versions are the file's own (`formats/history.py`: kept per file, never per documentId); below
+them, set apart and labelled, the versions that may belong to the map: kept by an older editor under
+its documentId, or of a file with its documentId that is gone."""
 
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ from cjm_editor.commands.restore import RestoreMap
 from cjm_editor.formats import cjm_json
 from cjm_editor.formats.diff import diff
 from cjm_editor.formats.errors import LoadError
-from cjm_editor.formats.recovery import Version
+from cjm_editor.formats.history import LEGACY, Version
 from cjm_editor.model import Journey, JourneyDocument
 from cjm_editor.ui.recovery.compare import COMPARE_MODE, CompareView
 
@@ -39,6 +43,12 @@ def _size(n: int) -> str:
     return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
 
 
+def _origin(v: Version) -> str:
+    if not v.origin:
+        return ""
+    return f"   ({v.origin})" if v.origin == LEGACY else f"   (saved as {Path(v.origin).name})"
+
+
 class HistoryDialog(QDialog):
     """The saved versions of the window's map, newest first."""
 
@@ -46,12 +56,19 @@ class HistoryDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.setWindowTitle(f"History of {window.session.display_name()}")
-        self.versions = window.keeper.history.versions(window.document.journey.id)
+        store, path = window.keeper.history, window.session.path
+        own = store.versions(path) if path else []
+        others = store.others(path, window.document.journey.id)
+        self.versions = own + others
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.maps: dict[int, Journey] = {}
+        if not own:
+            self._heading("No saved versions of this file yet: each save keeps one.")
         for i, v in enumerate(self.versions):
-            item = QListWidgetItem(f"{_when(v)}   {_size(v.size)}   {self.summary(i)}")
+            if i == len(own):
+                self._heading("Not saved as this file (with this map's documentId; maybe from a copy):")
+            item = QListWidgetItem(f"{_when(v)}   {_size(v.size)}   {self.summary(i)}{_origin(v)}")
             item.setData(Qt.ItemDataRole.UserRole, i)
             self.list.addItem(item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -64,7 +81,7 @@ class HistoryDialog(QDialog):
         self.restore_button.clicked.connect(lambda: self.restore(self.selected()[0]))
         self.list.itemSelectionChanged.connect(self._enable)
         hint = QLabel(
-            "Saved versions of this map: the last 20, and one a day for 30 days. Select one to open or "
+            "Saved versions of this file: the last 20, and one a day for 30 days. Select one to open or "
             "restore it (Restore is one step Undo takes back); select two to compare them, or one to "
             "compare it with the map as it is now."
         )
@@ -77,6 +94,11 @@ class HistoryDialog(QDialog):
         self._enable()
         self.last_compare: CompareView | None = None
 
+    def _heading(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)  # a label, not a version
+        self.list.addItem(item)
+
     def map(self, index: int) -> Journey | None:
         if index not in self.maps:
             try:
@@ -87,7 +109,10 @@ class HistoryDialog(QDialog):
 
     def summary(self, index: int) -> str:
         """What this version changed from the one saved before it."""
-        if index + 1 >= len(self.versions):
+        if (
+            index + 1 >= len(self.versions)
+            or self.versions[index + 1].file.parent != self.versions[index].file.parent
+        ):
             return "first saved version"
         older, newer = self.map(index + 1), self.map(index)
         if older is None or newer is None:
@@ -95,7 +120,8 @@ class HistoryDialog(QDialog):
         return diff(older, newer).summary()
 
     def selected(self) -> list[int]:
-        return sorted(int(i.data(Qt.ItemDataRole.UserRole)) for i in self.list.selectedItems())
+        picked = (i.data(Qt.ItemDataRole.UserRole) for i in self.list.selectedItems())
+        return sorted(int(i) for i in picked if i is not None)
 
     def _enable(self) -> None:
         n = len(self.selected())
@@ -186,7 +212,7 @@ def add_entries(file: QMenu, add: Callable[..., Any], window: MainWindow) -> Non
         "&History…",
         lambda: show_history(window),
         None,
-        "Saved versions of this map: open, compare, restore",
+        "Saved versions of this map's file: open, compare, restore",
     )
     add(
         file,

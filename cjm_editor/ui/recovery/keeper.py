@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from cjm_editor.formats.errors import LoadError, SaveError
-from cjm_editor.formats.recovery import HistoryStore, RecoveryStore, Snapshot
+from cjm_editor.formats.history import HistoryStore
+from cjm_editor.formats.recovery import RecoveryStore, Snapshot
 from cjm_editor.formats.templates import sample_path
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.ids import new_id
@@ -110,13 +111,18 @@ class Keeper:
         return self.guard.may_save(path)
 
     def saved(self, path: str) -> None:
-        """After the map was written to `path`: lock and watch it, keep the version, drop the snapshot."""
+        """After the map was written to `path`: lock and watch it, keep the version (a Save As carries
+        the previous file's versions over), drop the snapshot."""
         if self.guard.read_only and os.path.abspath(path) != self.guard.watched:
             self.guard.read_only = False
+        previous = self.guard.watched
         self.guard.hold_quietly(path)
         self.guard.follow(path)
         try:
-            self.history.add(self.session.document.journey.id, Path(path).read_text(encoding="utf-8"))
+            if previous is not None:
+                self.history.carry(previous, path)
+            text = Path(path).read_text(encoding="utf-8")
+            self.history.add(path, text, self.session.document.journey.id)
         except (SaveError, OSError, UnicodeDecodeError) as exc:
             self.window.statusBar().showMessage(f"The version was saved but not kept in History: {exc}", 8000)
         self.autosave.saved()
@@ -137,7 +143,7 @@ class Keeper:
                 target = self.window if not self.session.is_modified() else new_window()
                 restored += target.keeper.restore(snap)
             elif choice is Recover.DISCARD:
-                self.recovery.remove(snap.document_id)
+                self.recovery.remove(snap.key)
         return restored
 
     def restore(self, snap: Snapshot) -> bool:
@@ -153,7 +159,7 @@ class Keeper:
         path = snap.path if snap.path and os.path.exists(snap.path) and not snap.file_is_newer() else None
         if path is not None and self.guard.claim(path) is not Claim.OPEN:
             path = None
-        self.recovery.remove(snap.document_id)
+        self.recovery.remove(snap.key)
         self.session.replace(JourneyDocument(journey), path, Modified.RECOVERED)
         self.guard.follow(path)
         if snap.path and path is None:

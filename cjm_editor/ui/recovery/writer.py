@@ -101,10 +101,11 @@ class WriterProcess:
             j = self._doc.journey
             self._queue.put(("map", {k: getattr(j, k) for k in _JOURNEY_FIELDS} | {"id": j.id}))
 
-    def write(self, generation: int, path: str | None) -> None:
+    def write(self, generation: int, path: str | None, key: str) -> None:
+        """Ask for a snapshot of the map as it is now, stored under `key` (the window's)."""
         with self._done:
             self._asked = max(self._asked, generation)
-        self._queue.put(("write", generation, path))
+        self._queue.put(("write", generation, path, key))
 
     def wait(self, timeout: float = 10.0) -> bool:
         """Until every write asked for is done (or the process died)."""
