@@ -227,7 +227,7 @@ class Binding:
     def _apply_meta(self, repairs: list[str]) -> None:
         scratch = Journey()
         report = LoadReport(self.display)
-        apply_meta(scratch, self._meta.to_py() or {}, report)
+        apply_meta(scratch, plain(self._meta) or {}, report)
         repairs.extend(report.lines())
         journey = self.doc.journey
         changes = {
@@ -403,7 +403,7 @@ class Binding:
                 for entity in getattr(self.doc.journey, name):
                     fields = element_to_dict(name, entity)
                     current = target.get(entity.id)
-                    if not isinstance(current, Map) or current.to_py() != fields:
+                    if not isinstance(current, Map) or plain(current) != fields:
                         target[entity.id] = Map(fields)
             for key, value in meta_values(self.doc.journey).items():
                 if key not in self._meta or plain(self._meta[key]) != value:

@@ -221,7 +221,7 @@ class Host:
                 await old.apply_updates(ydoc)
             room, _report = read_journey(ydoc, "shared map")
             fresh: Doc[Any] = Doc()
-            populate(fresh, self.journey)  # the file as a room holds it (Y numbers are floats)
+            populate(fresh, self.journey)  # the file as a room holds it (keyed and repaired)
             mine, _report = read_journey(fresh, "shared map")
             if cjm_json.dumps(room) == cjm_json.dumps(mine):
                 os.replace(trial, self.store_path)

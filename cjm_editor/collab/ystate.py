@@ -39,8 +39,19 @@ def root(ydoc: Doc[Any], name: str) -> Map[Any]:
 
 
 def plain(value: Any) -> Any:
-    """A Y value as plain Python (Y maps become dicts)."""
-    return value.to_py() if isinstance(value, Map) else value
+    """A Y value as plain Python (Y maps become dicts). Y numbers are doubles, so a whole number
+    comes back as a float: it becomes an int again, as the file had it (6, not 6.0)."""
+    return _whole_numbers(value.to_py() if isinstance(value, Map) else value)
+
+
+def _whole_numbers(value: Any) -> Any:
+    if type(value) is float:
+        return int(value) if value.is_integer() and abs(value) <= 2**53 else value
+    if isinstance(value, dict):
+        return {k: _whole_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers(v) for v in value]
+    return value
 
 
 def meta_values(journey: Journey) -> dict[str, Any]:
@@ -90,7 +101,7 @@ def decode(name: str, element_id: str, raw: Any, display: str) -> Any:
 def read_journey(ydoc: Doc[Any], display: str) -> tuple[Journey, LoadReport]:
     """The whole map a Y doc holds, repaired as the loader repairs a file (with its report)."""
     report = LoadReport(display)
-    meta = root(ydoc, META).to_py() or {}
+    meta = plain(root(ydoc, META)) or {}
     journey = Journey()
     apply_meta(journey, meta, report)
     for name in NAMES:
