@@ -233,10 +233,11 @@ def test_present_walks_the_stages_with_arrows_and_page_keys_and_hides_lanes(wind
     )
     opportunities = [c.id for c in w.document.journey.cards if c.lane_id == "l-opportunities"]
     QTest.mouseClick(present.lane_buttons["l-opportunities"], Qt.MouseButton.LeftButton)
-    assert not any(w.scene.item_for(c).isVisible() for c in opportunities)
+    assert not any(present.scene.item_for(c).isVisible() for c in opportunities)
+    assert all(w.scene.item_for(c).isVisible() for c in opportunities), "the editor's canvas keeps them"
     assert not present.lane_buttons["l-opportunities"].isChecked()
     QTest.mouseClick(present.lane_buttons["l-opportunities"], Qt.MouseButton.LeftButton)
-    assert all(w.scene.item_for(c).isVisible() for c in opportunities)
+    assert all(present.scene.item_for(c).isVisible() for c in opportunities)
     assert "Maya" in present.legend.text()
     present.close()
 

@@ -51,6 +51,7 @@ class JourneyScene(MirrorScene):
         self.stack = stack
         self.active_persona: str | None = None
         self.workshop = WorkshopState()  # who votes or rates now, where the scribe captures
+        self.headers_pinned_by: object | None = None  # the one view's sticky headers that move them
         self.drop_marker = QGraphicsLineItem()
         self.drop_marker.setPen(QPen(style.MARKER, 3))
         self.drop_marker.setZValue(style.Z_MARKER)

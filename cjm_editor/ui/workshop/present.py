@@ -8,6 +8,10 @@ Escape leaves; T starts or pauses the stage's timer, which turns amber when its 
 can be hidden and revealed (the bar's lane buttons, or keys 1-9 for the n-th lane). The structure is
 locked while presenting (PRESENT_MODE): stages and lanes cannot be moved, renamed or deleted; cards
 can still be added, moved and edited.
+
+The window draws the map in a scene of its own on the same document and undo stack, so its shades,
+hidden lanes, zoom and selection never reach the editor's canvas; the editor's scene is only put in
+PRESENT_MODE for the time (the lock) and gets its own mode back on Escape.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeyEvent, QPen
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeyEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -39,10 +43,10 @@ MAX_ZOOM = 2.2
 STAGE_SHARE = 0.45  # of the view's width the current stage takes (up to MAX_ZOOM)
 TITLE_PX = 40
 Z_SHADE = 90.0
-BACK = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp}
-FORWARD = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown}
 ALERT = "#f4b942"
 BUTTON = "QPushButton { background: #3a4254; color: #f4f6fa; padding: 6px 12px; border-radius: 6px; }"
+BACK = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp}
+FORWARD = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown}
 LANE_BUTTON = (
     "QPushButton { background: #2a303c; color: #8a93a6; padding: 4px 10px; border-radius: 6px;"
     " text-decoration: line-through; }"
@@ -117,7 +121,6 @@ class PresentOverlay:
         for item in self._items:
             self.scene.removeItem(item)
         self._items = []
-        self.scene.sync()  # hidden cards come back
 
 
 class PresentWindow(QWidget):
@@ -130,12 +133,13 @@ class PresentWindow(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.setWindowTitle(f"Present — {scene.doc.journey.title}")
         self.setStyleSheet("background: #1f2430; color: #f4f6fa;")
-        self.scene = scene
+        self.source = scene
         self._previous: Mode = scene.mode
         scene.set_mode(PRESENT_MODE)
+        self.scene = _own_scene(scene)
         self.timer = StageTimer(clock) if clock is not None else StageTimer()
         self.timer.setParent(self)
-        self.overlay = PresentOverlay(scene)
+        self.overlay = PresentOverlay(self.scene)
         self.index = 0
         self.title = QLabel()
         self.title.setFont(_font(TITLE_PX, bold=True))
@@ -172,7 +176,7 @@ class PresentWindow(QWidget):
             self.lane_buttons[lane.id] = button
             self.lanes_bar.addWidget(button)
         self.lanes_bar.addStretch(1)
-        self.view = JourneyView(scene)
+        self.view = JourneyView(self.scene, sticky=False)
         self.view.setStyleSheet("")
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -185,6 +189,7 @@ class PresentWindow(QWidget):
         self.timer.ticked.connect(self._show_time)
         self.timer.expired.connect(self._show_time)
         self._legend()
+        self.scene.setParent(self)  # after the view, so the view goes first when the window does
         self.go(0)
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -236,6 +241,10 @@ class PresentWindow(QWidget):
         self.view.resetTransform()
         self.view.scale(zoom, zoom)
         self.view.centerOn(col.x + col.w / 2, col.y + self.view.viewport().height() / (2 * zoom))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.frame()  # a projector's screen, or full screen arriving late: the stage stays framed
 
     # ------------------------------------------------------------------ lanes
     def toggle_lane(self, lane_id: str) -> None:
@@ -304,6 +313,21 @@ class PresentWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.timer.pause()
         self.overlay.remove()
-        self.scene.set_mode(self._previous)
+        self.scene.detach()
+        self.source.set_mode(self._previous)
         self.closed.emit()
         super().closeEvent(event)
+
+
+def _own_scene(source: JourneyScene) -> JourneyScene:
+    """A scene of the present window's own on the source's document and undo stack, showing the same
+    curves and active persona; what it asks of the window (renames, labels, hints) goes to the source."""
+    scene = JourneyScene(source.doc, source.stack, PRESENT_MODE)
+    scene.hidden_personas = set(source.hidden_personas)
+    scene.active_persona = source.active_persona
+    scene.stage_rename_requested.connect(source.stage_rename_requested)
+    scene.lane_rename_requested.connect(source.lane_rename_requested)
+    scene.connection_label_requested.connect(source.connection_label_requested)
+    scene.hint.connect(source.hint)
+    scene.sync()
+    return scene
