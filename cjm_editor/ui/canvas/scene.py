@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from cjm_editor.analysis.report import Report
 from cjm_editor.model import JourneyDocument
+from cjm_editor.ui import keymap
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.canvas.interactions import EDIT_MODE, EditTitle, Interaction, Mode, PaletteDrop
 from cjm_editor.ui.canvas.items.card import CardItem
@@ -206,7 +207,7 @@ class JourneyScene(MirrorScene):
         super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape and self._active is not None:
+        if event.key() in keymap.CANCEL and self._active is not None:
             self.cancel_gesture()
             event.accept()
             return

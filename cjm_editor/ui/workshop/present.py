@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjm_editor.ui import keymap
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.canvas.interactions import PRESENT_MODE, Mode
 from cjm_editor.ui.canvas.items.card import CardItem
@@ -45,8 +46,6 @@ TITLE_PX = 40
 Z_SHADE = 90.0
 ALERT = "#f4b942"
 BUTTON = "QPushButton { background: #3a4254; color: #f4f6fa; padding: 6px 12px; border-radius: 6px; }"
-BACK = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp}
-FORWARD = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown}
 LANE_BUTTON = (
     "QPushButton { background: #2a303c; color: #8a93a6; padding: 4px 10px; border-radius: 6px;"
     " text-decoration: line-through; }"
@@ -293,15 +292,15 @@ class PresentWindow(QWidget):
 
     def _key(self, event: QKeyEvent) -> bool:
         key = event.key()
-        if key in BACK:
+        if key in keymap.BACK:
             self.previous()
-        elif key in FORWARD:
+        elif key in keymap.FORWARD:
             self.next()
-        elif key == Qt.Key.Key_Escape:
+        elif key in keymap.LEAVE:
             self.close()
-        elif key == Qt.Key.Key_T:
+        elif key in keymap.TIMER:
             self.timer.toggle()
-        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+        elif key in keymap.LANES:
             lanes = self.scene.doc.journey.lanes
             n = int(key) - int(Qt.Key.Key_1)
             if n < len(lanes):
