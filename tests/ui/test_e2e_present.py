@@ -4,13 +4,15 @@ those before (review defect: a header column stranded over a stage, the scale pr
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsView, QLabel, QPushButton, QWidget
 
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.headers import HeaderItem
 from cjm_editor.ui.canvas.sticky import ScaleLabels
+from cjm_editor.ui.elided_label import ElidedLabel
 
 
 def scene_state(view: QGraphicsView) -> list[tuple[str, float, float, bool, float]]:
@@ -103,3 +105,34 @@ def test_the_persona_legend_has_a_strip_of_its_own_under_the_map(window, qtbot):
     assert not legend.geometry().intersects(canvas.viewport().geometry())
     for button in legend.buttons.values():
         assert legend.rect().contains(button.geometry())
+
+
+def bar_widgets(present) -> list[QWidget]:  # noqa: ANN001
+    """The bar's buttons and labels: everything in the window but the map."""
+    found = present.findChildren(QPushButton) + present.findChildren(QLabel)
+    return [w for w in found if w.isVisible() and not present.view.isAncestorOf(w)]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)])
+def test_every_bar_button_and_label_shows_whole_on_a_small_projector(window, qtbot, size):
+    w = window
+    w.document.update("stages", w.document.journey.stages[0].id, name="Discover " + "the offer " * 12)
+    present = w.workshop.present()
+    qtbot.addWidget(present)
+    present.showNormal()
+    present.setFixedSize(*size)
+    qtbot.waitUntil(lambda: present.size().toTuple() == size)
+    QTest.qWait(20)
+    widgets = bar_widgets(present)
+    assert len([b for b in widgets if isinstance(b, QPushButton)]) >= 3 + len(w.document.journey.lanes)
+    for widget in widgets:
+        where = widget.mapTo(present, widget.rect().topLeft())
+        assert where.x() >= 0 and where.x() + widget.width() <= present.width(), widget.text()
+        if isinstance(widget, ElidedLabel):
+            cut = widget.shown() != widget.text()
+            assert not cut or widget.toolTip() == widget.text(), "a cut name is whole in its tooltip"
+        else:
+            assert widget.width() >= widget.sizeHint().width(), f"{widget.text()!r} is cut"
+    assert present.title.toolTip() == present.title.text(), "the long stage name is elided"
+    assert present.view.height() >= size[1] * 0.6, "the map keeps most of the screen"
+    present.close()

@@ -17,17 +17,13 @@ PRESENT_MODE for the time (the lock) and gets its own mode back on Escape.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeyEvent, QPen, QResizeEvent
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeyEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,26 +34,13 @@ from cjm_editor.ui.canvas.interactions import PRESENT_MODE, Mode
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.scene import JourneyScene
 from cjm_editor.ui.canvas.view import JourneyView
+from cjm_editor.ui.workshop.present_bar import PresentBar
 from cjm_editor.ui.workshop.timer import StageTimer
 
 MAX_ZOOM = 2.2
 STAGE_SHARE = 0.45  # of the view's width the current stage takes (up to MAX_ZOOM)
-TITLE_PX = 40
 Z_SHADE = 90.0
 ALERT = "#f4b942"
-BUTTON = "QPushButton { background: #3a4254; color: #f4f6fa; padding: 6px 12px; border-radius: 6px; }"
-LANE_BUTTON = (
-    "QPushButton { background: #2a303c; color: #8a93a6; padding: 4px 10px; border-radius: 6px;"
-    " text-decoration: line-through; }"
-    "QPushButton:checked { background: #3a4254; color: #f4f6fa; text-decoration: none; }"
-)
-
-
-def _font(px: int, bold: bool = False) -> QFont:
-    f = QFont(style.FONT_FAMILY)
-    f.setPixelSize(px)
-    f.setBold(bold)
-    return f
 
 
 class PresentOverlay:
@@ -140,41 +123,11 @@ class PresentWindow(QWidget):
         self.timer.setParent(self)
         self.overlay = PresentOverlay(self.scene)
         self.index = 0
-        self.title = QLabel()
-        self.title.setFont(_font(TITLE_PX, bold=True))
-        self.position = QLabel()
-        self.position.setFont(_font(22))
-        self.clock_label = QLabel()
-        self.clock_label.setFont(_font(TITLE_PX, bold=True))
-        self.clock_label.setMinimumWidth(150)
-        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.start_button = self._button("Start", self.timer.toggle)
-        self.legend = QLabel()
-        self.legend.setFont(_font(20))
-        self.lane_buttons: dict[str, QPushButton] = {}
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.legend)
-        top.addSpacing(24)
-        top.addWidget(self.position)
-        top.addSpacing(24)
-        top.addWidget(self._button("−1 min", lambda: self._add_minutes(-1)))
-        top.addWidget(self.clock_label)
-        top.addWidget(self._button("+1 min", lambda: self._add_minutes(1)))
-        top.addWidget(self.start_button)
-        self.lanes_bar = QHBoxLayout()
-        lanes_label = QLabel("Lanes (1–9 hide or reveal):")
-        lanes_label.setFont(_font(16))
-        self.lanes_bar.addWidget(lanes_label)
-        for lane in scene.doc.journey.lanes:
-            button = self._button(lane.name.replace("&", "&&"), partial(self.toggle_lane, lane.id))
-            button.setCheckable(True)
-            button.setChecked(True)
-            button.setStyleSheet(LANE_BUTTON)
-            button.setToolTip("Hide or reveal this lane")
-            self.lane_buttons[lane.id] = button
-            self.lanes_bar.addWidget(button)
-        self.lanes_bar.addStretch(1)
+        j = scene.doc.journey
+        self.bar = PresentBar(j.lanes, j.personas, self.timer.toggle, self._add_minutes, self.toggle_lane)
+        bar = self.bar
+        self.title, self.position, self.clock_label = bar.title, bar.position, bar.clock_label
+        self.start_button, self.lane_buttons, self.legend = bar.start_button, bar.lane_buttons, bar.legend
         self.view = JourneyView(self.scene, sticky=False)
         self.view.setStyleSheet("")
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -182,22 +135,12 @@ class PresentWindow(QWidget):
         self.view.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.addLayout(top)
-        layout.addLayout(self.lanes_bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.view, 1)
         self.timer.ticked.connect(self._show_time)
         self.timer.expired.connect(self._show_time)
-        self._legend()
         self.scene.setParent(self)  # after the view, so the view goes first when the window does
         self.go(0)
-
-    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setFont(_font(18))
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setStyleSheet(BUTTON)
-        button.clicked.connect(lambda *_: slot())
-        return button
 
     # ------------------------------------------------------------------ stages
     @property
@@ -271,12 +214,6 @@ class PresentWindow(QWidget):
             else "background: transparent;"
         )
         self.clock_label.setToolTip("Time is up for this stage" if alert else "")
-
-    def _legend(self) -> None:
-        parts = [
-            f'<span style="color:{p.colour}">━━</span> {p.name}' for p in self.scene.doc.journey.personas
-        ]
-        self.legend.setText("&nbsp;&nbsp;".join(parts))
 
     # ------------------------------------------------------------------ keys
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
