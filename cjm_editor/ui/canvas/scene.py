@@ -46,6 +46,7 @@ class JourneyScene(MirrorScene):
     lane_rename_requested = Signal(str)
     connection_label_requested = Signal(str)
     hint = Signal(str)  # a short status-bar message about what a gesture did or could not do
+    mode_changed = Signal(object)  # the new Mode, after set_mode
 
     def __init__(self, doc: JourneyDocument, stack: QUndoStack, mode: Mode = EDIT_MODE) -> None:
         super().__init__(doc)
@@ -91,6 +92,7 @@ class JourneyScene(MirrorScene):
         self.cancel_gesture()
         self.mode = mode
         self._interactions = [kind(self) for kind in mode.interactions]
+        self.mode_changed.emit(mode)
 
     def interaction(self, kind: type[I]) -> I | None:
         """The mode's interaction of this kind, or None when the mode does not allow it."""
