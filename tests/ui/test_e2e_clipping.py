@@ -82,6 +82,11 @@ def test_vote_results_show_every_voter_whole(window, qtbot):
     needed = tree.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
     assert tree.visualItemRect(row).height() >= needed.height(), "the voters wrap onto more lines"
     assert all(n in text for n in names)
+    for item in (tree.topLevelItem(i) for i in range(tree.topLevelItemCount())):
+        for col in range(WHO):  # the card, its votes and stage stay on one line, whole
+            assert tree.fontMetrics().horizontalAdvance(item.text(col)) < tree.columnWidth(col), item.text(
+                col
+            )
 
 
 def test_the_view_menu_shows_or_hides_every_dock(window):

@@ -22,13 +22,16 @@ WHO = 4  # the "Who voted" column: it takes the room left and wraps, so no name 
 
 
 class _WrapToColumn(QStyledItemDelegate):
-    """Row heights for text wrapped to its column's width (the style wraps only to a valid rect)."""
+    """Row heights for the voters wrapped to their column's width (the style wraps only to a valid
+    rect); the other columns keep their one-line size, so they are sized to their contents."""
 
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self.tree = tree
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        if index.column() != WHO:
+            return super().sizeHint(option, index)
         wrapped = QStyleOptionViewItem(option)
         wrapped.rect = QRect(0, 0, max(40, self.tree.columnWidth(index.column())), 1)
         return super().sizeHint(wrapped, index)
