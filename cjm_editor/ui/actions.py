@@ -252,6 +252,7 @@ class Menus:
         self.edit_tools = [undo_twin, redo_twin, cut, copy, paste, find]
 
     def _view(self, view: QMenu) -> None:
+        self.view_menu = view  # the Workshop adds its dock's entry (ui/workshop/actions.py)
         w, canvas, add = self.window, self.window.canvas, self._action
         self.view_tools = [
             add(view, "Zoom &In", canvas.zoom_in, [Key.ZoomIn, QKeySequence("Ctrl+=")]),

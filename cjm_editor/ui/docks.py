@@ -72,7 +72,7 @@ class Docks(QObject):
             _dock(w, "Inspector", "inspector", self.inspector, Area.RightDockWidgetArea, scroll=True),
             _dock(w, "Personas", "personas", self.personas, Area.RightDockWidgetArea, scroll=True),
             _dock(w, "History", "history", self.history, Area.RightDockWidgetArea),
-            _dock(w, "Insights", "insights", self.insights, Area.RightDockWidgetArea, scroll=True),
+            _dock(w, "Insights", "insights", self.insights, Area.RightDockWidgetArea),  # its tree scrolls
         ]
         w.tabifyDockWidget(self.all[3], self.all[4])
         w.tabifyDockWidget(self.all[3], self.all[5])

@@ -1,5 +1,6 @@
 """Help → Keyboard Shortcuts: every menu entry that has a shortcut (read from the menus, so the sheet
-never disagrees with them) and the keys and gestures of the canvas. A non-modal window."""
+never disagrees with them) and the keys and gestures of the canvas, Present, Vote and Rate (from
+ui/keymap.py, which their handlers match keys with). A non-modal window."""
 
 from __future__ import annotations
 
@@ -7,16 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMenuBar, QTextBrowser, QVBoxLayout, QWidget
 
-CANVAS_KEYS: tuple[tuple[str, str], ...] = (
-    ("← → ↑ ↓", "Select the next card left, right, up or down (or the next stage or lane header)"),
-    ("Ctrl+← → ↑ ↓", "Move the selected cards to the neighbouring cell (one undo step)"),
-    ("Tab / Shift+Tab", "Select the next / previous card in reading order"),
-    ("Enter", "Edit the selected card's title (or rename the stage or lane, label the connection)"),
-    ("Escape", "Cancel the gesture or the title edit under way"),
-    ("Shift+click in the emotion lane", "Set the active persona's score at the selected card"),
-    ("Ctrl+wheel, pinch", "Zoom"),
-    ("Space+drag, middle button drag", "Pan"),
-)
+from cjm_editor.ui.keymap import SECTIONS
 
 
 def _text(action: QAction) -> str:
@@ -50,9 +42,11 @@ def _escape(text: str) -> str:
 
 
 def sheet_html(bar: QMenuBar) -> str:
-    rows = ["<h3>Canvas</h3><table cellpadding='3'>"]
-    rows += [f"<tr><td><b>{_escape(k)}</b></td><td>{_escape(v)}</td></tr>" for k, v in CANVAS_KEYS]
-    rows.append("</table>")
+    rows = []
+    for section, entries in SECTIONS:
+        rows.append(f"<h3>{_escape(section)}</h3><table cellpadding='3'>")
+        rows += [f"<tr><td><b>{_escape(e.label)}</b></td><td>{_escape(e.does)}</td></tr>" for e in entries]
+        rows.append("</table>")
     menu = None
     for title, entry, keys in menu_shortcuts(bar):
         if title != menu:

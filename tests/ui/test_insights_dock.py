@@ -22,6 +22,8 @@ def test_dock_lists_the_findings_of_the_open_map(window):
 
 def test_clicking_a_finding_selects_and_shows_its_elements(window, qtbot):
     panel = window.docks.insights
+    window.docks.all[5].raise_()  # its tab in front, as the user clicks it
+    qtbot.waitUntil(lambda: window.docks.all[5].geometry().left() > 0)
     item = leaf(window, "leads nowhere")
     panel.tree.scrollToItem(item)
     rect = panel.tree.visualItemRect(item)

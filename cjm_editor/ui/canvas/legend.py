@@ -1,11 +1,12 @@
-"""The persona legend in the canvas's top-right corner: each persona's colour and name; a click shows
-or hides that persona's curve (the same setting as the tick in the Personas panel)."""
+"""The persona legend under the canvas: each persona's colour and name; a click shows or hides that
+persona's curve (the same setting as the tick in the Personas panel). It has a strip of its own
+between the map and the scroll bar (the view makes room for it), so it never covers a card."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QToolButton, QWidget
 
 from cjm_editor.model import Persona
 from cjm_editor.ui.rich import escape
@@ -25,23 +26,25 @@ def _swatch(colour: str, shown: bool) -> QIcon:
     return QIcon(pixmap)
 
 
+PAD = 4  # around the entries, in pixels
+
+
 class PersonaLegend(QFrame):
-    """`toggled(persona_id, shown)` when the user clicks an entry; `show_personas` fills it."""
+    """`toggled(persona_id, shown)` when the user clicks an entry; `show_personas` fills it and says
+    `changed`; `arrange(width)` lays the entries out in rows and says how tall the strip is."""
 
     toggled = Signal(str, bool)
+    changed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("persona-legend")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAutoFillBackground(True)
         self.setToolTip("Click a persona to show or hide its emotion curve")
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(6, 4, 6, 4)
-        self._layout.setSpacing(0)
         self.buttons: dict[str, QToolButton] = {}
-        self._wanted = False  # it has entries to show (a very small canvas still leaves it out)
         self._shown: object = None  # what the buttons show now, so an edit elsewhere rebuilds nothing
+        self.hide()
 
     def show_personas(self, personas: list[Persona], hidden: set[str]) -> None:
         key = [(p.id, p.name, p.colour, p.id in hidden) for p in personas]
@@ -50,7 +53,6 @@ class PersonaLegend(QFrame):
         self._shown = key
         for button in self.buttons.values():
             button.hide()
-            self._layout.removeWidget(button)
             button.deleteLater()
         self.buttons = {}
         for persona in personas:
@@ -62,20 +64,22 @@ class PersonaLegend(QFrame):
             button.setAutoRaise(True)
             button.setToolTip(f"Click to {'hide' if shown else 'show'} {escape(persona.name)}'s curve")
             button.clicked.connect(lambda _=False, pid=persona.id, s=shown: self.toggled.emit(pid, not s))
-            self._layout.addWidget(button)
-            button.show()  # now, not when the layout gets round to it
+            button.show()
             self.buttons[persona.id] = button
-        self._wanted = bool(personas)
-        self.setVisible(self._wanted)
-        self._layout.activate()
-        self.resize(self.sizeHint())
-        self.place()
+        self.setVisible(bool(personas))
+        self.changed.emit()
 
-    def place(self) -> None:
-        """Keep to the bottom-right corner of the canvas, clear of the stage headers."""
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setVisible(self._wanted and parent.width() >= 2.5 * self.width())  # room for the map
-            self.move(
-                max(0, parent.width() - self.width() - 12), max(0, parent.height() - self.height() - 12)
-            )
+    def arrange(self, width: int) -> int:
+        """Place the entries left to right, wrapping at `width`; the strip's height (0 when empty)."""
+        if not self.buttons:
+            return 0
+        x = y = PAD
+        row = 0
+        for button in self.buttons.values():
+            size = button.sizeHint()
+            w = min(size.width(), max(1, width - 2 * PAD))  # one entry wider than the canvas: cut
+            if x > PAD and x + w > width - PAD:
+                x, y, row = PAD, y + row, 0
+            button.setGeometry(x, y, w, size.height())
+            x, row = x + w + PAD, max(row, size.height())
+        return y + row + PAD

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from cjm_editor.analysis.report import Report
 from cjm_editor.model import JourneyDocument
+from cjm_editor.ui import keymap
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.canvas.interactions import EDIT_MODE, EditTitle, Interaction, Mode, PaletteDrop
 from cjm_editor.ui.canvas.items.card import CardItem
@@ -45,12 +46,14 @@ class JourneyScene(MirrorScene):
     lane_rename_requested = Signal(str)
     connection_label_requested = Signal(str)
     hint = Signal(str)  # a short status-bar message about what a gesture did or could not do
+    mode_changed = Signal(object)  # the new Mode, after set_mode
 
     def __init__(self, doc: JourneyDocument, stack: QUndoStack, mode: Mode = EDIT_MODE) -> None:
         super().__init__(doc)
         self.stack = stack
         self.active_persona: str | None = None
         self.workshop = WorkshopState()  # who votes or rates now, where the scribe captures
+        self.headers_pinned_by: object | None = None  # the one view's sticky headers that move them
         self.drop_marker = QGraphicsLineItem()
         self.drop_marker.setPen(QPen(style.MARKER, 3))
         self.drop_marker.setZValue(style.Z_MARKER)
@@ -89,6 +92,7 @@ class JourneyScene(MirrorScene):
         self.cancel_gesture()
         self.mode = mode
         self._interactions = [kind(self) for kind in mode.interactions]
+        self.mode_changed.emit(mode)
 
     def interaction(self, kind: type[I]) -> I | None:
         """The mode's interaction of this kind, or None when the mode does not allow it."""
@@ -205,7 +209,7 @@ class JourneyScene(MirrorScene):
         super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape and self._active is not None:
+        if event.key() in keymap.CANCEL and self._active is not None:
             self.cancel_gesture()
             event.accept()
             return

@@ -3,7 +3,9 @@ lane headers at its left edge and the emotion scale's labels at the left of the 
 
 The headers are the real header items, moved, so dragging a pinned header reorders or resizes it
 through the canvas interactions as usual; the layout puts them back on every sync and this pins
-them again.
+them again. A header has one position in its scene, so only one view pins a scene's headers (the
+first bound; `JourneyScene.headers_pinned_by`). The scale labels and the corner are the view's own:
+they paint only in that view's viewport, so another view of the scene never shows them.
 """
 
 from __future__ import annotations
@@ -26,11 +28,17 @@ if TYPE_CHECKING:
     from cjm_editor.ui.canvas.view import JourneyView
 
 
-class ScaleLabels(QGraphicsItem):
-    """The emotion scale's labels ("+2 delighted" …), drawn at `x` in the emotion lane."""
+def _in(viewport: QWidget, widget: QWidget | None) -> bool:
+    """Whether an item's paint() is drawing into this viewport (not another view, not an export)."""
+    return widget is not None and widget is viewport
 
-    def __init__(self) -> None:
+
+class ScaleLabels(QGraphicsItem):
+    """The emotion scale's labels ("+2 delighted" …), drawn at `x` in the emotion lane of one view."""
+
+    def __init__(self, viewport: QWidget) -> None:
         super().__init__()
+        self._viewport = viewport
         self._geometry = MapGeometry()
         self._scale = EmotionScale()
         self.setZValue(style.Z_CURVE - 0.5)
@@ -54,10 +62,30 @@ class ScaleLabels(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if not _in(self._viewport, widget):
+            return
         painter.setFont(style.font(7))
         painter.setPen(style.MUTED)
         for tick in scale_ticks(self._geometry, self._scale):
             painter.drawText(QRectF(4, tick.y - 12, 120, 12), int(Qt.AlignmentFlag.AlignLeft), tick.label)
+
+
+class _Corner(QGraphicsRectItem):
+    """Covers the top-left corner where the two header bands meet, in one view only."""
+
+    def __init__(self, viewport: QWidget) -> None:
+        super().__init__()
+        self._viewport = viewport
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setBrush(style.CANVAS_BG)
+        self.setZValue(style.Z_HEADER + 2)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if _in(self._viewport, widget):
+            super().paint(painter, option, widget)
 
 
 class StickyHeaders(QObject):
@@ -67,27 +95,37 @@ class StickyHeaders(QObject):
         super().__init__(view)
         self.view = view
         self.scene: JourneyScene | None = None
-        self.labels = ScaleLabels()
-        self.corner = QGraphicsRectItem()  # covers the top-left corner where the two header bands meet
-        self.corner.setPen(Qt.PenStyle.NoPen)
-        self.corner.setBrush(style.CANVAS_BG)
-        self.corner.setZValue(style.Z_HEADER + 2)
+        self.labels = ScaleLabels(view.viewport())
+        self.corner = _Corner(view.viewport())
         view.horizontalScrollBar().valueChanged.connect(self.pin)
         view.verticalScrollBar().valueChanged.connect(self.pin)
 
     def bind(self, scene: JourneyScene) -> None:
         """Follow a new scene (the window makes one per document)."""
-        old, self.scene = self.scene, scene
-        if old is not None and shiboken6.isValid(old):
-            old.synced.disconnect(self.pin)
-            for item in (self.labels, self.corner):
-                if item.scene() is old:
-                    old.removeItem(item)
+        self.release()
+        self.scene = scene
         scene.addItem(self.labels)
         scene.addItem(self.corner)
-        scene.grid.labels_elsewhere = True
+        scene.grid.label_viewports.add(self.view.viewport())
+        if scene.headers_pinned_by is None:
+            scene.headers_pinned_by = self
         scene.synced.connect(self.pin)
         self.pin()
+
+    def release(self) -> None:
+        """Leave the scene as it was before this view pinned anything: headers home, own items out."""
+        old, self.scene = self.scene, None
+        if old is None or not shiboken6.isValid(old):
+            return
+        old.synced.disconnect(self.pin)
+        for item in (self.labels, self.corner):
+            if item.scene() is old:
+                old.removeItem(item)
+        old.grid.label_viewports.discard(self.view.viewport())
+        if old.headers_pinned_by is self:
+            old.headers_pinned_by = None
+            if not old.signalsBlocked():
+                self._pin(old, 0.0, 0.0)
 
     def _live(self) -> JourneyScene | None:
         """The scene, unless it was detached (its window is closing) or is being torn down."""
@@ -103,7 +141,8 @@ class StickyHeaders(QObject):
         g = scene.geometry
         shown = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
         top, left = max(0.0, shown.top()), max(0.0, shown.left())
-        self._pin(scene, top, left)
+        if scene.headers_pinned_by is self:
+            self._pin(scene, top, left)
         self.labels.sync(g, scene.doc.journey.scale)
         first = next(iter(g.columns.values()), None)
         cells_x = first.x if first is not None else 0.0
@@ -114,12 +153,9 @@ class StickyHeaders(QObject):
 
     def unpin(self) -> None:
         """Headers back where the layout put them (before the scene is drawn to a file)."""
-        if self._live() is not None:
-            assert self.scene is not None
-            self._pin(self.scene, 0.0, 0.0)
-            self.corner.hide()
-            first = next(iter(self.scene.geometry.columns.values()), None)
-            self.labels.setPos(first.x if first is not None else 0.0, 0)
+        scene = self._live()
+        if scene is not None and scene.headers_pinned_by is self:
+            self._pin(scene, 0.0, 0.0)
 
     @staticmethod
     def _pin(scene: JourneyScene, top: float, left: float) -> None:

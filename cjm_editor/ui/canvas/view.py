@@ -19,7 +19,7 @@ class JourneyView(QGraphicsView):
 
     zoom_changed = Signal(float)  # the new zoom, 1.0 = 100%
 
-    def __init__(self, scene: JourneyScene) -> None:
+    def __init__(self, scene: JourneyScene, sticky: bool = True) -> None:
         super().__init__(scene)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -29,22 +29,36 @@ class JourneyView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
         self._space = False
         self._pan_from: QPointF | None = None
+        self._sticky = sticky  # whether headers stay at the edges (Present shows its stage in its bar)
         self.sticky = StickyHeaders(self)
-        self.sticky.bind(scene)
+        if sticky:
+            self.sticky.bind(scene)
         self.focus = PersonaFocus(self)
         self.focus.bind(scene)
-        self.legend = PersonaLegend(self.viewport())
+        self.legend = PersonaLegend(self)  # in a strip of its own under the map, never over a card
+        self.legend.changed.connect(self._place_legend)
 
     def setScene(self, scene: QGraphicsScene | None) -> None:  # noqa: N802
+        if scene is None:
+            self.sticky.release()
         super().setScene(scene)
         if isinstance(scene, JourneyScene):
-            self.sticky.bind(scene)
+            if self._sticky:
+                self.sticky.bind(scene)
             self.focus.bind(scene)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.sticky.pin()
-        self.legend.place()
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        """Give the legend a strip between the map and the horizontal scroll bar, as tall as its rows."""
+        height = self.legend.arrange(self.viewport().width())
+        if self.viewportMargins().bottom() != height:
+            self.setViewportMargins(0, 0, 0, height)
+        vp = self.viewport().geometry()
+        self.legend.setGeometry(vp.left(), vp.bottom() + 1, vp.width(), height)
 
     def journey_scene(self) -> JourneyScene:
         scene = self.scene()

@@ -172,12 +172,15 @@ class FieldForm(QWidget):
             w.setText(str(value))
         elif isinstance(w, QLineEdit):
             if f.kind == "list":
-                w.setText(", ".join(value))
+                text = ", ".join(value)
             elif f.kind == "number":
-                w.setText(format_number(value))
+                text = format_number(value)
                 self._mark_invalid(f, w, "")
             else:
-                w.setText(value or "")
+                text = value or ""
+            if w.text() != text:
+                w.setText(text)
+                w.setCursorPosition(0)  # show a long title from its start, as a reader begins it
 
     def _read(self, f: Field) -> Any:
         w = self._widgets[f.name]

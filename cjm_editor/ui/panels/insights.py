@@ -21,9 +21,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHBoxLayout,
     QLabel,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -42,6 +43,7 @@ from cjm_editor.model.journey import snapshot
 from cjm_editor.ui.rich import escape
 
 ELEMENTS_ROLE = Qt.ItemDataRole.UserRole
+OVERLAY_TEXT = "Show the main path and dead ends on the canvas"
 THREAD_ABOVE_CARDS = 1500  # maps larger than this are analysed off the UI thread
 
 
@@ -75,6 +77,21 @@ class _Wrapping(QStyledItemDelegate):
         return super().sizeHint(wrapped, index)
 
 
+class _ClickLabel(QLabel):
+    """A wrapping label that says `clicked`, so it can stand for a checkbox's text."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
 class InsightsPanel(QWidget):
     """`picked(ids)` when the user clicks a finding; `analysed(report)` after each refresh."""
 
@@ -88,8 +105,16 @@ class InsightsPanel(QWidget):
         self.path: str | None = None
         self.report = Report()
         self.status = QLabel("Analysing…")
-        self.overlay = QCheckBox("Show the main path and dead ends on the canvas")
+        self.status.setWordWrap(True)  # a narrow dock wraps it rather than cutting it off
+        self.overlay = QCheckBox()
+        self.overlay.setAccessibleName(OVERLAY_TEXT)
         self.overlay.toggled.connect(self.overlay_toggled)
+        self.overlay_label = _ClickLabel(OVERLAY_TEXT)  # a checkbox's own text never wraps
+        self.overlay_label.setBuddy(self.overlay)
+        self.overlay_label.clicked.connect(self.overlay.toggle)
+        overlay_row = QHBoxLayout()
+        overlay_row.addWidget(self.overlay, 0, Qt.AlignmentFlag.AlignTop)
+        overlay_row.addWidget(self.overlay_label, 1)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)  # long findings wrap to the panel's width instead of running off it
@@ -102,7 +127,7 @@ class InsightsPanel(QWidget):
         self.tree.itemActivated.connect(self._clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        layout.addWidget(self.overlay)
+        layout.addLayout(overlay_row)
         layout.addWidget(self.tree)
         self._generation = 0
         self._timer = QTimer(self)

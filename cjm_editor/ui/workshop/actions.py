@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea
 
 from cjm_editor.commands.elements import AddElement
@@ -17,6 +17,7 @@ from cjm_editor.formats import csv_ratings
 from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError
 from cjm_editor.ui.canvas.interactions import EDIT_MODE, LOCK_MODE, RATE_MODE, VOTE_MODE, Mode
+from cjm_editor.ui.canvas.scene import JourneyScene
 from cjm_editor.ui.workshop.panel import WorkshopPanel
 from cjm_editor.ui.workshop.present import PresentWindow
 from cjm_editor.ui.workshop.results import VoteResults
@@ -47,7 +48,10 @@ class WorkshopActions(QObject):
         self.panel.results_requested.connect(self.show_results)
         self.panel.bind(window.scene)
         window.session.document_replaced.connect(lambda _doc: self._rebind())
+        self.mode_actions: dict[str, QAction] = {}
         self._menu(_menu_before_help(window, "&Workshop"))
+        window.menus.view_menu.addAction(self.dock.toggleViewAction())
+        self._follow_mode(window.scene)
         imports = next((a.menu() for a in window.menuBar().actions() if a.text() == "&File"), None)
         for action in imports.actions() if isinstance(imports, QMenu) else []:
             sub = action.menu()
@@ -58,6 +62,16 @@ class WorkshopActions(QObject):
         if self.present_window is not None:
             self.present_window.close()
         self.panel.bind(self.window.scene)
+        self._follow_mode(self.window.scene)
+
+    def _follow_mode(self, scene: JourneyScene) -> None:
+        """The menu's mode entries show the scene's mode, however it was chosen (menu, panel, Present)."""
+        scene.mode_changed.connect(self._show_mode)
+        self._show_mode(scene.mode)
+
+    def _show_mode(self, mode: Mode) -> None:
+        for name, action in self.mode_actions.items():
+            action.setChecked(name == mode.name)  # none while presenting: Present is not one of them
 
     def _add(self, menu: QMenu, text: str, slot: Callable[[], object], key: str | None, tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -71,13 +85,18 @@ class WorkshopActions(QObject):
     def _menu(self, menu: QMenu) -> None:
         self._add(menu, "&Present…", self.present, "F5", "Walk the map stage by stage, full screen")
         menu.addSeparator()
+        group = QActionGroup(self)
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         for text, mode, key in (
             ("&Edit Everything", EDIT_MODE, "Ctrl+Alt+E"),
             ("&Lock Stages and Lanes", LOCK_MODE, "Ctrl+Alt+L"),
             ("&Vote", VOTE_MODE, "Ctrl+Alt+V"),
             ("&Rate", RATE_MODE, "Ctrl+Alt+R"),
         ):
-            self._add(menu, text, partial(self.set_mode, mode), key, "")
+            action = self._add(menu, text, partial(self.set_mode, mode), key, "")
+            action.setCheckable(True)
+            group.addAction(action)
+            self.mode_actions[mode.name] = action
         menu.addSeparator()
         self._add(menu, "Vote Res&ults…", self.show_results, "Ctrl+Alt+U", "Cards ranked by votes, per kind")
         self._add(menu, "&Capture…", self.capture, "Ctrl+Alt+C", "Type lines that become cards")

@@ -140,6 +140,7 @@ class WorkshopPanel(QWidget):
         scene.workshop.participant_changed.connect(lambda _: self.refresh())
         scene.workshop.cell_changed.connect(lambda _: self._show_cell())
         scene.selectionChanged.connect(self._show_ratings)
+        scene.mode_changed.connect(lambda _: self.refresh())
         self.refresh()
         self._show_cell()
 

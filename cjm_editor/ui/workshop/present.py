@@ -8,53 +8,39 @@ Escape leaves; T starts or pauses the stage's timer, which turns amber when its 
 can be hidden and revealed (the bar's lane buttons, or keys 1-9 for the n-th lane). The structure is
 locked while presenting (PRESENT_MODE): stages and lanes cannot be moved, renamed or deleted; cards
 can still be added, moved and edited.
+
+The window draws the map in a scene of its own on the same document and undo stack, so its shades,
+hidden lanes, zoom and selection never reach the editor's canvas; the editor's scene is only put in
+PRESENT_MODE for the time (the lock) and gets its own mode back on Escape.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeyEvent, QPen
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeyEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from cjm_editor.ui import keymap
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.canvas.interactions import PRESENT_MODE, Mode
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.scene import JourneyScene
 from cjm_editor.ui.canvas.view import JourneyView
+from cjm_editor.ui.workshop.present_bar import PresentBar
 from cjm_editor.ui.workshop.timer import StageTimer
 
 MAX_ZOOM = 2.2
 STAGE_SHARE = 0.45  # of the view's width the current stage takes (up to MAX_ZOOM)
-TITLE_PX = 40
 Z_SHADE = 90.0
-BACK = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp}
-FORWARD = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown}
 ALERT = "#f4b942"
-BUTTON = "QPushButton { background: #3a4254; color: #f4f6fa; padding: 6px 12px; border-radius: 6px; }"
-LANE_BUTTON = (
-    "QPushButton { background: #2a303c; color: #8a93a6; padding: 4px 10px; border-radius: 6px;"
-    " text-decoration: line-through; }"
-    "QPushButton:checked { background: #3a4254; color: #f4f6fa; text-decoration: none; }"
-)
-
-
-def _font(px: int, bold: bool = False) -> QFont:
-    f = QFont(style.FONT_FAMILY)
-    f.setPixelSize(px)
-    f.setBold(bold)
-    return f
 
 
 class PresentOverlay:
@@ -117,7 +103,6 @@ class PresentOverlay:
         for item in self._items:
             self.scene.removeItem(item)
         self._items = []
-        self.scene.sync()  # hidden cards come back
 
 
 class PresentWindow(QWidget):
@@ -130,70 +115,32 @@ class PresentWindow(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.setWindowTitle(f"Present — {scene.doc.journey.title}")
         self.setStyleSheet("background: #1f2430; color: #f4f6fa;")
-        self.scene = scene
+        self.source = scene
         self._previous: Mode = scene.mode
         scene.set_mode(PRESENT_MODE)
+        self.scene = _own_scene(scene)
         self.timer = StageTimer(clock) if clock is not None else StageTimer()
         self.timer.setParent(self)
-        self.overlay = PresentOverlay(scene)
+        self.overlay = PresentOverlay(self.scene)
         self.index = 0
-        self.title = QLabel()
-        self.title.setFont(_font(TITLE_PX, bold=True))
-        self.position = QLabel()
-        self.position.setFont(_font(22))
-        self.clock_label = QLabel()
-        self.clock_label.setFont(_font(TITLE_PX, bold=True))
-        self.clock_label.setMinimumWidth(150)
-        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.start_button = self._button("Start", self.timer.toggle)
-        self.legend = QLabel()
-        self.legend.setFont(_font(20))
-        self.lane_buttons: dict[str, QPushButton] = {}
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.legend)
-        top.addSpacing(24)
-        top.addWidget(self.position)
-        top.addSpacing(24)
-        top.addWidget(self._button("−1 min", lambda: self._add_minutes(-1)))
-        top.addWidget(self.clock_label)
-        top.addWidget(self._button("+1 min", lambda: self._add_minutes(1)))
-        top.addWidget(self.start_button)
-        self.lanes_bar = QHBoxLayout()
-        lanes_label = QLabel("Lanes (1–9 hide or reveal):")
-        lanes_label.setFont(_font(16))
-        self.lanes_bar.addWidget(lanes_label)
-        for lane in scene.doc.journey.lanes:
-            button = self._button(lane.name.replace("&", "&&"), partial(self.toggle_lane, lane.id))
-            button.setCheckable(True)
-            button.setChecked(True)
-            button.setStyleSheet(LANE_BUTTON)
-            button.setToolTip("Hide or reveal this lane")
-            self.lane_buttons[lane.id] = button
-            self.lanes_bar.addWidget(button)
-        self.lanes_bar.addStretch(1)
-        self.view = JourneyView(scene)
+        j = scene.doc.journey
+        self.bar = PresentBar(j.lanes, j.personas, self.timer.toggle, self._add_minutes, self.toggle_lane)
+        bar = self.bar
+        self.title, self.position, self.clock_label = bar.title, bar.position, bar.clock_label
+        self.start_button, self.lane_buttons, self.legend = bar.start_button, bar.lane_buttons, bar.legend
+        self.view = JourneyView(self.scene, sticky=False)
         self.view.setStyleSheet("")
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.addLayout(top)
-        layout.addLayout(self.lanes_bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.view, 1)
         self.timer.ticked.connect(self._show_time)
         self.timer.expired.connect(self._show_time)
-        self._legend()
+        self.scene.setParent(self)  # after the view, so the view goes first when the window does
         self.go(0)
-
-    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setFont(_font(18))
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setStyleSheet(BUTTON)
-        button.clicked.connect(lambda *_: slot())
-        return button
 
     # ------------------------------------------------------------------ stages
     @property
@@ -237,6 +184,10 @@ class PresentWindow(QWidget):
         self.view.scale(zoom, zoom)
         self.view.centerOn(col.x + col.w / 2, col.y + self.view.viewport().height() / (2 * zoom))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.frame()  # a projector's screen, or full screen arriving late: the stage stays framed
+
     # ------------------------------------------------------------------ lanes
     def toggle_lane(self, lane_id: str) -> None:
         self.set_lane_hidden(lane_id, lane_id not in self.overlay.hidden_lanes)
@@ -264,12 +215,6 @@ class PresentWindow(QWidget):
         )
         self.clock_label.setToolTip("Time is up for this stage" if alert else "")
 
-    def _legend(self) -> None:
-        parts = [
-            f'<span style="color:{p.colour}">━━</span> {p.name}' for p in self.scene.doc.journey.personas
-        ]
-        self.legend.setText("&nbsp;&nbsp;".join(parts))
-
     # ------------------------------------------------------------------ keys
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         editor = self.scene.title_editor
@@ -284,15 +229,15 @@ class PresentWindow(QWidget):
 
     def _key(self, event: QKeyEvent) -> bool:
         key = event.key()
-        if key in BACK:
+        if key in keymap.BACK:
             self.previous()
-        elif key in FORWARD:
+        elif key in keymap.FORWARD:
             self.next()
-        elif key == Qt.Key.Key_Escape:
+        elif key in keymap.LEAVE:
             self.close()
-        elif key == Qt.Key.Key_T:
+        elif key in keymap.TIMER:
             self.timer.toggle()
-        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+        elif key in keymap.LANES:
             lanes = self.scene.doc.journey.lanes
             n = int(key) - int(Qt.Key.Key_1)
             if n < len(lanes):
@@ -304,6 +249,21 @@ class PresentWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.timer.pause()
         self.overlay.remove()
-        self.scene.set_mode(self._previous)
+        self.scene.detach()
+        self.source.set_mode(self._previous)
         self.closed.emit()
         super().closeEvent(event)
+
+
+def _own_scene(source: JourneyScene) -> JourneyScene:
+    """A scene of the present window's own on the source's document and undo stack, showing the same
+    curves and active persona; what it asks of the window (renames, labels, hints) goes to the source."""
+    scene = JourneyScene(source.doc, source.stack, PRESENT_MODE)
+    scene.hidden_personas = set(source.hidden_personas)
+    scene.active_persona = source.active_persona
+    scene.stage_rename_requested.connect(source.stage_rename_requested)
+    scene.lane_rename_requested.connect(source.lane_rename_requested)
+    scene.connection_label_requested.connect(source.connection_label_requested)
+    scene.hint.connect(source.hint)
+    scene.sync()
+    return scene

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from cjm_editor.commands.cards import MoveCard
 from cjm_editor.model import Card
+from cjm_editor.ui import keymap
 from cjm_editor.ui.canvas.interactions.base import Interaction
 from cjm_editor.ui.canvas.interactions.cards import EditTitle
 from cjm_editor.ui.canvas.items.card import CardItem
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 Key = Qt.Key
 _ARROWS = {Key.Key_Left: (-1, 0), Key.Key_Right: (1, 0), Key.Key_Up: (0, -1), Key.Key_Down: (0, 1)}
-_ENTER = (Key.Key_Return, Key.Key_Enter)
 
 
 class KeyboardNavigation(Interaction):
@@ -40,13 +40,13 @@ class KeyboardNavigation(Interaction):
         key, mods = event.key(), event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         plain = not mods & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
-        if key in _ARROWS and plain:
+        if key in keymap.ARROWS and plain:
             dx, dy = _ARROWS[Key(key)]
             return self.move_cards(dx, dy) if ctrl else self.step(dx, dy)
-        if key in (Key.Key_Tab, Key.Key_Backtab) and not ctrl:
+        if key in keymap.TAB and not ctrl:
             backwards = key == Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
             return self.walk(-1 if backwards else 1)
-        if key in _ENTER and not mods:
+        if key in keymap.ENTER and not mods:
             return self.enter()
         return False
 

@@ -14,6 +14,7 @@ from cjm_editor.commands.removal import RemoveElements
 from cjm_editor.commands.structure import UpdateElement
 from cjm_editor.model.journey import Participant, Rating, Vote
 from cjm_editor.model.workshop import dots_left, vote_refusal
+from cjm_editor.ui import keymap
 from cjm_editor.ui.canvas.interactions.base import Interaction
 from cjm_editor.ui.canvas.interactions.emotions import lane_place
 from cjm_editor.ui.canvas.items.card import CardItem
@@ -35,8 +36,10 @@ def current_participant(scene: JourneyScene) -> Participant | None:
 
 def pick_participant_by_key(scene: JourneyScene, event: QKeyEvent) -> bool:
     """Number keys 1-9 choose the participant in that place of the list; 0 nobody."""
-    digit = _DIGITS.get(Qt.Key(event.key()))
-    if digit is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+    if event.key() not in keymap.PARTICIPANT:
+        return False
+    digit = _DIGITS[Qt.Key(event.key())]
+    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
         return False
     people = scene.doc.journey.participants
     if digit == 0:

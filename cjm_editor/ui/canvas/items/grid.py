@@ -19,7 +19,8 @@ class GridItem(QGraphicsItem):
         super().__init__()
         self._geometry = MapGeometry()
         self._scale = EmotionScale()
-        self.labels_elsewhere = False  # a view draws the scale labels itself, pinned (ui/canvas/sticky.py)
+        # the viewports that draw the scale labels themselves, pinned (ui/canvas/sticky.py)
+        self.label_viewports: set[QWidget] = set()
         self.setZValue(style.Z_GRID)
 
     def sync(self, geometry: MapGeometry, scale: EmotionScale) -> None:
@@ -42,9 +43,9 @@ class GridItem(QGraphicsItem):
             if r.intersects(exposed):
                 painter.drawRoundedRect(r, CELL_RADIUS, CELL_RADIUS)
         if g.emotion_lane and g.emotion_lane in g.rows:
-            self._paint_scale(painter)
+            self._paint_scale(painter, widget not in self.label_viewports)
 
-    def _paint_scale(self, painter: QPainter) -> None:
+    def _paint_scale(self, painter: QPainter, labels: bool) -> None:
         g = self._geometry
         row = g.rows[g.emotion_lane or ""]
         painter.setFont(style.font(7))
@@ -53,7 +54,7 @@ class GridItem(QGraphicsItem):
             pen.setStyle(Qt.PenStyle.SolidLine if tick.neutral else Qt.PenStyle.DotLine)
             painter.setPen(pen)
             painter.drawLine(QLineF(row.x, tick.y, row.right, tick.y))
-            if self.labels_elsewhere:
+            if not labels:
                 continue
             painter.setPen(style.MUTED)
             label_rect = QRectF(row.x + 4, tick.y - 12, 120, 12)
