@@ -103,7 +103,7 @@ def _join(spans: Sequence[Span], room: float) -> list[Span]:
         return []
     sizes = [b - a for a, b in spans]
     fewest = len(_greedy(sizes, room))
-    lo, hi = max(sizes), max(room, max(sizes))
+    lo, hi = max((x for x in sizes if x <= room), default=0.0), room  # an item bigger is alone anyway
     for _ in range(40):  # the smallest cap that still needs no more groups than the fewest
         mid = (lo + hi) / 2
         if len(_greedy(sizes, mid)) <= fewest:

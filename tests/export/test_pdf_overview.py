@@ -11,6 +11,7 @@ import pytest
 from PIL import Image, ImageChops
 from reportlab.lib.units import mm
 
+from bench.synth import synthetic_map
 from cjm_editor.export import split
 from cjm_editor.export.options import MARGIN, KitOptions
 from cjm_editor.export.parts.overview import MIN_TEXT
@@ -133,3 +134,42 @@ def test_parts_are_whole_stages_and_lanes_covering_the_map(journey, room):
     width = max(r.right for r in cols) - min(r.x for r in cols) + split.STAGE_GAP
     height = max(r.bottom for r in rows) - min(r.y for r in rows) + split.LANE_GAP
     assert area == pytest.approx(width * height)
+
+
+def _all_cards_in_one_part(g, windows) -> None:
+    for cid, r in g.cards.items():
+        holding = [
+            w for w in windows if w.x <= r.x and r.right <= w.right and w.y <= r.y and r.bottom <= w.bottom
+        ]
+        assert len(holding) == 1, cid
+
+
+@pytest.mark.parametrize("room", [(900.0, 520.0), (680.0, 790.0)])
+def test_tall_lanes_are_cut_between_cards_and_fill_the_pages(room):
+    journey = synthetic_map(400, stages=8)  # 7 lanes of 7 cards per cell: taller than an A4 page
+    g = compute(journey)
+    windows = split.plan(g, *room)
+    _all_cards_in_one_part(g, windows)
+    assert all(split.HEAD_H + w.h <= room[1] + 0.01 for w in windows)
+    rows = sorted({(w.y, w.bottom) for w in windows})
+    used = sum(b - a for a, b in rows) / (len(rows) * (room[1] - split.HEAD_H))
+    assert used > 0.8, "no page left a third empty"
+
+
+def test_a_stage_wider_than_a_page_is_printed_whole_and_reported(journey, make_kit):
+    import dataclasses
+
+    wide = dataclasses.replace(
+        journey,
+        stages=[dataclasses.replace(s, width=900.0) if i == 2 else s for i, s in enumerate(journey.stages)],
+    )
+    path, report = make_kit(
+        wide, "overview-wide-stage", kit=("overview",), paper="Letter", orientation="portrait"
+    )
+    wider = [line for line in report.shrunk if "a stage wider than a page" in line]
+    assert len(wider) == 2, "only the parts of that stage, one per row of parts"
+    _all_cards_in_one_part(compute(wide), split.plan(compute(wide), 680.0, 790.0))
+    with pdfplumber.open(path) as pdf:
+        text = _squash("".join(c["text"] for page in pdf.pages for c in page.chars))
+    for card in wide.cards:
+        assert _squash(card.title) in text, card.title
