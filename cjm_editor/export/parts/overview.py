@@ -22,8 +22,8 @@ LARGEST = 1.4  # the largest scale a part is blown up to fill its page: card tit
 
 
 def fit(g: MapGeometry, width: float, height: float, x: float, top: float) -> Placement:
-    """Scale and place the map to fill a box, centred across."""
-    s = min(width / max(g.width, 1), height / max(g.height, 1))
+    """Scale and place the map to fill a box (up to LARGEST), centred across."""
+    s = min(width / max(g.width, 1), height / max(g.height, 1), LARGEST)
     return Placement(s, x + (width - g.width * s) / 2, top)
 
 
