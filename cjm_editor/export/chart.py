@@ -86,6 +86,7 @@ def draw_chart(w: Writer, box: Box, j: Journey, personas: list[Persona], legend:
             True,
             palette.TEXT,
             f"stage “{stage.name}” on the chart",
+            align="center",  # under its point, not from the left of its slot
         )
     if several:
         w.fill(palette.MUTED)

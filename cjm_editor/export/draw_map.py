@@ -14,6 +14,8 @@ from cjm_editor.layout.curves import bezier_segments
 from cjm_editor.model.journey import Card, Journey
 from cjm_editor.model.workshop import tally
 
+SMALLEST = 7.5  # the smallest text of a map drawing, in map units: no text is shrunk below it
+
 
 @dataclass(frozen=True, slots=True)
 class Placement:
@@ -86,7 +88,7 @@ def draw_map(
             True,
             palette.HEADER_TEXT,
             f"stage “{stage.name}”",
-            7 * s,
+            SMALLEST * s,
         )
     for lane in j.lanes:
         r = g.lanes[lane.id]
@@ -98,7 +100,7 @@ def draw_map(
         if not text or not inside(Rect(r.x, r.y, r.w, min(r.h, 50))):
             continue
         inner = Box(b.x + 12 * s, b.top - 34 * s, b.w - 18 * s, 28 * s)
-        w.paragraph(lane.name, inner, 9.5 * s, True, palette.LANE_TEXT, f"lane “{lane.name}”", 7 * s)
+        w.paragraph(lane.name, inner, 9.5 * s, True, palette.LANE_TEXT, f"lane “{lane.name}”", SMALLEST * s)
         kind = palette.LANE_KIND_LABELS.get(lane.kind, lane.kind)
         if b.h > 46 * s:
             w.line_of_text(
@@ -108,13 +110,8 @@ def draw_map(
                 False,
                 palette.LANE_KIND_TEXT,
             )
-    if (
-        g.emotion_lane
-        and g.emotion_lane in g.rows
-        and text
-        and inside(Rect(g.rows[g.emotion_lane].x, g.rows[g.emotion_lane].y, 60, g.rows[g.emotion_lane].h))
-    ):
-        _scale(w, j, g, at)
+    if g.emotion_lane and g.emotion_lane in g.rows and text and touches(g.rows[g.emotion_lane]):
+        _scale(w, j, g, at, window)
     if blank:
         return
     tracks = arrow_tracks(j, g) if tracks is None else tracks
@@ -253,16 +250,23 @@ def _arrow(w: Writer, pts: list[tuple[float, float]], s: float) -> None:
     c.drawPath(head, stroke=0, fill=1)
 
 
-def _scale(w: Writer, j: Journey, g: MapGeometry, at: Placement) -> None:
+def _scale(w: Writer, j: Journey, g: MapGeometry, at: Placement, window: Rect | None) -> None:
+    """The emotion scale's lines across the row and its labels at the left of the first column drawn,
+    so that every part of a split map that shows the emotion lane shows its scale."""
     row = g.rows[g.emotion_lane or ""]
     s = at.s
+    x = row.x
+    if window is not None:  # the first column whose left edge is in the window
+        x = min((r.x for r in g.columns.values() if r.x >= window.x - 0.5), default=row.x)
     for tick in scale_ticks(g, j.scale):
         y = at.y0 - tick.y * s
         w.stroke(palette.NEUTRAL_LINE, (1.2 if tick.neutral else 0.5) * s)
         w.c.setDash([] if tick.neutral else [1 * s, 2 * s])
         w.c.line(at.x0 + row.x * s, y, at.x0 + row.right * s, y)
+        if window is not None and not (window.y <= tick.y - 10 and tick.y <= window.bottom):
+            continue  # its label would not lie wholly in the window
         w.fill(palette.MUTED)
-        w.string(at.x0 + (row.x + 4) * s, y + 2 * s, tick.label, 7.5 * s, False, "the emotion scale")
+        w.string(at.x0 + (x + 4) * s, y + 2 * s, tick.label, 7.5 * s, False, "the emotion scale")
     w.c.setDash([])
 
 

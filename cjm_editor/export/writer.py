@@ -235,8 +235,10 @@ class Writer:
         colour: str = "#1f2630",
         where: str = "",
         min_size: float = MIN_SIZE,
+        align: str = "left",
     ) -> None:
-        """One line in a box, shrunk then cut with … when too wide (reported)."""
+        """One line in a box, shrunk then cut with … when too wide (reported). `align`: "left",
+        "center" (on the box's middle, e.g. a label under a point) or "right"."""
         text = self._bounded(text, limits.MAX_EXPORT_LINE, where)
         start = size
         while textline.width(text, size, bold) > box.w and size > min_size:
@@ -247,7 +249,8 @@ class Writer:
             text = _cut(text, box.w, size, bold)
             self.report.cut.append(where or text[:40])
         self.fill(colour)
-        self.string(box.x, box.y + (box.h - size) / 2 + size * 0.2, text, size, bold, where)
+        x = {"left": box.x, "center": box.x + box.w / 2, "right": box.right}[align]
+        self.string(x, box.y + (box.h - size) / 2 + size * 0.2, text, size, bold, where, align)
 
 
 def _cut(text: str, width: float, size: float, bold: bool) -> str:

@@ -137,7 +137,7 @@ def test_export_pdf_writes_the_kit_and_prints_its_report(sample_file, tmp_path, 
     out = tmp_path / "kit.pdf"
     assert main(["export", "pdf", str(sample_file), "-o", str(out), "--date", "2026-11-24"]) == 0
     assert out.read_bytes().startswith(b"%PDF")
-    assert "22 pages" in capsys.readouterr().out
+    assert "19 pages" in capsys.readouterr().out
 
 
 def test_export_pdf_poster_scale_takes_fewer_sheets(sample_file, tmp_path, capsys):

@@ -12,6 +12,12 @@ from cjm_editor.handouts import export_kit
 FIXED = date(2026, 11, 24)
 
 
+def font_size(char: dict) -> float:
+    """A character's font size as printed. pdfminer's "size" is its box's height, which for a line
+    turned upright (a lane name along a tall, narrow header) is the letter's advance instead."""
+    return char["size"] if char["upright"] else char["x1"] - char["x0"]
+
+
 @pytest.fixture(scope="module")
 def make_kit(tmp_path_factory):
     folder = tmp_path_factory.mktemp("kits")

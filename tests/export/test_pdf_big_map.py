@@ -13,7 +13,7 @@ import pytest
 
 from cjm_editor.export.options import MARGIN, KitOptions
 from cjm_editor.handouts import export_kit
-from tests.export.conftest import FIXED
+from tests.export.conftest import FIXED, font_size
 from tests.export.scripts_map import scripts_map
 
 FOOTER = set("cjm-editor0123456789/ ")
@@ -28,7 +28,8 @@ def big(tmp_path_factory):
     pages = []
     with pdfplumber.open(out) as pdf:
         for page in pdf.pages:
-            chars = [{k: c[k] for k in ("text", "x0", "x1", "top", "bottom", "size")} for c in page.chars]
+            keys = ("text", "x0", "x1", "top", "bottom", "size", "upright")
+            chars = [{k: c[k] for k in keys} for c in page.chars]
             pages.append((float(page.width), float(page.height), chars, _text(page.chars)))
     return journey, report, pages
 
@@ -47,7 +48,7 @@ def test_no_text_below_6_pt_and_no_replacement_characters(big):
     _, report, pages = big
     assert not report.missing
     for n, (_, _, chars, _) in enumerate(pages, 1):
-        assert min(c["size"] for c in chars) >= 5.99, n
+        assert min(font_size(c) for c in chars) >= 5.99, n
         assert not any(c["text"] in ("\ufffd", "\x00") for c in chars), n
 
 

@@ -33,9 +33,9 @@ def sizes(path) -> list[tuple[float, float]]:
 
 def test_default_kit_pages_and_size(journey, make_kit):
     path, report = make_kit(journey, "default")
-    # cover, overview (a thumbnail and 9 parts, for text of 6 pt or more), 6 stage sheets, 2 personas,
+    # cover, overview (a thumbnail and 6 parts, for text of 6 pt or more), 6 stage sheets, 2 personas,
     # curves, pains, insights
-    assert len(PdfReader(path).pages) == 22 == report.pages
+    assert len(PdfReader(path).pages) == 19 == report.pages
     assert set(sizes(path)) == {A4_LANDSCAPE}
 
 

@@ -17,6 +17,7 @@ from cjm_editor.export.report import ExportReport
 from cjm_editor.export.tiling import OVERLAP, plan
 from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import MapGeometry, Rect, compute
+from tests.export.conftest import font_size
 
 TOLERANCE = 1.6
 
@@ -102,7 +103,7 @@ def test_overview_too_big_for_a_page_is_split_with_text_of_6_pt_or_more(journey,
         assert "each outline below shows the part" in (pdf.pages[0].extract_text() or "")
         text = ""
         for page in pdf.pages:
-            assert min(c["size"] for c in page.chars) >= MIN_TEXT - 0.01
+            assert min(font_size(c) for c in page.chars) >= MIN_TEXT - 0.01
             assert all(
                 c["x0"] >= 0 and c["x1"] <= page.width and c["bottom"] <= page.height for c in page.chars
             )

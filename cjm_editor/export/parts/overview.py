@@ -1,58 +1,30 @@
 """The whole map, drawn as vectors from the layout geometry, with a legend. Card text never prints
-below MIN_TEXT: a map too big for one page at that size is split over as many pages as it needs,
-cut between stages and between cards, after a thumbnail page showing where each part sits."""
+below MIN_TEXT: a map too big for one page at that size is split over as few pages as it needs,
+between stages and between lanes (export/split.py), each part blown up to fill its page, after a
+thumbnail page showing where each part sits."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from cjm_editor.export.draw_map import Placement, arrow_tracks, draw_map
+from cjm_editor.export import split
+from cjm_editor.export.draw_map import SMALLEST, Placement, arrow_tracks, draw_map
 from cjm_editor.export.legend import map_legend
 from cjm_editor.export.pages import Pages
+from cjm_editor.export.parts import thumbnail
 from cjm_editor.export.writer import Box
-from cjm_editor.layout import MapGeometry, Rect, palette
+from cjm_editor.layout import MapGeometry, Rect
+from cjm_editor.model.journey import Journey
 
 MIN_TEXT = 6.0  # points
-SMALLEST = 7.0  # the smallest text of a map drawing, in map units (draw_map's minimum sizes)
 READABLE = MIN_TEXT / SMALLEST  # the smallest scale at which every text is at least MIN_TEXT
+LARGEST = 1.4  # the largest scale a part is blown up to fill its page: card titles at 12 pt
 
 
 def fit(g: MapGeometry, width: float, height: float, x: float, top: float) -> Placement:
-    """Scale and place the map to fill a box, centred across."""
-    s = min(width / max(g.width, 1), height / max(g.height, 1))
+    """Scale and place the map to fill a box (up to LARGEST), centred across."""
+    s = min(width / max(g.width, 1), height / max(g.height, 1), LARGEST)
     return Placement(s, x + (width - g.width * s) / 2, top)
-
-
-def _cuts(
-    starts: list[float], end: float, room: float, later: float | None = None
-) -> list[tuple[float, float]]:
-    """Spans [a, b) covering 0..end, the first at most `room` long and the others at most `later`,
-    cut only at `starts` where possible."""
-    points = sorted({p for p in starts if 0 < p < end})
-    spans, a = [], 0.0
-    while a < end - 0.01:
-        fits = [p for p in points if a < p <= a + room]
-        b = end if end <= a + room else (fits[-1] if fits else a + room)
-        spans.append((a, b))
-        a = b
-        room = room if later is None else later
-    return spans
-
-
-def header_width(g: MapGeometry) -> float:
-    """The width of the lane headers' column, repeated on the left of every part."""
-    return min((r.x for r in g.columns.values()), default=0.0)
-
-
-def parts(g: MapGeometry, area: Box, s: float) -> list[Rect]:
-    """The windows (in map units) of the pages the map is split over, row by row; a window right of
-    the first leaves room for the lane headers."""
-    room_w, room_h = area.w / s, area.h / s
-    starts = [r.x for r in g.columns.values()] or [r.x for r in g.stages.values()]
-    xs = _cuts(starts, g.width, room_w, max(room_w - header_width(g), room_w / 2))
-    ys = [r.y for r in g.cards.values()] + [r.y for r in g.rows.values()] + [r.y for r in g.lanes.values()]
-    ys_spans = _cuts(ys, g.height, room_h)
-    return [Rect(x0, y0, x1 - x0, y1 - y0) for y0, y1 in ys_spans for x0, x1 in xs]
 
 
 def draw(p: Pages, g: MapGeometry, personas: set[str] | None) -> None:
@@ -66,20 +38,53 @@ def draw(p: Pages, g: MapGeometry, personas: set[str] | None) -> None:
             draw_map(w, p.j, g, fit(g, area.w, area.h, area.x, area.top), personas=personas)
         map_legend(w, p.j, Box(body.x, body.y, body.w, legend_h))
         return
-    windows = parts(g, area, READABLE)
-    _thumbnail(p, g, area, windows, legend_h)
+    windows = split.plan(g, area.w / READABLE, area.h / READABLE)
+    thumbnail.draw(p, g, area, windows, legend_h)
     tracks = arrow_tracks(p.j, g)
     for k, window in enumerate(windows, 1):
         page = p.new(f"The whole map, part {k} of {len(windows)}")
         area = Box(page.x, page.y + legend_h + 6, page.w, page.h - legend_h - 6)
         if not p.dry:
             _legend(p, Box(page.x, page.y, page.w, legend_h))
-            left = 0.0
-            if window.x > 0:  # the lane headers again, so each part can be read on its own
-                left = header_width(g)
-                headers = Rect(0, window.y, left, window.h)
-                _part(p, g, headers, area.x, area.top, set(), tracks, lanes_only=True)
-            _part(p, g, window, area.x + left * READABLE, area.top, personas, tracks)
+            _draw_part(p, g, window, area, personas, tracks, f"the whole map, part {k}")
+
+
+def _draw_part(
+    p: Pages,
+    g: MapGeometry,
+    window: Rect,
+    area: Box,
+    personas: set[str] | None,
+    tracks: dict[str, float],
+    where: str,
+) -> None:
+    """One part as large as fills the area (up to LARGEST): the stage headers of its columns on
+    top, the lane headers of its rows on the left, its window of the map below and right of them."""
+    pw, ph = split.HEAD_W + window.w, split.HEAD_H + window.h
+    s = min(area.w / pw, area.h / ph, LARGEST)
+    if s < READABLE - 1e-6:  # a stage wider than the page at MIN_TEXT
+        p.w.report.shrunk.append(f"{where} (a stage wider than a page at {MIN_TEXT:g} pt)")
+    x = area.x + (area.w - pw * s) / 2
+    left, below = x + split.HEAD_W * s, area.top - split.HEAD_H * s
+    bare = dataclasses.replace(p.j, cards=[], connections=[])
+    _clipped(p, g, bare, Rect(window.x, 0, window.w, split.HEAD_H), left, area.top, s, set(), tracks)
+    lanes = {lid: r for lid, r in g.lanes.items() if r.y < window.bottom and r.bottom > window.y}
+    cont = {lid for lid, r in lanes.items() if r.y < window.y}  # lanes cut between cards, continued
+    heads = dataclasses.replace(
+        bare,
+        lanes=[
+            dataclasses.replace(lane, name=f"{lane.name} (continued)") if lane.id in cont else lane
+            for lane in p.j.lanes
+            if lane.id in lanes
+        ],
+    )
+    shown = {  # each lane header as far as it lies in the window, with its name at the top
+        lid: Rect(r.x, max(r.y, window.y + 4), r.w, min(r.bottom, window.bottom - 4) - max(r.y, window.y + 4))
+        for lid, r in lanes.items()
+    }
+    at_left = dataclasses.replace(g, lanes=shown)
+    _clipped(p, at_left, heads, Rect(0, window.y, split.HEAD_W, window.h), x, below, s, set(), tracks)
+    _clipped(p, g, p.j, window, left, below, s, personas, tracks)
 
 
 def _legend(p: Pages, box: Box) -> None:
@@ -98,55 +103,23 @@ def _legend(p: Pages, box: Box) -> None:
     p.w.restore()
 
 
-def _part(
+def _clipped(
     p: Pages,
     g: MapGeometry,
+    j: Journey,
     window: Rect,
     x: float,
     top: float,
+    s: float,
     personas: set[str] | None,
     tracks: dict[str, float],
-    lanes_only: bool = False,
 ) -> None:
-    """One window of the map with its top left corner at (x, top), clipped to it. `lanes_only`: the
-    lane headers' column, where no card, arrow or curve lies."""
-    s = READABLE
+    """A window of the map at scale s with its top left corner at (x, top), clipped to it: no curve,
+    arrow or cell runs past its frame."""
     p.w.save()
     clip = p.c.beginPath()
     clip.rect(x, top - window.h * s, window.w * s, window.h * s)
     p.c.clipPath(clip, stroke=0, fill=0)
     at = Placement(s, x - window.x * s, top + window.y * s)
-    j = dataclasses.replace(p.j, cards=[], connections=[]) if lanes_only else p.j
     draw_map(p.w, j, g, at, personas=personas, window=window, tracks=tracks)
     p.w.restore()
-
-
-def _thumbnail(p: Pages, g: MapGeometry, area: Box, windows: list[Rect], legend_h: float) -> None:
-    """The map small (shapes only) with a numbered outline for each part and its page."""
-    w = p.w
-    w.fill(palette.MUTED)
-    note = (
-        f"The map is printed over the next {len(windows)} pages so that its text is at least "
-        f"{MIN_TEXT:g} pt; each outline below shows the part on that page."
-    )
-    used = w.paragraph(note, Box(area.x, area.top - 24, area.w, 24), 9.5, False, palette.MUTED, "overview")
-    room = Box(area.x, area.y, area.w, area.h - used - 8)
-    at = fit(g, room.w, room.h, room.x, room.top)
-    if not p.dry:
-        draw_map(w, p.j, g, at, text=False)
-    first = p.number + 1
-    for k, r in enumerate(windows):
-        b = at.box(r)
-        w.stroke(palette.SELECTION, 1.2)
-        p.c.setDash([4, 2])
-        p.c.rect(b.x, b.y, b.w, b.h, stroke=1, fill=0)
-        p.c.setDash([])
-        w.fill("#ffffff", 0.85)
-        label = f"part {k + 1} · p. {first + k}"
-        size = max(MIN_TEXT, min(12.0, b.w / 8))
-        width = w.width(label, size, True) + 6
-        p.c.rect(b.x + b.w / 2 - width / 2, b.y + b.h / 2 - size * 0.6, width, size * 1.5, stroke=0, fill=1)
-        w.fill(palette.SELECTION)
-        w.string(b.x + b.w / 2, b.y + b.h / 2 - size * 0.2, label, size, True, "overview part", "center")
-    if not p.dry:
-        map_legend(w, p.j, Box(area.x, area.y - legend_h - 6, area.w, legend_h))
