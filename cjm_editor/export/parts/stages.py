@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cjm_editor.export.chart import face, score_text
-from cjm_editor.export.emotions import RULE, StageFeeling, stage_feelings
 from cjm_editor.export.flow import Flow, draw_pages
 from cjm_editor.export.pages import Pages
 from cjm_editor.export.writer import LEADING, Box, wrap
 from cjm_editor.layout import palette
+from cjm_editor.model.feelings import RULE, StageFeeling, stage_feelings
 from cjm_editor.model.journey import Card, Persona, Stage
 from cjm_editor.model.workshop import tally
 
