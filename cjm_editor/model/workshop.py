@@ -120,7 +120,9 @@ def rating_lines(
     "Maya: mean -0.67 (-2 to +1, n=3)", then "  -2 by Ana — note", then the map's own point there,
     which is not a rating: "  -2 on the map itself (not counted)"."""
     people = {p.id: p.name for p in journey.participants}
-    own = {(e.persona_id, e.anchor_kind, e.anchor_id): e.score for e in journey.emotions}
+    own: dict[tuple[str, str, str], int] = {
+        (e.persona_id, e.anchor_kind, e.anchor_id): e.score for e in journey.emotions
+    }
     out: list[str] = []
     spread = spreads(journey)
     for persona in journey.personas:
