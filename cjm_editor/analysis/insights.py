@@ -10,6 +10,7 @@ from cjm_editor.analysis.findings import Finding, Moment
 from cjm_editor.analysis.graph import explicit, touchpoints_by_stage
 from cjm_editor.model.feelings import StageFeeling, persona_feelings
 from cjm_editor.model.journey import Journey
+from cjm_editor.model.pairing import pairings
 from cjm_editor.model.workshop import tally
 
 IMPLICIT_WEIGHT = 3.0  # a path along drawn arrows is preferred to one that only follows stage order
@@ -195,40 +196,37 @@ def _moment_elements(sid: str, f: StageFeeling, path: list[str], g: nx.DiGraph) 
 
 
 def unaddressed_pains(journey: Journey) -> list[Finding]:
-    """Pain points with no opportunity in the same stage, and opportunities that address no pain."""
+    """Pain points no opportunity addresses, and opportunities that address no pain point, by the
+    rule the handouts' pains table prints (model/pairing.py): a connection between the two cards, or
+    for a pain point without one, an unconnected opportunity in its stage."""
     stages, _, _ = _names(journey)
-    pains: dict[str, list[str]] = {}
-    ideas: dict[str, list[str]] = {}
-    for card in journey.cards:
-        if card.kind == "pain-point":
-            pains.setdefault(card.stage_id, []).append(card.id)
-        elif card.kind == "opportunity":
-            ideas.setdefault(card.stage_id, []).append(card.id)
-    titles = {c.id: c.title for c in journey.cards}
     votes = tally(journey)
+    paired, unpaired = pairings(journey)
     out = []
-    for stage in journey.stages:
-        for pain in pains.get(stage.id, []) if not ideas.get(stage.id) else []:
-            severity = "high" if votes[pain] >= 3 else "medium"
-            out.append(
-                Finding(
-                    "unaddressed-pain",
-                    severity,
-                    f"Pain point {_quote(titles[pain])} in {_quote(stages[stage.id])} "
-                    "has no opportunity yet.",
-                    (pain,),
-                )
+    for pairing in paired:
+        if pairing.ideas:
+            continue
+        pain = pairing.pain
+        out.append(
+            Finding(
+                "unaddressed-pain",
+                "high" if votes[pain.id] >= 3 else "medium",
+                f"Pain point {_quote(pain.title)} in {_quote(stages.get(pain.stage_id, ''))} has no "
+                "opportunity yet: none is connected to it, and its stage has none that is not "
+                "connected to another pain point.",
+                (pain.id,),
             )
-        for idea in ideas.get(stage.id, []) if not pains.get(stage.id) else []:
-            out.append(
-                Finding(
-                    "idea-without-pain",
-                    "low",
-                    f"Opportunity {_quote(titles[idea])} in {_quote(stages[stage.id])} "
-                    "addresses no pain point.",
-                    (idea,),
-                )
+        )
+    for idea in unpaired:
+        out.append(
+            Finding(
+                "idea-without-pain",
+                "low",
+                f"Opportunity {_quote(idea.title)} in {_quote(stages.get(idea.stage_id, ''))} "
+                "addresses no pain point (none connected to it, none in its stage).",
+                (idea.id,),
             )
+        )
     return out
 
 
