@@ -94,6 +94,8 @@ def test_the_voting_sheet_has_vote_boxes_per_pain_point_and_opportunity(room, tm
         boxes = [r for r in sheet.rects if abs(r["width"] - r["height"]) < 0.5 and 13 < r["width"] < 15]
         assert len(boxes) == len(rows) * boxes_each
         text = sheet.extract_text()
+        headings = [t for t in text.splitlines() if t in ("Pain points", "Opportunities", "Opportunitys")]
+        assert headings == ["Pain points", "Opportunities"], "plurals come from model/vocabulary.py"
         for card in rows:
             line = next(t for t in text.splitlines() if t.startswith(card.title[:30]))
             assert line.endswith(f"recorded {counts[card.id]}"), line

@@ -11,6 +11,7 @@ from cjm_editor.export.writer import LEADING, wrap
 from cjm_editor.layout import palette
 from cjm_editor.model.journey import Card, Journey
 from cjm_editor.model.pairing import RULE, SAME_STAGE, pairings
+from cjm_editor.model.vocabulary import counted
 from cjm_editor.model.workshop import tally, voters, who_voted
 
 TITLE = "Pain points and opportunities"
@@ -31,7 +32,7 @@ Row = tuple[str, ...]
 
 def _voted(c: Card, votes: int, how: str) -> str:
     also = " (same stage)" if how == SAME_STAGE else ""
-    return f"{c.title} [{votes} vote{'s' * (votes != 1)}]{also}"
+    return f"{c.title} [{counted(votes, 'vote')}]{also}"
 
 
 def pairs(j: Journey) -> tuple[list[tuple[Card, list[tuple[Card, str]]]], list[Card]]:
