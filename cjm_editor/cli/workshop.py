@@ -99,9 +99,10 @@ def cmd_import_ratings(args: argparse.Namespace) -> int:
     except (CsvRowsError, LoadError, SaveError) as exc:
         return import_refused(exc, args.file)
     warnings(result.report)
+    new = f"; new personas: {', '.join(result.new_personas)}" if result.new_personas else ""
     print(
         f"{args.into}: {result.ratings} ratings from {result.respondents} new respondents, "
-        f"{result.quotes} quotes"
+        f"{result.quotes} quotes{new}"
     )
     return OK
 

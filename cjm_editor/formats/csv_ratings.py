@@ -5,9 +5,11 @@ segment, score, comment (optional). Each respondent becomes a participant of the
 name is reused), each row a rating of that persona at the stage (or at the card, named by its title or
 id within the stage). Scores are rescaled linearly from the survey's own scale to the map's. A comment
 becomes a quote card in the stage's thoughts lane with the survey and respondent as its source, so the
-evidence stays next to the curve. An unknown persona or segment becomes a new persona. Every bad row is
-reported as `FILE: row N, column: problem`, as the card CSV import does; nothing is imported unless all
-rows are good (or `skip_bad`).
+evidence stays next to the curve. A persona or segment is found as `cjm export pdf --persona` finds
+one (model/naming.py: its whole name or a unique start of it, case-insensitive); a start several
+personas share is a bad row, and a name no persona has becomes a new persona, listed in the report.
+Every bad row is reported as `FILE: row N, column: problem`, as the card CSV import does; nothing is
+imported unless all rows are good (or `skip_bad`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from cjm_editor.model.journey import (
     persona_colour,
     snapshot,
 )
+from cjm_editor.model.naming import ambiguity, match_persona
 from cjm_editor.model.workshop import rescale
 
 REQUIRED = ("respondent", "stage", "score")
@@ -46,6 +49,7 @@ class RatingsImport:
     ratings: int = 0
     quotes: int = 0
     respondents: int = 0
+    new_personas: list[str] = field(default_factory=list)  # personas the survey named and the map lacked
 
 
 def parse_scale(text: str) -> tuple[float, float]:
@@ -91,7 +95,6 @@ class _Importer:
     def __init__(self, j: Journey, name: str, scale: tuple[float, float], out: RatingsImport) -> None:
         self.j, self.name, self.scale, self.out = j, name, scale, out
         self.stages = {s.name.casefold(): s for s in j.stages} | {s.id.casefold(): s for s in j.stages}
-        self.personas = {p.name.casefold(): p for p in j.personas}
         self.people = {p.name.casefold(): p for p in j.participants}
         self.rated: set[tuple[str | None, str, str, str]] = {
             (r.participant_id, r.persona_id, r.anchor_kind, r.anchor_id) for r in j.ratings
@@ -117,6 +120,10 @@ class _Importer:
             problems.append(("stage", f"{stage_name!r} is not a stage of the map" if stage_name else "empty"))
         if not persona_name:
             problems.append(("persona", "empty; name the persona or segment the respondent belongs to"))
+        else:
+            found = match_persona(self.j.personas, persona_name)
+            if found.ambiguous:
+                problems.append(("persona", ambiguity(persona_name, found)))
         card = None
         card_name = row.get("card", "")
         if card_name and stage is not None:
@@ -159,14 +166,18 @@ class _Importer:
         return []
 
     def _persona(self, name: str) -> Persona:
-        persona = self.personas.get(name.casefold())
+        persona = match_persona(self.j.personas, name).persona
         if persona is None:
+            known = ", ".join(p.name for p in self.j.personas) or "none"
             persona = Persona(name=name, colour=persona_colour(len(self.j.personas)))
             persona.order = order_keys.between(
                 max((p.order for p in self.j.personas), default="") or None, None
             )
             self.j.personas.append(persona)
-            self.personas[name.casefold()] = persona
+            self.out.new_personas.append(name)
+            self.out.report.add(
+                "persona", f"new persona {name!r}: no persona of the map is named so (the map had: {known})"
+            )
         return persona
 
     def _participant(self, name: str) -> Participant:

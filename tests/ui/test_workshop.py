@@ -285,6 +285,8 @@ def test_file_import_ratings_adds_them_in_one_undo_step(window):
     assert asked and len(j.ratings) == 7 and len(j.participants) == 4
     assert any(c.source == "freshbox-survey.csv, R-104" for c in j.cards)
     assert window.undo_stack.count() == 1
+    notes = window.last_message.informativeText()
+    assert "new persona 'Students'" in notes, "a persona the map lacked is said, never silent"
     window.undo_stack.undo()
     assert cjm_json.dumps(window.document.journey) == before
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QScrollArea
 
 from cjm_editor.commands.elements import AddElement
 from cjm_editor.formats import csv_ratings
@@ -144,6 +144,13 @@ class WorkshopActions(QObject):
         w.statusBar().showMessage(
             f"Imported {result.ratings} ratings and {result.quotes} quotes from {Path(path).name}", 6000
         )
+        if result.report:  # new personas, ignored columns: said, never silent
+            w.show_message(
+                "Imported with notes",
+                f"The ratings of {Path(path).name} were added (Undo takes them out again).",
+                "\n".join(result.report.lines()),
+                QMessageBox.Icon.Information,
+            )
         return True
 
 
