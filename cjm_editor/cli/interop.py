@@ -12,10 +12,12 @@ from cjm_editor.cli.workshop import add_ratings_import
 from cjm_editor.formats import cjm_json, csv_cards
 from cjm_editor.formats.atomic import write_atomic
 from cjm_editor.formats.csv_cards import CsvRowsError
+from cjm_editor.formats.csv_losses import losses
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.mermaid import convert, write
 from cjm_editor.model import limits
 from cjm_editor.model.journey import Journey
+from cjm_editor.model.vocabulary import counted
 
 
 def same_file(a: str, b: str) -> bool:
@@ -127,7 +129,9 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     except SaveError as exc:
         err(str(exc))
         return INVALID
-    print(f"{args.out}: {len(journey.cards)} cards")
+    for warning in losses(journey):
+        err(f"warning: {args.file}: {warning}")
+    print(f"{args.out}: {counted(len(journey.cards), 'card')}")
     return OK
 
 
