@@ -1,20 +1,21 @@
 """Cards as CSV, one row per card, for spreadsheets: import (new map or into one) and export.
 
 Columns: stage, lane, kind, title, body, channel, owner, personas, emotion, votes, tags, source, scale,
-lane kind, id, value, target, unit, link. `personas` and `tags` hold several values separated by
+lane kind, id, value, target, unit, link, connects to. `personas` and `tags` hold several values separated by
 ";". `emotion` holds each persona's score at the card, `Maya: -2; Robert: 1` (a persona by its
 name, or a unique start of it as `--persona` takes one); a bare number is given to each persona named
 in `personas`, or to every persona when none is. `scale` is the scale of the scores (`1..5`), so a new
 map gets it and a map with another scale gets the scores rescaled. `lane kind` is the kind of the
 card's lane (`emotions`, ...). `id` is the element's id: a new map keeps it (so `cjm diff` matches
 the round trip), an id the map already has makes a fresh one. `value`, `target` and `unit` are a
-metric's; `link` is the micro map of a card or (on a stage row) of a stage.
+metric's; `link` is the micro map of a card or (on a stage row) of a stage. `connects to` lists the
+ids of the cards the card's connections lead to ("t-plans; t-checkout").
 
 Before the cards, an export writes one row per persona (kind `persona`: its name as the title, its
 description as the body), per stage (kind `stage`: its description as the body, the personas' scores
 at the stage itself in `emotion`) and per lane (kind `lane`, with its `lane kind`), in the map's order,
 so the order, the empty stages and lanes and the stage-level scores come back. What the format cannot
-hold (connections, persona details, notes, workshop data ...) is listed by `csv_losses.losses`.
+hold (connection labels, persona details, notes, workshop data ...) is listed by `csv_losses.losses`.
 
 Import reads UTF-8 with or without a BOM, commas or semicolons, and quoted multi-line cells; it
 checks every row and reports `FILE: row N, column: problem` for each bad one.
@@ -54,6 +55,7 @@ from cjm_editor.model.journey import (
     SCALE_PRESETS,
     AnchorKind,
     Card,
+    Connection,
     EmotionPoint,
     EmotionScale,
     Journey,
@@ -88,6 +90,7 @@ COLUMNS = (
     "target",
     "unit",
     "link",
+    "connects to",
 )
 STRUCTURE = ("persona", "stage", "lane")
 """Kinds of the rows that declare a persona, a stage or a lane rather than a card."""
@@ -116,6 +119,10 @@ def to_text(j: Journey) -> str:
         points.setdefault((e.anchor_kind, e.anchor_id), []).append((e.persona_id, e.score))
     scale = f"{j.scale.min}..{j.scale.max}"
     counts = tally(j)
+    leads: dict[str, list[str]] = {}
+    for conn in j.connections:
+        if ";" not in conn.target_id and conn.target_id.strip() == conn.target_id:
+            leads.setdefault(conn.source_id, []).append(conn.target_id)
 
     def row(
         stage: str = "", lane: str = "", kind: str = "", title: str = "", body: str = "", **more: str
@@ -158,6 +165,7 @@ def to_text(j: Journey) -> str:
             target=number_text(c.target),
             unit=c.unit,
             link=c.link or "",
+            connects_to="; ".join(leads.get(c.id, [])),
         )
     return out.getvalue()
 
@@ -188,6 +196,7 @@ class _Row:
     scores: tuple[tuple[str, int], ...] = ()  # (persona name, score) from `Name: score; ...`
     lane_kind: str = ""
     id: str = ""
+    targets: tuple[str, ...] = ()  # ids of the cards its connections lead to
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -372,9 +381,10 @@ def _row(
         lane = lane if kind == "lane" else ""
         return _Row(number, stage, lane, kind, card, personas, None, 0, tuple(scores), lane_kind, get("id"))
     lane = lane or _lane_name(kind)
-    return _Row(
-        number, stage, lane, kind, card, personas, emotion, votes, tuple(scores), lane_kind, get("id")
-    )
+    targets = split_cell(row.get("connects to", ""))
+    r = _Row(number, stage, lane, kind, card, personas, emotion, votes, tuple(scores), lane_kind, get("id"))
+    r.targets = targets
+    return r
 
 
 def _lane_name(kind: str) -> str:
@@ -398,6 +408,7 @@ def _apply(j: Journey, rows: list[_Row], report: LoadReport) -> None:
     by_id: dict[str, Persona | Stage | Lane] = {p.id: p for p in j.personas}
     by_id |= {st.id: st for st in j.stages} | {lane.id: lane for lane in j.lanes}
     taken = set(by_id) | {c.id for c in j.cards}
+    from_file: dict[str, str] = {}  # a card's id in the file -> its id in the map
 
     def new_id(wanted: str) -> str | None:
         """The file's id when no element has it yet (None: make a fresh one)."""
@@ -464,6 +475,8 @@ def _apply(j: Journey, rows: list[_Row], report: LoadReport) -> None:
             continue
         card = r.card
         card.id = new_id(r.id) or card.id
+        if r.id:
+            from_file.setdefault(r.id, card.id)
         card.stage_id, card.lane_id = stage(r.stage).id, lane(r.lane, r.kind, r.lane_kind).id
         card.personas = tuple(dict.fromkeys(persona(n).id for n in r.personas))
         j.cards.append(card)
@@ -477,6 +490,24 @@ def _apply(j: Journey, rows: list[_Row], report: LoadReport) -> None:
                 j.personas.append(everyone)
                 who = [everyone]
             j.emotions += [EmotionPoint(p.id, "card", card.id, r.emotion) for p in who]
+    _connect(j, [r for r in rows if r.targets and r.kind not in STRUCTURE], from_file, report)
+
+
+def _connect(j: Journey, rows: list[_Row], from_file: dict[str, str], report: LoadReport) -> None:
+    """The connections of `connects to`: a target is a card of the file by its id there, or a card
+    the map already has; one the map cannot find is left out and reported."""
+    cards = {c.id for c in j.cards}
+    joined = {(c.source_id, c.target_id) for c in j.connections}
+    for r in rows:
+        for target in r.targets:
+            to = from_file.get(target, target if target in cards else "")
+            where = f"row {r.number}, connects to"
+            if not to or to == r.card.id:
+                why = "a card cannot connect to itself" if to else f"no card has the id {target[:40]!r}"
+                report.add(where, f"{why}; that connection was left out")
+            elif (r.card.id, to) not in joined:
+                joined.add((r.card.id, to))
+                j.connections.append(Connection(r.card.id, to))
 
 
 def load(path: str | os.PathLike[str], into: Journey | None = None, skip_bad: bool = False) -> CsvImport:

@@ -21,7 +21,10 @@ def losses(j: Journey) -> list[str]:
 
     if j.title or j.description:
         out.append("not in CSV: the map's title and description (an import takes the file's name)")
-    lost(len(j.connections), "connection", " between cards")
+    odd = sum(1 for c in j.connections if ";" in c.target_id or c.target_id.strip() != c.target_id)
+    lost(odd, "connection", " to a card whose id holds “;” or spaces around it")
+    lost(sum(1 for c in j.connections if c.label), "connection label")
+    lost(len(j.connections), "connection id", " (the connections come back as new ones)")
     lost(len(j.links), "link", " to related maps")
     details = [p for p in j.personas if p.goals or p.needs or p.pain_points or p.channels]
     if details:

@@ -38,12 +38,15 @@ def test_the_sample_comes_back_with_every_score_stage_lane_and_card(journey):
         (c.personas, c.link, c.stage_id, c.lane_id) for c in journey.cards
     ]
     assert tally(back) == tally(journey)
+    flow = sorted((c.source_id, c.target_id) for c in journey.connections)
+    assert len(flow) == 11 and sorted((c.source_id, c.target_id) for c in back.connections) == flow
 
 
 def test_the_export_lists_what_csv_cannot_hold(journey):
     assert losses(journey) == [
         "not in CSV: the map's title and description (an import takes the file's name)",
-        "not in CSV: 11 connections between cards",
+        "not in CSV: 4 connection labels",
+        "not in CSV: 11 connection ids (the connections come back as new ones)",
         "not in CSV: 1 link to related maps",
         "not in CSV: the goals, needs, pain points and channels of 2 personas",
         "not in CSV: 1 emotion note",
@@ -56,7 +59,7 @@ def test_cli_export_says_what_it_left_out(sample_file, tmp_path, capsys):
     assert main(["export", "csv", str(sample_file), "-o", str(out)]) == 0
     captured = capsys.readouterr()
     assert captured.out.strip() == f"{out}: 41 cards"
-    assert f"warning: {sample_file}: not in CSV: 11 connections between cards" in captured.err.splitlines()
+    assert f"warning: {sample_file}: not in CSV: 4 connection labels" in captured.err.splitlines()
     back = tmp_path / "back.cjm.json"
     assert main(["import", "csv", str(out), "-o", str(back)]) == 0
     assert _points(cjm_json.load(back).journey) == _points(cjm_json.load(sample_file).journey)
@@ -84,3 +87,19 @@ def test_named_scores_are_checked():
     j = csv_cards.from_bytes(data, "s.csv", skip_bad=True).journey
     assert [p.name for p in j.personas] == ["Ann", "Bo"]
     assert sorted((e.persona_id == j.personas[0].id, e.score) for e in j.emotions) == [(False, -1), (True, 1)]
+
+
+def test_connects_to_finds_cards_by_their_file_id_and_reports_the_rest():
+    data = b"stage,title,id,connects to\nA,One,c1,c2; nowhere\nB,Two,c2,c2\n"
+    result = csv_cards.from_bytes(data, "c.csv")
+    j = result.journey
+    assert [(c.source_id, c.target_id) for c in j.connections] == [("c1", "c2")]
+    assert result.report.lines() == [
+        "c.csv: row 2, connects to: no card has the id 'nowhere'; that connection was left out",
+        "c.csv: row 3, connects to: a card cannot connect to itself; that connection was left out",
+    ]
+    again = csv_cards.from_bytes(data, "c.csv", into=j).journey  # the ids are taken: fresh ones
+    fresh = [c for c in again.cards if c.id not in ("c1", "c2")]
+    assert len(fresh) == 2 and (fresh[0].id, fresh[1].id) in {
+        (c.source_id, c.target_id) for c in again.connections
+    }

@@ -46,6 +46,6 @@ def test_export_mermaid_csv_and_image(window, tmp_path):
     assert interop_actions.export_file(window, "csv", str(csv))
     assert csv.read_bytes().startswith(b"\xef\xbb\xbfstage,lane,kind,title")
     assert window.last_message.text() == "m.csv was written. CSV cannot hold everything:"
-    assert "not in CSV: 11 connections between cards" in window.last_message.informativeText().splitlines()
+    assert "not in CSV: 4 connection labels" in window.last_message.informativeText().splitlines()
     assert interop_actions.export_file(window, "image", str(svg))
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
