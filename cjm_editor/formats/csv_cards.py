@@ -382,9 +382,20 @@ def _row(
         return _Row(number, stage, lane, kind, card, personas, None, 0, tuple(scores), lane_kind, get("id"))
     lane = lane or _lane_name(kind)
     targets = split_cell(row.get("connects to", ""))
-    r = _Row(number, stage, lane, kind, card, personas, emotion, votes, tuple(scores), lane_kind, get("id"))
-    r.targets = targets
-    return r
+    return _Row(
+        number,
+        stage,
+        lane,
+        kind,
+        card,
+        personas,
+        emotion,
+        votes,
+        tuple(scores),
+        lane_kind,
+        get("id"),
+        targets,
+    )
 
 
 def _lane_name(kind: str) -> str:
@@ -417,25 +428,26 @@ def _apply(j: Journey, rows: list[_Row], report: LoadReport) -> None:
         taken.add(wanted)
         return wanted
 
-    def persona(name: str, declare: str | None = None) -> Persona:
-        """A persona row names a persona by its id or exactly; a cell may give a unique start."""
+    def persona(name: str, declare: str | None = None, description: str = "") -> Persona:
+        """A persona row names a persona by its id or exactly; a cell may give a unique start. What
+        the map has already is left as it is; a new persona takes the row's description."""
         known = by_id.get(declare or "")
         found = known if isinstance(known, Persona) else None
         if found is None:
             found = declared.get(name) if declare is not None else match_persona(j.personas, name).persona
         if found is None:
-            found = Persona(name=name, colour=persona_colour(len(j.personas)))
+            found = Persona(name=name, description=description, colour=persona_colour(len(j.personas)))
             found.id = new_id(declare or "") or found.id
             declared[name] = found
             j.personas.append(found)
         return found
 
-    def stage(name: str, wanted: str = "") -> Stage:
+    def stage(name: str, wanted: str = "", description: str = "", link: str | None = None) -> Stage:
         known = by_id.get(wanted)
         if isinstance(known, Stage):
             return known
         if name not in stages:
-            stages[name] = Stage(name=name)
+            stages[name] = Stage(name=name, description=description, link=link)
             stages[name].id = new_id(wanted) or stages[name].id
             j.stages.append(stages[name])
         return stages[name]
@@ -461,13 +473,10 @@ def _apply(j: Journey, rows: list[_Row], report: LoadReport) -> None:
 
     for r in rows:
         if r.kind == "persona":
-            p = persona(r.card.title, declare=r.id)
-            p.description = p.description or r.card.body
+            persona(r.card.title, r.id, r.card.body)
             continue
         if r.kind == "stage":
-            st = stage(r.stage, r.id)
-            st.description = st.description or r.card.body
-            st.link = st.link or r.card.link
+            st = stage(r.stage, r.id, r.card.body, r.card.link)
             points(r, "stage", st.id)
             continue
         if r.kind == "lane":
