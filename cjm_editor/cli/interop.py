@@ -61,7 +61,10 @@ def cmd_import_mermaid(args: argparse.Namespace) -> int:
     for line in result.report.lines():
         err(f"warning: {line}")
     j = result.journey
-    print(f"{args.out}: {len(j.stages)} stages, {len(j.cards)} tasks, {len(j.personas)} personas")
+    print(
+        f"{args.out}: {counted(len(j.stages), 'stage')}, {counted(len(j.cards), 'task')}, "
+        f"{counted(len(j.personas), 'persona')}"
+    )
     return OK
 
 
@@ -82,7 +85,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     except (CsvRowsError, LoadError, SaveError) as exc:
         return import_refused(exc, args.file)
     warnings(result.report)
-    print(f"{args.out or args.into}: {len(result.journey.cards)} cards")
+    print(f"{args.out or args.into}: {counted(len(result.journey.cards), 'card')}")
     return OK
 
 

@@ -106,10 +106,10 @@ class _Importer:
             if not any(c.strip() for c in cells):
                 continue
             row = {k: v.strip() for k, v in zip(header, cells, strict=False)}
-            problems = self._row(row)
+            problems = self._row(row, number)
             self.out.bad_rows += [f"{self.name}: row {number}, {col}: {why}" for col, why in problems]
 
-    def _row(self, row: dict[str, str]) -> list[tuple[str, str]]:
+    def _row(self, row: dict[str, str], number: int) -> list[tuple[str, str]]:
         problems: list[tuple[str, str]] = []
         who, stage_name = row.get("respondent", ""), row.get("stage", "")
         persona_name = row.get("persona") or row.get("segment") or ""
@@ -148,7 +148,7 @@ class _Importer:
             problems.append(("score", f"{row.get('score', '')!r} is not a number"))
         if problems or stage is None or score is None:
             return problems
-        persona = self._persona(persona_name)
+        persona = self._persona(persona_name, number)
         person = self._participant(who)
         anchor_kind: AnchorKind = "card" if card else "stage"
         anchor_id = card.id if card else stage.id
@@ -165,7 +165,7 @@ class _Importer:
             self._quote(stage.id, comment, who, persona)
         return []
 
-    def _persona(self, name: str) -> Persona:
+    def _persona(self, name: str, number: int) -> Persona:
         persona = match_persona(self.j.personas, name).persona
         if persona is None:
             known = ", ".join(p.name for p in self.j.personas) or "none"
@@ -176,7 +176,8 @@ class _Importer:
             self.j.personas.append(persona)
             self.out.new_personas.append(name)
             self.out.report.add(
-                "persona", f"new persona {name!r}: no persona of the map is named so (the map had: {known})"
+                f"row {number}, persona",
+                f"new persona {name!r}: no persona of the map is named so (the map had: {known})",
             )
         return persona
 

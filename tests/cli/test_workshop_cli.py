@@ -116,9 +116,9 @@ def test_survey_personas_are_found_as_export_pdf_persona_finds_them(map_file, tm
     out, err = capsys.readouterr()
     j = cjm_json.load(map_file).journey
     assert [p.name for p in j.personas] == ["Maya, busy professional", "Robert, retired home cook", "Nobody"]
-    assert out.strip().endswith("new personas: Nobody")
+    assert out.strip() == f"{map_file}: 3 ratings from 3 new respondents, 1 quote; new personas: Nobody"
     assert (
-        f"warning: {survey}: persona: new persona 'Nobody': no persona of the map is named so "
+        f"warning: {survey}: row 5, persona: new persona 'Nobody': no persona of the map is named so "
         "(the map had: Maya, busy professional, Robert, retired home cook)"
     ) in err.splitlines()
     maya, robert = j.personas[0].id, j.personas[1].id

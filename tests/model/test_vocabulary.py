@@ -48,3 +48,18 @@ def test_no_code_makes_a_plural_by_adding_an_s():
         if pattern.search(line)
     ]
     assert found == []
+
+
+def test_the_cli_says_one_quote_not_one_quotes(tmp_path, sample_file, capsys):
+    import shutil
+
+    from cjm_editor.cli import main
+
+    target = tmp_path / "map.cjm.json"
+    shutil.copy(sample_file, target)
+    survey = tmp_path / "one.csv"
+    survey.write_text(
+        "respondent,stage,persona,score,comment\nr1,Sign up,Maya,2,Too long\n", encoding="utf-8"
+    )
+    assert main(["import", "ratings", str(survey), "--into", str(target)]) == 0
+    assert capsys.readouterr().out.strip() == f"{target}: 1 rating from 1 new respondent, 1 quote"

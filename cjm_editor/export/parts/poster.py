@@ -134,8 +134,9 @@ def _assembly(p: Pages, g: MapGeometry, tiles: list[Tile], title: str, scale: fl
     w = p.w
     rows, cols = tiles[-1].row + 1, tiles[-1].col + 1
     text = (
-        f"{len(tiles)} sheets, {counted(rows, 'row')} of {cols}. Print at 100% (no “fit to page”): the "
-        "square below must measure 1 cm. Trim each sheet along its cut marks on the right and bottom "
+        f"{counted(len(tiles), 'sheet')}, {counted(rows, 'row')} of {cols}. Print at 100% "
+        "(no “fit to page”): the square below must measure 1 cm. Trim each sheet along its cut marks "
+        "on the right and bottom "
         f"edges, lay it over its neighbour by {OVERLAP / mm:.0f} mm (up to the dashed line) and tape."
     )
     used = w.paragraph(

@@ -16,6 +16,7 @@ from cjm_editor.commands.elements import AddElement
 from cjm_editor.formats import csv_ratings
 from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError
+from cjm_editor.model.vocabulary import counted
 from cjm_editor.ui.canvas.interactions import EDIT_MODE, LOCK_MODE, RATE_MODE, VOTE_MODE, Mode
 from cjm_editor.ui.workshop.panel import WorkshopPanel
 from cjm_editor.ui.workshop.present import PresentWindow
@@ -142,7 +143,9 @@ class WorkshopActions(QObject):
                     stack.push(AddElement(doc, name, entity))
         stack.endMacro()
         w.statusBar().showMessage(
-            f"Imported {result.ratings} ratings and {result.quotes} quotes from {Path(path).name}", 6000
+            f"Imported {counted(result.ratings, 'rating')} and {counted(result.quotes, 'quote')} "
+            f"from {Path(path).name}",
+            6000,
         )
         if result.report:  # new personas, ignored columns: said, never silent
             w.show_message(
