@@ -36,12 +36,14 @@ class Moment:
     score: int
     change: int = 0  # for a drop: the score change from the previous stage (negative)
     elements: tuple[str, ...] = field(default=())
+    card: str = ""  # the card whose emotion point decides the stage's score ("": the stage's own point)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "persona": self.persona,
             "kind": self.kind,
             "stage": self.stage,
+            "card": self.card or None,
             "score": self.score,
             "change": self.change,
             "elements": list(self.elements),

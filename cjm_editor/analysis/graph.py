@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import networkx as nx
 
+from cjm_editor.model.feelings import persona_feelings
 from cjm_editor.model.journey import Journey
 from cjm_editor.model.workshop import tally
 
 
 def persona_scores(journey: Journey) -> dict[str, dict[str, int]]:
-    """Each persona's score per stage (stage-anchored points; a stage without one has none)."""
-    scores: dict[str, dict[str, int]] = {p.id: {} for p in journey.personas}
-    for point in journey.emotions:
-        if point.anchor_kind == "stage" and point.persona_id in scores:
-            scores[point.persona_id][point.anchor_id] = point.score
-    return scores
+    """Each persona's score per stage by the print's rule (model/feelings.py): the lowest of the
+    stage's own point and its cards' points; a stage without any has none."""
+    return {
+        pid: {sid: f.score for sid, f in by_stage.items()}
+        for pid, by_stage in persona_feelings(journey).items()
+    }
 
 
 def touchpoints_by_stage(journey: Journey) -> dict[str, list[str]]:

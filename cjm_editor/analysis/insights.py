@@ -7,8 +7,10 @@ from itertools import islice
 import networkx as nx
 
 from cjm_editor.analysis.findings import Finding, Moment
-from cjm_editor.analysis.graph import explicit, persona_scores, touchpoints_by_stage
+from cjm_editor.analysis.graph import explicit, touchpoints_by_stage
+from cjm_editor.model.feelings import StageFeeling, persona_feelings
 from cjm_editor.model.journey import Journey
+from cjm_editor.model.pairing import pairings
 from cjm_editor.model.workshop import tally
 
 IMPLICIT_WEIGHT = 3.0  # a path along drawn arrows is preferred to one that only follows stage order
@@ -154,66 +156,77 @@ def main_paths(journey: Journey, g: nx.DiGraph, k: int = 3) -> list[list[str]]:
 
 
 def moments_of_truth(journey: Journey, path: list[str], g: nx.DiGraph) -> list[Moment]:
-    """Per persona along the main path: the lowest score, and the steepest drop between stages."""
+    """Per persona along the main path: the lowest score, and the steepest drop between stages. A
+    stage's score follows the print's rule (model/feelings.py): the lowest of its points, naming the
+    card when a card's point decides."""
     if not path:
         return []
     stages_on_path = list(dict.fromkeys(g.nodes[n]["stage"] for n in path))
-    scores = persona_scores(journey)
+    feelings = persona_feelings(journey)
     out = []
     for persona in journey.personas:
-        curve = [(sid, scores[persona.id][sid]) for sid in stages_on_path if sid in scores[persona.id]]
+        here = feelings[persona.id]
+        curve = [(sid, here[sid]) for sid in stages_on_path if sid in here]
         if not curve:
             continue
-        low = min(score for _, score in curve)
-        for sid, score in curve:
-            if score == low:
-                cards = tuple(n for n in path if g.nodes[n]["stage"] == sid)
-                out.append(Moment(persona.id, "low", sid, score, 0, (sid, *cards)))
-        drops = [(b[1] - a[1], b[0], b[1]) for a, b in zip(curve, curve[1:], strict=False)]
-        steepest = min((d for d in drops), default=None)
-        if steepest is not None and steepest[0] < 0:
-            for change, sid, score in drops:
-                if change == steepest[0]:
-                    cards = tuple(n for n in path if g.nodes[n]["stage"] == sid)
-                    out.append(Moment(persona.id, "drop", sid, score, change, (sid, *cards)))
+        low = min(f.score for _, f in curve)
+        for sid, f in curve:
+            if f.score == low:
+                out.append(
+                    Moment(
+                        persona.id, "low", sid, f.score, 0, _moment_elements(sid, f, path, g), f.card_id or ""
+                    )
+                )
+        drops = [(b[1].score - a[1].score, b[0], b[1]) for a, b in zip(curve, curve[1:], strict=False)]
+        steepest = min((d[0] for d in drops), default=0)
+        if steepest < 0:
+            for change, sid, f in drops:
+                if change == steepest:
+                    elements = _moment_elements(sid, f, path, g)
+                    out.append(Moment(persona.id, "drop", sid, f.score, change, elements, f.card_id or ""))
     return out
 
 
+def _moment_elements(sid: str, f: StageFeeling, path: list[str], g: nx.DiGraph) -> tuple[str, ...]:
+    """The stage, the card whose point decides (if any), and the main path's cards in the stage."""
+    cards = [n for n in path if g.nodes[n]["stage"] == sid]
+    if f.card_id is not None:
+        cards = [f.card_id, *(c for c in cards if c != f.card_id)]
+    return (sid, *cards)
+
+
 def unaddressed_pains(journey: Journey) -> list[Finding]:
-    """Pain points with no opportunity in the same stage, and opportunities that address no pain."""
+    """Pain points no opportunity addresses, and opportunities that address no pain point, by the
+    rule the handouts' pains table prints (model/pairing.py): a connection between the two cards, or
+    for a pain point without one, an unconnected opportunity in its stage."""
     stages, _, _ = _names(journey)
-    pains: dict[str, list[str]] = {}
-    ideas: dict[str, list[str]] = {}
-    for card in journey.cards:
-        if card.kind == "pain-point":
-            pains.setdefault(card.stage_id, []).append(card.id)
-        elif card.kind == "opportunity":
-            ideas.setdefault(card.stage_id, []).append(card.id)
-    titles = {c.id: c.title for c in journey.cards}
     votes = tally(journey)
+    paired, unpaired = pairings(journey)
     out = []
-    for stage in journey.stages:
-        for pain in pains.get(stage.id, []) if not ideas.get(stage.id) else []:
-            severity = "high" if votes[pain] >= 3 else "medium"
-            out.append(
-                Finding(
-                    "unaddressed-pain",
-                    severity,
-                    f"Pain point {_quote(titles[pain])} in {_quote(stages[stage.id])} "
-                    "has no opportunity yet.",
-                    (pain,),
-                )
+    for pairing in paired:
+        if pairing.ideas:
+            continue
+        pain = pairing.pain
+        out.append(
+            Finding(
+                "unaddressed-pain",
+                "high" if votes[pain.id] >= 3 else "medium",
+                f"Pain point {_quote(pain.title)} in {_quote(stages.get(pain.stage_id, ''))} has no "
+                "opportunity yet: none is connected to it, and its stage has none that is not "
+                "connected to another pain point.",
+                (pain.id,),
             )
-        for idea in ideas.get(stage.id, []) if not pains.get(stage.id) else []:
-            out.append(
-                Finding(
-                    "idea-without-pain",
-                    "low",
-                    f"Opportunity {_quote(titles[idea])} in {_quote(stages[stage.id])} "
-                    "addresses no pain point.",
-                    (idea,),
-                )
+        )
+    for idea in unpaired:
+        out.append(
+            Finding(
+                "idea-without-pain",
+                "low",
+                f"Opportunity {_quote(idea.title)} in {_quote(stages.get(idea.stage_id, ''))} "
+                "addresses no pain point (none connected to it, none in its stage).",
+                (idea.id,),
             )
+        )
     return out
 
 
@@ -240,31 +253,38 @@ def hubs(journey: Journey, g: nx.DiGraph, top: int = 3) -> list[Finding]:
 
 
 def persona_divergence(journey: Journey) -> list[Finding]:
-    """Stages where the personas' scores differ by at least half the scale."""
+    """Stages where the personas' scores differ by at least half the scale (a stage's score by the
+    print's rule, model/feelings.py: its lowest point, naming the card when a card's point decides)."""
     if len(journey.personas) < 2:
         return []
     scale = journey.scale
     threshold = (scale.max - scale.min) / 2
-    scores = persona_scores(journey)
+    feelings = persona_feelings(journey)
     names = {p.id: p.name for p in journey.personas}
     out = []
     for stage in journey.stages:
-        here = {pid: s[stage.id] for pid, s in scores.items() if stage.id in s}
+        here = {pid: s[stage.id] for pid, s in feelings.items() if stage.id in s}
         if len(here) < 2:
             continue
-        hi = max(here, key=lambda pid: here[pid])
-        lo = min(here, key=lambda pid: here[pid])
-        if here[hi] - here[lo] >= threshold:
+        hi = max(here, key=lambda pid: here[pid].score)
+        lo = min(here, key=lambda pid: here[pid].score)
+        if here[hi].score - here[lo].score >= threshold:
+            cards = tuple(f.card_id for f in (here[hi], here[lo]) if f.card_id)
             out.append(
                 Finding(
                     "persona-divergence",
                     "medium",
-                    f"In {_quote(stage.name)}, {names[hi]} ({here[hi]:+d}) and {names[lo]} ({here[lo]:+d}) "
-                    "feel very differently.",
-                    (stage.id,),
+                    f"In {_quote(stage.name)}, {names[hi]} ({_felt(here[hi])}) and {names[lo]} "
+                    f"({_felt(here[lo])}) feel very differently.",
+                    (stage.id, *dict.fromkeys(cards)),
                 )
             )
     return out
+
+
+def _felt(f: StageFeeling) -> str:
+    """ "-2" or "-2 at “Checkout”" when a card's point decides."""
+    return f"{f.score:+d}" + (f" at {_quote(f.card)}" if f.card is not None else "")
 
 
 def coverage(journey: Journey) -> list[Finding]:

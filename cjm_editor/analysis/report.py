@@ -3,8 +3,10 @@
 JSON shape (`cjm analyze --json`):
     {"findings": [{"kind", "severity", "message", "elements": [ids]}],
      "paths": [{"cards": [ids], "titles": [...], "stages": [stage ids], "implicit_steps": n}],
-     "moments_of_truth": [{"persona", "kind": "low"|"drop", "stage", "score", "change", "elements",
-                           "message"}]}
+     "moments_of_truth": [{"persona", "kind": "low"|"drop", "stage", "card": id|null, "score",
+                           "change", "elements", "message"}]}
+A stage's score is the persona's lowest point there, its own or a card's (model/feelings.py, the rule
+the print uses); "card" names the card when its point decides.
 Severity is one of high, medium, low, info; findings are listed most severe first.
 """
 
@@ -41,9 +43,10 @@ class Report:
 
     def moment_message(self, m: Moment) -> str:
         who, where = self.persona_names.get(m.persona, m.persona), self.stage_names.get(m.stage, m.stage)
+        at = f" at “{self.titles.get(m.card, m.card)}”" if m.card else ""  # a card's point decides
         if m.kind == "low":
-            return f"{who} feels worst in “{where}” ({m.score:+d}) on the main path."
-        return f"{who}'s mood drops most on reaching “{where}” ({m.change:+d}, down to {m.score:+d})."
+            return f"{who} feels worst in “{where}”{at} ({m.score:+d}) on the main path."
+        return f"{who}'s mood drops most on reaching “{where}”{at} ({m.change:+d}, down to {m.score:+d})."
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -31,6 +31,7 @@ from cjm_editor.export.options import (
 from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.templates import TEMPLATE_IDS, template, templates
+from cjm_editor.model.vocabulary import counted
 
 OK, INVALID, USAGE = 0, 1, 2
 
@@ -82,7 +83,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 _err(line)
             status = INVALID
         elif not args.quiet:
-            print(f"{path}: valid ({len(result.journey.cards)} cards)")
+            print(f"{path}: valid ({counted(len(result.journey.cards), 'card')})")
     return status
 
 

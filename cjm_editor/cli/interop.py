@@ -12,10 +12,12 @@ from cjm_editor.cli.workshop import add_ratings_import
 from cjm_editor.formats import cjm_json, csv_cards
 from cjm_editor.formats.atomic import write_atomic
 from cjm_editor.formats.csv_cards import CsvRowsError
+from cjm_editor.formats.csv_losses import losses
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.mermaid import convert, write
 from cjm_editor.model import limits
 from cjm_editor.model.journey import Journey
+from cjm_editor.model.vocabulary import counted
 
 
 def same_file(a: str, b: str) -> bool:
@@ -59,7 +61,10 @@ def cmd_import_mermaid(args: argparse.Namespace) -> int:
     for line in result.report.lines():
         err(f"warning: {line}")
     j = result.journey
-    print(f"{args.out}: {len(j.stages)} stages, {len(j.cards)} tasks, {len(j.personas)} personas")
+    print(
+        f"{args.out}: {counted(len(j.stages), 'stage')}, {counted(len(j.cards), 'task')}, "
+        f"{counted(len(j.personas), 'persona')}"
+    )
     return OK
 
 
@@ -80,7 +85,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     except (CsvRowsError, LoadError, SaveError) as exc:
         return import_refused(exc, args.file)
     warnings(result.report)
-    print(f"{args.out or args.into}: {len(result.journey.cards)} cards")
+    print(f"{args.out or args.into}: {counted(len(result.journey.cards), 'card')}")
     return OK
 
 
@@ -127,7 +132,9 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     except SaveError as exc:
         err(str(exc))
         return INVALID
-    print(f"{args.out}: {len(journey.cards)} cards")
+    for warning in losses(journey):
+        err(f"warning: {args.file}: {warning}")
+    print(f"{args.out}: {counted(len(journey.cards), 'card')}")
     return OK
 
 

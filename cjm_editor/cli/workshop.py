@@ -12,7 +12,7 @@ from cjm_editor.formats import cjm_json, csv_ratings
 from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.model.journey import Journey
-from cjm_editor.model.vocabulary import KIND_LABELS
+from cjm_editor.model.vocabulary import KIND_LABELS, counted
 from cjm_editor.model.workshop import ranking, spreads, tally, who_voted
 
 
@@ -77,7 +77,8 @@ def cmd_votes(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return OK
-    print(f"{result.journey.title}: {out['totalVotes']} votes from {len(out['participants'])} participants")
+    voters = counted(len(out["participants"]), "participant")
+    print(f"{result.journey.title}: {counted(out['totalVotes'], 'vote')} from {voters}")
     for kind, rows in out["ranking"].items():
         print(f"\n{KIND_LABELS.get(kind, kind)}")
         for i, row in enumerate(rows, start=1):
@@ -99,10 +100,9 @@ def cmd_import_ratings(args: argparse.Namespace) -> int:
     except (CsvRowsError, LoadError, SaveError) as exc:
         return import_refused(exc, args.file)
     warnings(result.report)
-    print(
-        f"{args.into}: {result.ratings} ratings from {result.respondents} new respondents, "
-        f"{result.quotes} quotes"
-    )
+    new = f"; new personas: {', '.join(result.new_personas)}" if result.new_personas else ""
+    people, quotes = counted(result.respondents, "new respondent"), counted(result.quotes, "quote")
+    print(f"{args.into}: {counted(result.ratings, 'rating')} from {people}, {quotes}{new}")
     return OK
 
 

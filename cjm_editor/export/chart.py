@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from cjm_editor.export.draw_map import smooth
-from cjm_editor.export.emotions import RULE, stage_feelings
 from cjm_editor.export.legend import marker, persona_legend, persona_style
 from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import palette
+from cjm_editor.model.feelings import RULE, stage_feelings
 from cjm_editor.model.journey import EmotionScale, Journey, Persona
 from cjm_editor.model.workshop import spreads
 

@@ -10,6 +10,7 @@ from reportlab.lib import pagesizes
 from reportlab.lib.units import mm
 
 from cjm_editor.model.journey import Journey
+from cjm_editor.model.naming import ambiguity, match_persona
 
 PARTS: tuple[str, ...] = ("cover", "overview", "poster", "stages", "personas", "curves", "pains", "insights")
 PARTS += ("voting", "cutouts")  # workshop parts (export/parts/voting.py, cutouts.py)
@@ -84,16 +85,13 @@ def for_persona(journey: Journey, wanted: str | None) -> tuple[Journey, str | No
     """The map with only one persona's cards (and cards for everyone) and curve; returns its id."""
     if wanted is None:
         return journey, None
-    key = wanted.strip().casefold()
-    match = [p for p in journey.personas if p.id == wanted or p.name.casefold() == key]
-    if not match:  # a unique start of a name will do ("maya" for "Maya, busy professional")
-        match = [p for p in journey.personas if p.name.casefold().startswith(key)]
-        if len(match) > 1:
-            names = ", ".join(p.name for p in match)
-            raise OptionError(f"{wanted!r} could be any of: {names}; give more of the name")
-    if not match:
+    found = match_persona(journey.personas, wanted)  # a unique start of a name will do (model/naming.py)
+    if found.ambiguous:
+        raise OptionError(ambiguity(wanted, found))
+    if found.persona is None:
         names = ", ".join(p.name for p in journey.personas) or "none"
         raise OptionError(f"no persona named {wanted!r}; the map has: {names}")
+    match = [found.persona]
     pid = match[0].id
     cards = [c for c in journey.cards if not c.personas or pid in c.personas]
     kept = {c.id for c in cards}

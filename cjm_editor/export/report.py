@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cjm_editor.model.vocabulary import counted
+
 
 @dataclass
 class ExportReport:
@@ -31,14 +33,14 @@ class ExportReport:
     def summary(self) -> list[str]:
         """One line per kind of trouble, with its count (empty when there is none)."""
         counts = [
-            (len(self.missing), "character{s} no font has (printed as �)"),
-            (len(self.cut), "text{s} cut to fit (ending with …)"),
-            (len(self.shrunk), "text{s} made smaller to fit"),
-            (len(self.split_rows), "table row{s} split across pages"),
-            (len(self.continued), "continuation page{s} (worksheets and lists too long for one page)"),
-            (len(self.omitted), "item{s} not printed"),
+            (len(self.missing), "character", "no font has (printed as �)"),
+            (len(self.cut), "text", "cut to fit (ending with …)"),
+            (len(self.shrunk), "text", "made smaller to fit"),
+            (len(self.split_rows), "table row", "split across pages"),
+            (len(self.continued), "continuation page", "(worksheets and lists too long for one page)"),
+            (len(self.omitted), "item", "not printed"),
         ]
-        return [f"{n} " + what.format(s="" if n == 1 else "s") for n, what in counts if n]
+        return [f"{counted(n, word)} {what}" for n, word, what in counts if n]
 
     def lines(self) -> list[str]:
         """The summary, then the details."""

@@ -1,9 +1,22 @@
 """Cards as CSV, one row per card, for spreadsheets: import (new map or into one) and export.
 
-Columns: stage, lane, kind, title, body, channel, owner, personas, emotion, votes, tags, source.
-`personas` and `tags` hold several values separated by ";". `emotion` is the card's score on the
-map's scale, given to each persona named (or to every persona when none is); `scale` is that scale
-(`1..5`), so a new map gets it and a map with another scale gets the scores rescaled.
+Columns: stage, lane, kind, title, body, channel, owner, personas, emotion, votes, tags, source, scale,
+lane kind, id, value, target, unit, link, connects to. `personas` and `tags` hold several values separated by
+";". `emotion` holds each persona's score at the card, `Maya: -2; Robert: 1` (a persona by its
+name, or a unique start of it as `--persona` takes one); a bare number is given to each persona named
+in `personas`, or to every persona when none is. `scale` is the scale of the scores (`1..5`), so a new
+map gets it and a map with another scale gets the scores rescaled. `lane kind` is the kind of the
+card's lane (`emotions`, ...). `id` is the element's id: a new map keeps it (so `cjm diff` matches
+the round trip), an id the map already has makes a fresh one. `value`, `target` and `unit` are a
+metric's; `link` is the micro map of a card or (on a stage row) of a stage. `connects to` lists the
+ids of the cards the card's connections lead to ("t-plans; t-checkout").
+
+Before the cards, an export writes one row per persona (kind `persona`: its name as the title, its
+description as the body), per stage (kind `stage`: its description as the body, the personas' scores
+at the stage itself in `emotion`) and per lane (kind `lane`, with its `lane kind`), in the map's order,
+so the order, the empty stages and lanes and the stage-level scores come back. What the format cannot
+hold (connection labels, persona details, notes, workshop data ...) is listed by `csv_losses.losses`.
+
 Import reads UTF-8 with or without a BOM, commas or semicolons, and quoted multi-line cells; it
 checks every row and reports `FILE: row N, column: problem` for each bad one.
 
@@ -23,13 +36,26 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from cjm_editor.formats import strict_json
+from cjm_editor.formats.csv_cells import (
+    named_scores,
+    neutralise,
+    number_cell,
+    number_text,
+    restore,
+    score_cell,
+    scores_cell,
+    split_cell,
+)
 from cjm_editor.formats.errors import LoadError, LoadReport
 from cjm_editor.model import limits
 from cjm_editor.model.journey import (
     CARD_KIND_FOR_LANE,
     CARD_KINDS,
+    LANE_KINDS,
     SCALE_PRESETS,
+    AnchorKind,
     Card,
+    Connection,
     EmotionPoint,
     EmotionScale,
     Journey,
@@ -40,6 +66,7 @@ from cjm_editor.model.journey import (
     persona_colour,
     snapshot,
 )
+from cjm_editor.model.naming import ambiguity, match_persona
 from cjm_editor.model.vocabulary import KIND_LABELS
 from cjm_editor.model.workshop import tally
 
@@ -57,10 +84,17 @@ COLUMNS = (
     "tags",
     "source",
     "scale",
+    "lane kind",
+    "id",
+    "value",
+    "target",
+    "unit",
+    "link",
+    "connects to",
 )
+STRUCTURE = ("persona", "stage", "lane")
+"""Kinds of the rows that declare a persona, a stage or a lane rather than a card."""
 REQUIRED = ("stage", "title")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_WHOLE = re.compile(r"-?[0-9]+")
 _SCALE = re.compile(r"\s*(-?[0-9]{1,6})\s*\.\.\s*(-?[0-9]{1,6})\s*")
 LANE_FOR_KIND = {card: lane for lane, card in CARD_KIND_FOR_LANE.items() if lane != "emotions"}
 KIND_NAMES = {**{k: k for k in CARD_KINDS}, **{v.lower(): k for k, v in KIND_LABELS.items()}}
@@ -69,57 +103,70 @@ KIND_NAMES.update(
 )
 
 
-def neutralise(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula (OWASP CSV injection)."""
-    if cell.startswith((*FORMULA_START, "'")) and not _WHOLE.fullmatch(cell):
-        return "'" + cell
-    return cell
-
-
-def restore(cell: str) -> str:
-    """Undo `neutralise`: a `'` before a formula character or another `'` goes."""
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r'":
-        return cell[1:]
-    return cell
-
-
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in cell.split(";") if p.strip())
-
-
 # ---------------------------------------------------------------------------------------- export
 def to_text(j: Journey) -> str:
-    """CSV text (comma-separated, CRLF line ends, every card)."""
+    """CSV text (comma-separated, CRLF line ends): the personas, stages and lanes in order, then
+    every card."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     stages = {s.id: s.name for s in j.stages}
-    lanes = {lane.id: lane.name for lane in j.lanes}
+    lanes = {lane.id: lane for lane in j.lanes}
     names = {p.id: p.name for p in j.personas}
-    scores: dict[str, list[int]] = {}
-    for e in j.emotions:
-        if e.anchor_kind == "card":
-            scores.setdefault(e.anchor_id, []).append(e.score)
+    rank = {p.id: i for i, p in enumerate(j.personas)}
+    points: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for e in sorted(j.emotions, key=lambda e: rank.get(e.persona_id, len(rank))):
+        points.setdefault((e.anchor_kind, e.anchor_id), []).append((e.persona_id, e.score))
     scale = f"{j.scale.min}..{j.scale.max}"
     counts = tally(j)
+    leads: dict[str, list[str]] = {}
+    for conn in j.connections:
+        if ";" not in conn.target_id and conn.target_id.strip() == conn.target_id:
+            leads.setdefault(conn.source_id, []).append(conn.target_id)
+
+    def row(
+        stage: str = "", lane: str = "", kind: str = "", title: str = "", body: str = "", **more: str
+    ) -> None:
+        cells = dict.fromkeys(COLUMNS, "") | {"stage": stage, "lane": lane, "kind": kind, "title": title}
+        cells |= {"body": body, "scale": scale} | {k.replace("_", " "): v for k, v in more.items()}
+        writer.writerow([neutralise(cells[c]) for c in COLUMNS])
+
+    for p in j.personas:
+        row(kind="persona", title=p.name, body=p.description, id=p.id)
+    for st in j.stages:
+        row(
+            st.name,
+            kind="stage",
+            body=st.description,
+            emotion=scores_cell(points.get(("stage", st.id), []), names),
+            id=st.id,
+            link=st.link or "",
+        )
+    for lane in j.lanes:
+        row(lane=lane.name, kind="lane", lane_kind=lane.kind if lane.kind in LANE_KINDS else "", id=lane.id)
     for c in j.cards:
-        emotion = scores.get(c.id, [])
-        row = [
+        lane_of = lanes.get(c.lane_id)
+        row(
             stages.get(c.stage_id, ""),
-            lanes.get(c.lane_id, ""),
+            lane_of.name if lane_of else "",
             c.kind,
             c.title,
             c.body,
-            c.channel,
-            c.owner,
-            "; ".join(names[p] for p in c.personas if p in names),
-            str(round(sum(emotion) / len(emotion))) if emotion else "",
-            str(counts[c.id]) if counts[c.id] else "",
-            "; ".join(c.tags),
-            c.source,
-            scale,
-        ]
-        writer.writerow([neutralise(cell) for cell in row])
+            channel=c.channel,
+            owner=c.owner,
+            personas="; ".join(names[p] for p in c.personas if p in names),
+            emotion=scores_cell(points.get(("card", c.id), []), names),
+            votes=str(counts[c.id]) if counts[c.id] else "",
+            tags="; ".join(c.tags),
+            source=c.source,
+            lane_kind=lane_of.kind if lane_of and lane_of.kind in LANE_KINDS else "",
+            id=c.id,
+            value=number_text(c.value),
+            target=number_text(c.target),
+            unit=c.unit,
+            link=c.link or "",
+            connects_to="; ".join(leads.get(c.id, [])),
+        )
     return out.getvalue()
 
 
@@ -141,11 +188,15 @@ class _Row:
     number: int
     stage: str
     lane: str
-    kind: str
+    kind: str  # a card kind, or one of STRUCTURE
     card: Card
     personas: tuple[str, ...]
-    emotion: int | None
+    emotion: int | None  # a bare number: for the personas named, or every persona
     votes: int = 0  # anonymous votes
+    scores: tuple[tuple[str, int], ...] = ()  # (persona name, score) from `Name: score; ...`
+    lane_kind: str = ""
+    id: str = ""
+    targets: tuple[str, ...] = ()  # ids of the cards its connections lead to
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -203,7 +254,7 @@ def from_bytes(
     total = sum(r.votes for r in parsed)
     if limits.votes(total) is not None:  # each becomes a vote object (format 4)
         raise LoadError(name, "$", f"{total:,} votes in all; at most {limits.MAX_VOTES:,} can be imported")
-    _apply(j, parsed)
+    _apply(j, parsed, report)
     return CsvImport(j, report, bad)
 
 
@@ -249,13 +300,6 @@ def _scale_for(lo: int, hi: int) -> EmotionScale:
     return dataclasses.replace(preset, labels=dict(preset.labels)) if preset else EmotionScale(lo, hi)
 
 
-def _rescaled(score: int, source: tuple[int, int] | None, j: Journey) -> int:
-    if source is None or source == (j.scale.min, j.scale.max):
-        return score
-    lo, hi = source
-    return j.scale.clamp(round(j.scale.min + (score - lo) * (j.scale.max - j.scale.min) / (hi - lo)))
-
-
 def _row(
     row: dict[str, str],
     number: int,
@@ -273,10 +317,13 @@ def _row(
             problems.append((key, str(hit)))
             return None
     kind_text = get("kind").lower()
-    kind = KIND_NAMES.get(kind_text) if kind_text else None
+    kind = kind_text if kind_text in STRUCTURE else KIND_NAMES.get(kind_text) if kind_text else None
     if kind_text and kind is None:
         problems.append(("kind", f"{get('kind')!r} is not a card kind ({', '.join(CARD_KINDS)})"))
     lane = get("lane")
+    lane_kind = get("lane kind").lower()
+    if lane_kind and lane_kind not in LANE_KINDS:
+        problems.append(("lane kind", f"{get('lane kind')!r} is not a lane kind ({', '.join(LANE_KINDS)})"))
     if not kind:
         kind = next((CARD_KIND_FOR_LANE[lane_.kind] for lane_ in j.lanes if lane_.name == lane), "note")
     votes = 0
@@ -294,19 +341,24 @@ def _row(
             if hit is not None:
                 problems.append(("votes", str(hit)))
     emotion = None
-    if get("emotion"):
-        try:
-            if limits.digits(get("emotion")) is not None:
-                raise ValueError
-            emotion = int(get("emotion"))
-        except ValueError:
-            problems.append(("emotion", f"{get('emotion')[:40]!r} is not a whole number"))
-        else:
-            lo, hi = source or (j.scale.min, j.scale.max)
-            if not lo <= emotion <= hi:
-                problems.append(("emotion", f"{emotion} is outside the scale {lo}..{hi}"))
-            else:
-                emotion = _rescaled(emotion, source, j)
+    scores: list[tuple[str, int]] = []
+    cell = get("emotion")
+    if cell and (":" in cell or kind in STRUCTURE):
+        scores = named_scores(cell, j, problems, source)
+    elif cell:
+        emotion = score_cell(cell, j, problems, source)
+    if kind == "lane" and cell:
+        problems.append(("emotion", "a lane row holds no scores"))
+    named = [("personas", n) for n in split_cell(row.get("personas", ""))] + [
+        ("emotion", n) for n, _ in scores
+    ]
+    for column, name in named if kind != "persona" else []:
+        found = match_persona(j.personas, name)
+        if found.ambiguous:
+            problems.append((column, ambiguity(name, found)))
+    numbers: dict[str, float | None] = {}
+    for key in ("value", "target"):
+        numbers[key] = number_cell(get(key), key, problems)
     if problems:
         return None
     card = Card(
@@ -318,10 +370,32 @@ def _row(
         channel=get("channel"),
         owner=get("owner"),
         source=get("source"),
-        tags=_split(row.get("tags", "")),
+        value=numbers["value"],
+        target=numbers["target"],
+        unit=get("unit"),
+        link=get("link") or None,
+        tags=split_cell(row.get("tags", "")),
     )
-    personas = _split(row.get("personas", ""))
-    return _Row(number, stage, lane or _lane_name(kind), kind, card, personas, emotion, votes)
+    personas = split_cell(row.get("personas", ""))
+    if kind in STRUCTURE:
+        lane = lane if kind == "lane" else ""
+        return _Row(number, stage, lane, kind, card, personas, None, 0, tuple(scores), lane_kind, get("id"))
+    lane = lane or _lane_name(kind)
+    targets = split_cell(row.get("connects to", ""))
+    return _Row(
+        number,
+        stage,
+        lane,
+        kind,
+        card,
+        personas,
+        emotion,
+        votes,
+        tuple(scores),
+        lane_kind,
+        get("id"),
+        targets,
+    )
 
 
 def _lane_name(kind: str) -> str:
@@ -337,34 +411,112 @@ def _lane_name(kind: str) -> str:
     }[kind]
 
 
-def _apply(j: Journey, rows: list[_Row]) -> None:
+def _apply(j: Journey, rows: list[_Row], report: LoadReport) -> None:
     stages = {s.name: s for s in j.stages}
     lanes = {lane.name: lane for lane in j.lanes}
-    personas = {p.name: p for p in j.personas}
+    declared = {p.name: p for p in j.personas}
+    have = {(e.persona_id, e.anchor_kind, e.anchor_id) for e in j.emotions}
+    by_id: dict[str, Persona | Stage | Lane] = {p.id: p for p in j.personas}
+    by_id |= {st.id: st for st in j.stages} | {lane.id: lane for lane in j.lanes}
+    taken = set(by_id) | {c.id for c in j.cards}
+    from_file: dict[str, str] = {}  # a card's id in the file -> its id in the map
+
+    def new_id(wanted: str) -> str | None:
+        """The file's id when no element has it yet (None: make a fresh one)."""
+        if not wanted or wanted in taken:
+            return None
+        taken.add(wanted)
+        return wanted
+
+    def persona(name: str, declare: str | None = None, description: str = "") -> Persona:
+        """A persona row names a persona by its id or exactly; a cell may give a unique start. What
+        the map has already is left as it is; a new persona takes the row's description."""
+        known = by_id.get(declare or "")
+        found = known if isinstance(known, Persona) else None
+        if found is None:
+            found = declared.get(name) if declare is not None else match_persona(j.personas, name).persona
+        if found is None:
+            found = Persona(name=name, description=description, colour=persona_colour(len(j.personas)))
+            found.id = new_id(declare or "") or found.id
+            declared[name] = found
+            j.personas.append(found)
+        return found
+
+    def stage(name: str, wanted: str = "", description: str = "", link: str | None = None) -> Stage:
+        known = by_id.get(wanted)
+        if isinstance(known, Stage):
+            return known
+        if name not in stages:
+            stages[name] = Stage(name=name, description=description, link=link)
+            stages[name].id = new_id(wanted) or stages[name].id
+            j.stages.append(stages[name])
+        return stages[name]
+
+    def lane(name: str, kind: str, lane_kind: str, wanted: str = "") -> Lane:
+        known = by_id.get(wanted)
+        if isinstance(known, Lane):
+            return known
+        if name not in lanes:
+            lanes[name] = Lane(name=name, kind=lane_kind or LANE_FOR_KIND.get(kind, "notes"))
+            lanes[name].id = new_id(wanted) or lanes[name].id
+            j.lanes.append(lanes[name])
+        return lanes[name]
+
+    def points(r: _Row, anchor_kind: AnchorKind, anchor_id: str) -> None:
+        for name, score in r.scores:
+            who = persona(name)
+            if (who.id, anchor_kind, anchor_id) in have:
+                report.add(f"row {r.number}, emotion", f"kept the map's own score of {who.name} here")
+                continue
+            have.add((who.id, anchor_kind, anchor_id))
+            j.emotions.append(EmotionPoint(who.id, anchor_kind, anchor_id, score))
+
     for r in rows:
-        if r.stage not in stages:
-            stages[r.stage] = Stage(name=r.stage)
-            j.stages.append(stages[r.stage])
-        if r.lane not in lanes:
-            lanes[r.lane] = Lane(name=r.lane, kind=LANE_FOR_KIND.get(r.kind, "notes"))
-            j.lanes.append(lanes[r.lane])
-        for name in r.personas:
-            if name not in personas:
-                personas[name] = Persona(name=name, colour=persona_colour(len(personas)))
-                j.personas.append(personas[name])
+        if r.kind == "persona":
+            persona(r.card.title, r.id, r.card.body)
+            continue
+        if r.kind == "stage":
+            st = stage(r.stage, r.id, r.card.body, r.card.link)
+            points(r, "stage", st.id)
+            continue
+        if r.kind == "lane":
+            lane(r.lane, "", r.lane_kind, r.id)
+            continue
         card = r.card
-        card.stage_id, card.lane_id = stages[r.stage].id, lanes[r.lane].id
-        card.personas = tuple(personas[n].id for n in r.personas)
+        card.id = new_id(r.id) or card.id
+        if r.id:
+            from_file.setdefault(r.id, card.id)
+        card.stage_id, card.lane_id = stage(r.stage).id, lane(r.lane, r.kind, r.lane_kind).id
+        card.personas = tuple(dict.fromkeys(persona(n).id for n in r.personas))
         j.cards.append(card)
         j.votes += [Vote(card.id) for _ in range(r.votes)]
+        points(r, "card", card.id)
         if r.emotion is not None:
-            who = [personas[n] for n in r.personas] or list(j.personas)
+            who = [persona(n) for n in r.personas] or list(j.personas)
             if not who:
                 everyone = Persona(name="Everyone", colour="#5c4d7d")
-                personas[everyone.name] = everyone
+                declared[everyone.name] = everyone
                 j.personas.append(everyone)
                 who = [everyone]
             j.emotions += [EmotionPoint(p.id, "card", card.id, r.emotion) for p in who]
+    _connect(j, [r for r in rows if r.targets and r.kind not in STRUCTURE], from_file, report)
+
+
+def _connect(j: Journey, rows: list[_Row], from_file: dict[str, str], report: LoadReport) -> None:
+    """The connections of `connects to`: a target is a card of the file by its id there, or a card
+    the map already has; one the map cannot find is left out and reported."""
+    cards = {c.id for c in j.cards}
+    joined = {(c.source_id, c.target_id) for c in j.connections}
+    for r in rows:
+        for target in r.targets:
+            to = from_file.get(target, target if target in cards else "")
+            where = f"row {r.number}, connects to"
+            if not to or to == r.card.id:
+                why = "a card cannot connect to itself" if to else f"no card has the id {target[:40]!r}"
+                report.add(where, f"{why}; that connection was left out")
+            elif (r.card.id, to) not in joined:
+                joined.add((r.card.id, to))
+                j.connections.append(Connection(r.card.id, to))
 
 
 def load(path: str | os.PathLike[str], into: Journey | None = None, skip_bad: bool = False) -> CsvImport:

@@ -5,9 +5,11 @@ segment, score, comment (optional). Each respondent becomes a participant of the
 name is reused), each row a rating of that persona at the stage (or at the card, named by its title or
 id within the stage). Scores are rescaled linearly from the survey's own scale to the map's. A comment
 becomes a quote card in the stage's thoughts lane with the survey and respondent as its source, so the
-evidence stays next to the curve. An unknown persona or segment becomes a new persona. Every bad row is
-reported as `FILE: row N, column: problem`, as the card CSV import does; nothing is imported unless all
-rows are good (or `skip_bad`).
+evidence stays next to the curve. A persona or segment is found as `cjm export pdf --persona` finds
+one (model/naming.py: its whole name or a unique start of it, case-insensitive); a start several
+personas share is a bad row, and a name no persona has becomes a new persona, listed in the report.
+Every bad row is reported as `FILE: row N, column: problem`, as the card CSV import does; nothing is
+imported unless all rows are good (or `skip_bad`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from cjm_editor.model.journey import (
     persona_colour,
     snapshot,
 )
+from cjm_editor.model.naming import ambiguity, match_persona
 from cjm_editor.model.workshop import rescale
 
 REQUIRED = ("respondent", "stage", "score")
@@ -46,6 +49,7 @@ class RatingsImport:
     ratings: int = 0
     quotes: int = 0
     respondents: int = 0
+    new_personas: list[str] = field(default_factory=list)  # personas the survey named and the map lacked
 
 
 def parse_scale(text: str) -> tuple[float, float]:
@@ -91,7 +95,6 @@ class _Importer:
     def __init__(self, j: Journey, name: str, scale: tuple[float, float], out: RatingsImport) -> None:
         self.j, self.name, self.scale, self.out = j, name, scale, out
         self.stages = {s.name.casefold(): s for s in j.stages} | {s.id.casefold(): s for s in j.stages}
-        self.personas = {p.name.casefold(): p for p in j.personas}
         self.people = {p.name.casefold(): p for p in j.participants}
         self.rated: set[tuple[str | None, str, str, str]] = {
             (r.participant_id, r.persona_id, r.anchor_kind, r.anchor_id) for r in j.ratings
@@ -103,10 +106,10 @@ class _Importer:
             if not any(c.strip() for c in cells):
                 continue
             row = {k: v.strip() for k, v in zip(header, cells, strict=False)}
-            problems = self._row(row)
+            problems = self._row(row, number)
             self.out.bad_rows += [f"{self.name}: row {number}, {col}: {why}" for col, why in problems]
 
-    def _row(self, row: dict[str, str]) -> list[tuple[str, str]]:
+    def _row(self, row: dict[str, str], number: int) -> list[tuple[str, str]]:
         problems: list[tuple[str, str]] = []
         who, stage_name = row.get("respondent", ""), row.get("stage", "")
         persona_name = row.get("persona") or row.get("segment") or ""
@@ -117,6 +120,10 @@ class _Importer:
             problems.append(("stage", f"{stage_name!r} is not a stage of the map" if stage_name else "empty"))
         if not persona_name:
             problems.append(("persona", "empty; name the persona or segment the respondent belongs to"))
+        else:
+            found = match_persona(self.j.personas, persona_name)
+            if found.ambiguous:
+                problems.append(("persona", ambiguity(persona_name, found)))
         card = None
         card_name = row.get("card", "")
         if card_name and stage is not None:
@@ -141,7 +148,7 @@ class _Importer:
             problems.append(("score", f"{row.get('score', '')!r} is not a number"))
         if problems or stage is None or score is None:
             return problems
-        persona = self._persona(persona_name)
+        persona = self._persona(persona_name, number)
         person = self._participant(who)
         anchor_kind: AnchorKind = "card" if card else "stage"
         anchor_id = card.id if card else stage.id
@@ -158,15 +165,20 @@ class _Importer:
             self._quote(stage.id, comment, who, persona)
         return []
 
-    def _persona(self, name: str) -> Persona:
-        persona = self.personas.get(name.casefold())
+    def _persona(self, name: str, number: int) -> Persona:
+        persona = match_persona(self.j.personas, name).persona
         if persona is None:
+            known = ", ".join(p.name for p in self.j.personas) or "none"
             persona = Persona(name=name, colour=persona_colour(len(self.j.personas)))
             persona.order = order_keys.between(
                 max((p.order for p in self.j.personas), default="") or None, None
             )
             self.j.personas.append(persona)
-            self.personas[name.casefold()] = persona
+            self.out.new_personas.append(name)
+            self.out.report.add(
+                f"row {number}, persona",
+                f"new persona {name!r}: no persona of the map is named so (the map had: {known})",
+            )
         return persona
 
     def _participant(self, name: str) -> Participant:

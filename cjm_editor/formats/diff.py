@@ -18,6 +18,7 @@ from typing import Any
 
 from cjm_editor.model.journey import Card, Journey
 from cjm_editor.model.registry import COLLECTIONS, Collection
+from cjm_editor.model.vocabulary import counted
 
 ADDED, REMOVED, MOVED, CHANGED = "added", "removed", "moved", "changed"
 _PLACEMENT = {"id", "order", "stage_id", "lane_id"}
@@ -135,8 +136,7 @@ class MapDiff:
         parts = []
         for (collection, kind), n in counts.items():
             word = "map" if collection == "map" else _singular(collection)
-            plural = word if n == 1 else ("emotion points" if word == "emotion point" else word + "s")
-            parts.append(f"{n} {plural} {kind}")
+            parts.append(f"{counted(n, word)} {kind}")
         return ", ".join(parts)
 
     def lines(self) -> list[str]:

@@ -196,8 +196,9 @@ def compute(journey: Journey) -> MapGeometry:
 
 def place_curves(journey: Journey, g: MapGeometry) -> None:
     """Place emotion points and curves: per persona and stage, spread the stage's anchors across its
-    column. The curve passes through the mean of the scores at each anchor (model/workshop.py); an
-    emotion point sits at its own score; several scores at an anchor add a min-max band."""
+    column. The curve passes through the mean of the participants' ratings at an anchor, or the
+    designer's emotion point where nobody rated (model/workshop.py); an emotion point sits at its own
+    score; several ratings at an anchor add a min-max band."""
     if g.emotion_lane is None or g.emotion_lane in {lane.id for lane in journey.lanes if lane.collapsed}:
         return
     stage_of_card = {c.id: c.stage_id for c in journey.cards}
@@ -210,7 +211,7 @@ def place_curves(journey: Journey, g: MapGeometry) -> None:
     }
     for persona in journey.personas:
         slots: dict[str, list[tuple[float, str, str]]] = {}
-        for pid, kind, anchor in spread:
+        for pid, kind, anchor in dict.fromkeys([*point_at, *spread]):
             if pid != persona.id:
                 continue
             if kind == "stage":
@@ -227,12 +228,15 @@ def place_curves(journey: Journey, g: MapGeometry) -> None:
             anchors = sorted(slots[sid])
             for i, (_, kind, anchor) in enumerate(anchors):
                 x = col.x + col.w * (i + 1) / (len(anchors) + 1)
-                s = spread[(persona.id, kind, anchor)]
+                s = spread.get((persona.id, kind, anchor))
                 point = point_at.get((persona.id, kind, anchor))
                 if point is not None:
                     g.emotion_points[point.id] = Point(x, g.score_y(point.score, lo, hi))
-                curve.append((point.id if point else f"{kind}:{anchor}", Point(x, g.score_y(s.mean, lo, hi))))
-                if s.n > 1:
+                through = s.mean if s is not None else point.score if point is not None else lo
+                curve.append(
+                    (point.id if point else f"{kind}:{anchor}", Point(x, g.score_y(through, lo, hi)))
+                )
+                if s is not None and s.n > 1:
                     bands.append(Band(x, g.score_y(s.low, lo, hi), g.score_y(s.high, lo, hi), s.n))
         g.curves[persona.id] = curve
         g.bands[persona.id] = bands

@@ -15,6 +15,36 @@ KIND_LABELS: dict[str, str] = {
 }
 """Card kind -> its name."""
 
+IRREGULAR_PLURALS: dict[str, str] = {"person": "people", "analysis": "analyses"}
+"""Words whose plural no spelling rule gives."""
+
+
+def plural(word: str) -> str:
+    """The plural of an English noun or noun phrase (its last word changes): "opportunity" ->
+    "opportunities", "pain point" -> "pain points", "box" -> "boxes". Every plural the product prints
+    comes from here, never from adding an "s"."""
+    head, _, last = word.rpartition(" ")
+    lower = last.lower()
+    if lower in IRREGULAR_PLURALS:
+        many = IRREGULAR_PLURALS[lower]
+        many = many.capitalize() if last[:1].isupper() else many
+    elif len(last) > 1 and lower.endswith("y") and lower[-2] not in "aeiou":
+        many = last[:-1] + "ies"
+    elif lower.endswith(("s", "x", "z", "ch", "sh")):
+        many = last + "es"
+    else:
+        many = last + "s"
+    return f"{head} {many}" if head else many
+
+
+def counted(n: int, word: str) -> str:
+    """ "1 card", "3 cards", "0 opportunities": a number with its noun in the right form."""
+    return f"{n} {word if n == 1 else plural(word)}"
+
+
+KIND_PLURALS: dict[str, str] = {kind: plural(label) for kind, label in KIND_LABELS.items()}
+"""Card kind -> the name of several ("Opportunities", "Pain points")."""
+
 LANE_KIND_LABELS: dict[str, str] = {
     "actions": "customer actions",
     "touchpoints": "touchpoints",

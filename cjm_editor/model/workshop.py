@@ -4,10 +4,11 @@ Votes and ratings are data (`Journey.votes`, `Journey.ratings`); what is drawn o
 derived here, never stored. Everything that shows a card's votes (canvas badges, layout, insights,
 CSV/Mermaid export, PDF) reads `tally(journey)`.
 
-Ratings sit beside emotion points: an EmotionPoint is the facilitator's own score, a Rating one
-participant's. At an anchor (a stage or a card) for a persona, the curve goes through the mean of all
-the scores there (the ratings plus the emotion point, if any), with a min-max band and n. A single
-rating or a single emotion point is n = 1: the curve passes through it, as before ratings existed.
+Ratings sit beside emotion points: an EmotionPoint is the designer's own score, a Rating one
+participant's. At an anchor (a stage or a card) for a persona, the spread is the participants'
+ratings only: their mean, min-max band and n. The curve goes through that mean where there are
+ratings, and through the designer's point where there are none; the designer's point is drawn as its
+own handle and never counted as a rating. A single rating is n = 1: the curve passes through it.
 """
 
 from __future__ import annotations
@@ -104,10 +105,9 @@ def spread_of(scores: list[float]) -> Spread:
 
 
 def spreads(journey: Journey) -> dict[Anchor, Spread]:
-    """Per (persona, anchor kind, anchor id): the spread of its ratings and emotion point."""
+    """Per rated (persona, anchor kind, anchor id): the spread of the participants' ratings there
+    (the designer's emotion point is not a rating and is not counted)."""
     scores: dict[Anchor, list[float]] = {}
-    for p in journey.emotions:
-        scores.setdefault((p.persona_id, p.anchor_kind, p.anchor_id), []).append(float(p.score))
     for r in journey.ratings:
         scores.setdefault((r.persona_id, r.anchor_kind, r.anchor_id), []).append(float(r.score))
     return {anchor: spread_of(values) for anchor, values in scores.items()}
@@ -117,8 +117,12 @@ def rating_lines(
     journey: Journey, anchor_kind: str, anchor_id: str, persona_id: str | None = None
 ) -> list[str]:
     """The ratings at a stage or card as a person reads them, per persona with its spread first:
-    "Maya: mean -0.67 (-2 to +1, n=3)", then "  -2 by Ana — note"."""
+    "Maya: mean -0.67 (-2 to +1, n=3)", then "  -2 by Ana — note", then the map's own point there,
+    which is not a rating: "  -2 on the map itself (not counted)"."""
     people = {p.id: p.name for p in journey.participants}
+    own: dict[tuple[str, str, str], int] = {
+        (e.persona_id, e.anchor_kind, e.anchor_id): e.score for e in journey.emotions
+    }
     out: list[str] = []
     spread = spreads(journey)
     for persona in journey.personas:
@@ -136,6 +140,8 @@ def rating_lines(
         for r in here:
             note = f" — {r.note}" if r.note else ""
             out.append(f"  {r.score:+g} by {people.get(r.participant_id or '', ANONYMOUS)}{note}")
+        if (persona.id, anchor_kind, anchor_id) in own:
+            out.append(f"  {own[(persona.id, anchor_kind, anchor_id)]:+g} on the map itself (not counted)")
     return out
 
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from cjm_editor.commands.structure import RenameLane, RenameStage, UpdateElement
+from cjm_editor.model.vocabulary import counted
 from cjm_editor.ui import about, clipboard, deletion, import_into, interop_actions
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.items.connection import ConnectionItem
@@ -68,7 +69,7 @@ class EditActions:
 
     def copy(self) -> None:
         count = clipboard.copy(self.window.scene)
-        self._status(f"Copied {count} card{'s' * (count != 1)}" if count else "Select cards to copy")
+        self._status(f"Copied {counted(count, 'card')}" if count else "Select cards to copy")
 
     def cut(self) -> None:
         if not clipboard.cut(self.window.scene, self.session.undo_stack):

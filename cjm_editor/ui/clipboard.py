@@ -17,6 +17,7 @@ from cjm_editor.formats.errors import LoadError
 from cjm_editor.model import Card, Connection, JourneyDocument
 from cjm_editor.model.journey import CARD_KIND_FOR_LANE, Journey
 from cjm_editor.model.snippet import cards_from_text, paste, take
+from cjm_editor.model.vocabulary import counted
 from cjm_editor.ui.canvas.items.card import CardItem
 from cjm_editor.ui.canvas.scene import JourneyScene
 
@@ -44,7 +45,7 @@ def copy(scene: JourneyScene) -> int:
 def cut(scene: JourneyScene, stack: QUndoStack) -> int:
     count = copy(scene)
     if count:
-        stack.push(RemoveElements(scene.doc, selected_cards(scene), f"Cut {count} card{'s' * (count > 1)}"))
+        stack.push(RemoveElements(scene.doc, selected_cards(scene), f"Cut {counted(count, 'card')}"))
     return count
 
 
@@ -81,8 +82,8 @@ def paste_clipboard(scene: JourneyScene, stack: QUndoStack) -> str:
         return "The clipboard holds no cards or text."
     if not cards:
         return "Nothing to paste: the map has no stages or lanes."
-    put(scene, stack, cards, connections, position, f"Paste {len(cards)} card{'s' * (len(cards) > 1)}")
-    return f"Pasted {len(cards)} card{'s' * (len(cards) > 1)}"
+    put(scene, stack, cards, connections, position, f"Paste {counted(len(cards), 'card')}")
+    return f"Pasted {counted(len(cards), 'card')}"
 
 
 def duplicate(scene: JourneyScene, stack: QUndoStack) -> int:
@@ -93,7 +94,7 @@ def duplicate(scene: JourneyScene, stack: QUndoStack) -> int:
     doc = scene.doc
     snippet: Journey = take(doc.journey, set(ids))
     cards, connections = paste(snippet, doc.journey)
-    stack.beginMacro(f"Duplicate {len(cards)} card{'s' * (len(cards) > 1)}")
+    stack.beginMacro(f"Duplicate {counted(len(cards), 'card')}")
     for original, copy_ in zip(snippet.cards, cards, strict=True):
         cell = [c.id for c in doc.cell_cards(original.stage_id, original.lane_id)]
         stack.push(AddCard(doc, copy_, cell.index(original.id) + 1))

@@ -11,6 +11,7 @@ from cjm_editor.commands.removal import RemoveElements
 from cjm_editor.model import JourneyDocument, Removal
 from cjm_editor.model.journey import snapshot
 from cjm_editor.model.registry import COLLECTIONS, collection
+from cjm_editor.model.vocabulary import counted
 
 ASK_ABOVE = 3
 """Ask before deleting when more than this many elements go along with the selected ones."""
@@ -20,7 +21,7 @@ them back with the card)."""
 
 
 def _plural(singular: str, count: int) -> str:
-    return f"{count} {singular}{'s' * (count != 1)}"
+    return counted(count, singular)
 
 
 def _name(doc: JourneyDocument, name: str, element_id: str) -> str:

@@ -41,6 +41,7 @@ from cjm_editor.export.report import ExportReport
 from cjm_editor.formats.errors import SaveError
 from cjm_editor.handouts import export_kit
 from cjm_editor.model.journey import Journey, snapshot
+from cjm_editor.model.vocabulary import counted
 
 
 def open_file(path: str) -> None:
@@ -194,7 +195,7 @@ class ExportDialog(QDialog):
         if isinstance(result, str):
             self.report.setPlainText(f"The handouts were not exported.\n\n{result}")
             return
-        done = f"Exported {result.pages} pages to {self.path.text()}."
+        done = f"Exported {counted(result.pages, 'page')} to {self.path.text()}."
         if not result:
             self.report.setPlainText(done + "\nNothing was lost or cut.")
         else:  # the summary first, then every detail

@@ -16,6 +16,7 @@ from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.journey import Journey, snapshot
+from cjm_editor.model.vocabulary import counted
 
 if TYPE_CHECKING:
     from cjm_editor.ui.main_window import MainWindow
@@ -63,7 +64,7 @@ def import_cards_into(w: MainWindow, path: str | None = None) -> bool:
         w.show_message("Cannot import", f"{name} could not be imported.", str(exc))
         return False
     count = merge(w.document, w.undo_stack, result.journey, f"Import cards from {name}")
-    summary = f"{count} card{'s' * (count != 1)} from {name} added to the map (Undo takes them out again)."
+    summary = f"{counted(count, 'card')} from {name} added to the map (Undo takes them out again)."
     w.statusBar().showMessage(summary, 6000)
     details = "\n".join(result.report.lines()) if result.report else ""
     w.show_message("Cards imported", summary, details, QMessageBox.Icon.Information)

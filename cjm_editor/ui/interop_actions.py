@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from cjm_editor.formats import csv_cards
 from cjm_editor.formats.atomic import write_atomic
 from cjm_editor.formats.csv_cards import CsvRowsError
+from cjm_editor.formats.csv_losses import losses
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.formats.mermaid import convert, write
 from cjm_editor.model import JourneyDocument
@@ -84,6 +85,7 @@ def export_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
             write_atomic(path, text.encode("utf-8"))
         elif kind == "csv":
             write_atomic(path, csv_cards.to_bytes(journey, bom=True))
+            warnings = losses(journey)
         elif path.lower().endswith(".svg"):
             render_svg(w.scene, path, journey.title)
         else:
@@ -95,9 +97,10 @@ def export_file(w: MainWindow, kind: str, path: str | None = None) -> bool:
         theme.apply(was_dark)
         w.canvas.sticky.pin()
     if warnings:
+        fmt = "Mermaid" if kind == "mermaid" else "CSV"
         w.show_message(
             "Exported with losses",
-            f"{Path(path).name} was written. Mermaid cannot hold everything:",
+            f"{Path(path).name} was written. {fmt} cannot hold everything:",
             "\n".join(warnings),
             QMessageBox.Icon.Information,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -56,11 +57,10 @@ def test_import_ratings_rescales_makes_respondents_participants_and_keeps_commen
     assert [p.name for p in j.participants] == ["R-101", "R-102", "R-103", "R-104"]
     assert [p.name for p in j.personas][-1] == "Students", "an unknown segment becomes a persona"
     maya = next(p.id for p in j.personas if p.name.startswith("Maya"))
-    # 1..5 onto -2..+2: 2 -> -1, 3 -> 0; the facilitator's own point at Sign up is the third score
-    own = next(e.score for e in before.emotions if (e.persona_id, e.anchor_id) == (maya, "s-signup"))
+    # 1..5 onto -2..+2: 2 -> -1, 3 -> 0; the facilitator's own point at Sign up is no rating
+    assert any((e.persona_id, e.anchor_id) == (maya, "s-signup") for e in before.emotions)
     s = spreads(j)[(maya, "stage", "s-signup")]
-    assert (s.n, s.low, s.high) == (3, min(-1, own), max(0, own))
-    assert s.mean == pytest.approx((-1 + 0 + own) / 3)
+    assert (s.n, s.low, s.high, s.mean) == (2, -1, 0, -0.5)
     card_rating = next(r for r in j.ratings if r.anchor_kind == "card")
     assert card_rating.anchor_id == "p-late" and card_rating.score == -1.0
     quotes = [c for c in j.cards if c.kind == "quote" and c.source.startswith("freshbox-survey.csv")]
@@ -91,10 +91,50 @@ def test_bad_survey_rows_are_each_reported_and_nothing_is_written(map_file, tmp_
     assert f"{bad}: row 3, respondent: empty; every rating needs a respondent" in err
     assert f"{bad}: row 3, stage: 'Nowhere' is not a stage of the map" in err
     assert f"{bad}: row 3, score: 'x' is not a number" in err
-    assert f"{bad}: row 5, respondent: B already rated Maya at the stage 'Sign up'" in err
+    assert f"{bad}: row 5, respondent: B already rated Maya, busy professional at the stage 'Sign up'" in err
     assert map_file.read_bytes() == before
     assert (
         main(["import", "ratings", str(bad), "--into", str(map_file), "--skip-bad", "--scale", "1..5"]) == 0
     )
     assert len(cjm_json.load(map_file).journey.ratings) == 1
     assert main(["import", "ratings", str(bad), "--into", str(map_file), "--scale", "5..1"]) == 2
+
+
+def test_survey_personas_are_found_as_export_pdf_persona_finds_them(map_file, tmp_path, capsys):
+    survey = tmp_path / "survey.csv"
+    survey.write_text(
+        "respondent,stage,card,persona,score,comment\n"
+        'r1,Sign up,Checkout,Maya,1,"Phone number, really?"\n'
+        "r2,Sign up,,ROBERT,5,\n"
+        "r3,Signup,,Maya,3,\n"
+        "r4,First box,,Nobody,4,\n"
+        "r5,Regular use,,Maya,9,\n",
+        encoding="utf-8",
+    )
+    args = ["import", "ratings", str(survey), "--into", str(map_file), "--skip-bad"]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    j = cjm_json.load(map_file).journey
+    assert [p.name for p in j.personas] == ["Maya, busy professional", "Robert, retired home cook", "Nobody"]
+    assert out.strip() == f"{map_file}: 3 ratings from 3 new respondents, 1 quote; new personas: Nobody"
+    assert (
+        f"warning: {survey}: row 5, persona: new persona 'Nobody': no persona of the map is named so "
+        "(the map had: Maya, busy professional, Robert, retired home cook)"
+    ) in err.splitlines()
+    maya, robert = j.personas[0].id, j.personas[1].id
+    assert sorted(
+        (r.persona_id, r.anchor_id) for r in j.ratings if r.persona_id != j.personas[2].id
+    ) == sorted([(maya, "t-checkout"), (robert, "s-signup")])
+
+
+def test_a_start_several_personas_share_is_a_bad_row(map_file, tmp_path, capsys):
+    doc = JourneyDocument(cjm_json.load(map_file).journey)
+    doc.add("personas", dataclasses.replace(doc.journey.personas[0], id="p-mayan", name="Mayan shopper"))
+    cjm_json.save(doc.journey, map_file)
+    survey = tmp_path / "survey.csv"
+    survey.write_text("respondent,stage,persona,score\nr1,Sign up,may,2\n", encoding="utf-8")
+    assert main(["import", "ratings", str(survey), "--into", str(map_file)]) == 1
+    assert (
+        f"{survey}: row 2, persona: 'may' could be any of: Maya, busy professional, Mayan shopper; "
+        "give more of the name"
+    ) in capsys.readouterr().err

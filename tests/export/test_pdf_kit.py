@@ -223,17 +223,21 @@ def test_persona_option_takes_a_unique_start_of_a_name(journey, make_kit):
         export_kit(journey, KitOptions(persona=""), "unused.pdf")
 
 
-def test_pains_pair_with_the_opportunities_connected_to_them(journey):
+def test_pains_pair_with_the_opportunities_connected_to_them_else_those_of_their_stage(journey):
     import dataclasses
 
     from cjm_editor.export.parts.pains import pairs
     from cjm_editor.model import Connection
 
-    pain = next(c for c in journey.cards if c.kind == "pain-point")
-    ideas = [c for c in journey.cards if c.kind == "opportunity"]
-    j = dataclasses.replace(journey, connections=[Connection(ideas[-1].id, pain.id)])
+    # the sample has one pain point and one opportunity per stage (Consider … Renew & refer)
+    j = dataclasses.replace(journey, connections=[Connection("o-referral-reward", "p-hidden-fees")])
     paired, unpaired = pairs(j)
-    assert dict((p.id, [i.id for i in found]) for p, found in paired)[pain.id] == [ideas[-1].id]
-    left = {c.id for c in unpaired}
-    assert ideas[-1].id not in left and {c.id for c in ideas[:-1]} <= left
-    assert all(not found for p, found in paired if p.id != pain.id)
+    found = {p.id: [(i.id, how) for i, how in ideas] for p, ideas in paired}
+    assert found == {
+        "p-hidden-fees": [("o-referral-reward", "connected")],  # a connection wins over the stage
+        "p-long-form": [("o-express", "same stage")],
+        "p-late": [("o-large-print", "same stage")],
+        "p-forgot-skip": [("o-skip-reminder", "same stage")],
+        "p-cancel": [],  # its stage's opportunity is connected to another pain point
+    }
+    assert [c.id for c in unpaired] == ["o-price-upfront"]  # its stage's pain point has a connection

@@ -46,8 +46,8 @@ def test_personas_and_emotion():
     assert [p.name for p in j.personas] == ["Ann", "Bo"]
     points = sorted((e.anchor_id == j.cards[0].id, e.score) for e in j.emotions)
     assert points == [(False, 2), (False, 2), (True, -1), (True, -1)], "no personas named: every persona"
-    row = csv_cards.to_text(j).splitlines()[1]
-    assert row.endswith(",Ann; Bo,-1,,,,'-2..2"), "the scale is written, neutralised as text"
+    row = next(line for line in csv_cards.to_text(j).splitlines() if ",Checkout," in line)
+    assert f",Ann; Bo,Ann: -1; Bo: -1,,,,'-2..2,notes,{j.cards[0].id}," in row, "the scale, neutralised"
 
 
 def test_bad_rows_are_all_reported_and_nothing_is_imported():

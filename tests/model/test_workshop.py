@@ -86,8 +86,9 @@ def test_spreads_known_answers():
         Rating("q", "card", "c1", 2, "b", id="r5"),
     ]
     s = spreads(j)
-    assert (s[("p", "stage", "s1")].mean, s[("p", "stage", "s1")].low) == (pytest.approx(-1 / 3), -2)
-    assert (s[("p", "stage", "s1")].high, s[("p", "stage", "s1")].n) == (1, 3)
+    # the map's own point (+1) is the designer's, not a participant's: the spread is the two ratings
+    assert (s[("p", "stage", "s1")].mean, s[("p", "stage", "s1")].low) == (-1, -2)
+    assert (s[("p", "stage", "s1")].high, s[("p", "stage", "s1")].n) == (0, 2)
     assert s[("p", "stage", "s2")] == dataclasses.replace(s[("p", "stage", "s2")], mean=1.5, low=1.5, n=1)
     assert (s[("q", "card", "c1")].mean, s[("q", "card", "c1")].n) == (0.5, 2)
     assert rescale(4, 1, 5, -2, 2) == 1.0 and rescale(7, 1, 10, -2, 2) == 0.67
@@ -111,12 +112,12 @@ def test_several_ratings_give_the_curve_their_mean_and_a_band(journey):
     ]
     g = compute(journey)
     lo, hi = journey.scale.min, journey.scale.max
-    mean = (point.score - 2 + 2) / 3
+    mean = (-2 + 2) / 2  # the ratings only: the map's own point is drawn apart, not counted
     at = dict(g.curves[point.persona_id])[point.id]
     assert at.y == pytest.approx(g.score_y(mean, lo, hi))
     assert g.emotion_points[point.id].y == pytest.approx(g.score_y(point.score, lo, hi))
     (band,) = g.bands[point.persona_id]
-    assert (band.low, band.high, band.n) == (g.score_y(-2, lo, hi), g.score_y(2, lo, hi), 3)
+    assert (band.low, band.high, band.n) == (g.score_y(-2, lo, hi), g.score_y(2, lo, hi), 2)
 
 
 def test_ratings_votes_and_participants_survive_the_file(room, tmp_path, schema_validator):

@@ -45,5 +45,7 @@ def test_export_mermaid_csv_and_image(window, tmp_path):
     assert "connection" in window.last_message.informativeText()
     assert interop_actions.export_file(window, "csv", str(csv))
     assert csv.read_bytes().startswith(b"\xef\xbb\xbfstage,lane,kind,title")
+    assert window.last_message.text() == "m.csv was written. CSV cannot hold everything:"
+    assert "not in CSV: 4 connection labels" in window.last_message.informativeText().splitlines()
     assert interop_actions.export_file(window, "image", str(svg))
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")

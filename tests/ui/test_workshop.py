@@ -135,7 +135,7 @@ def test_three_participants_rate_a_stage_mean_band_and_n(room):
     key(w.canvas.viewport(), Qt.Key.Key_1)
     click(w.canvas, QPointF(col.x + 41, g.score_y(-1, scale.min, scale.max) - 3))  # Participant 1 changes
     s = spreads(w.document.journey)[(persona, "stage", "s-signup")]
-    scores = [-1, 1, 2] + ([own.score] if own else [])
+    scores = [-1, 1, 2]  # the participants' ratings; the map's own point is not one of them
     assert (s.n, s.low, s.high) == (len(scores), min(scores), max(scores))
     assert s.mean == pytest.approx(sum(scores) / len(scores))
     (band,) = [b for b in w.scene.geometry.bands[persona] if abs(b.x - col.center.x) < col.w / 2]
@@ -143,7 +143,9 @@ def test_three_participants_rate_a_stage_mean_band_and_n(room):
     assert band.high == pytest.approx(g.score_y(max(scores), scale.min, scale.max))
     w.scene.select_only(["s-signup"])
     listed = [w.workshop.panel.ratings.item(i).text() for i in range(w.workshop.panel.ratings.count())]
-    assert any("by Participant 3" in line for line in listed) and len(listed) == 4, listed
+    assert any("by Participant 3" in line for line in listed) and len(listed) == 4 + bool(own), listed
+    if own:
+        assert listed[-1] == f"  {own.score:+g} on the map itself (not counted)"
     assert listed[0].endswith(f"n={len(scores)})")
     inspected = w.docks.inspector.ratings.text()
     assert "by Participant 1" in inspected and f"n={len(scores)}" in inspected
@@ -285,6 +287,8 @@ def test_file_import_ratings_adds_them_in_one_undo_step(window):
     assert asked and len(j.ratings) == 7 and len(j.participants) == 4
     assert any(c.source == "freshbox-survey.csv, R-104" for c in j.cards)
     assert window.undo_stack.count() == 1
+    notes = window.last_message.informativeText()
+    assert "new persona 'Students'" in notes, "a persona the map lacked is said, never silent"
     window.undo_stack.undo()
     assert cjm_json.dumps(window.document.journey) == before
 

@@ -1,7 +1,8 @@
 """Pain points, most voted first (by the votes recorded in the map, with who voted), each with the
-opportunities that address it, then the opportunities that address none. An opportunity addresses a
-pain point when a connection joins the two cards (in either direction). The header repeats on every
-page; a row taller than the room left goes on over the next page, marked "continued"."""
+opportunities that address it, then the opportunities that address none. Which opportunity addresses
+which pain point is the model's one rule (model/pairing.py), the one the insights use too; it is
+printed above the table. The header repeats on every page; a row taller than the room left goes on
+over the next page, marked "continued"."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from cjm_editor.export.pages import Pages
 from cjm_editor.export.writer import LEADING, wrap
 from cjm_editor.layout import palette
 from cjm_editor.model.journey import Card, Journey
+from cjm_editor.model.pairing import RULE, SAME_STAGE, pairings
+from cjm_editor.model.vocabulary import counted
 from cjm_editor.model.workshop import tally, voters, who_voted
 
 TITLE = "Pain points and opportunities"
@@ -23,41 +26,24 @@ COLUMNS = (
 UNPAIRED = (("Opportunity", 0.48), ("Votes", 0.07), ("Stage", 0.2), ("Owner", 0.25))
 SIZE = 8.5
 PAD = 4.0
-RULE = "An opportunity is paired with a pain point when a connection on the map joins the two cards."
 
 Row = tuple[str, ...]
 
 
-def _voted(c: Card, votes: int) -> str:
-    return f"{c.title} [{votes} vote{'s' * (votes != 1)}]"
+def _voted(c: Card, votes: int, how: str) -> str:
+    also = " (same stage)" if how == SAME_STAGE else ""
+    return f"{c.title} [{counted(votes, 'vote')}]{also}"
 
 
-def pairs(j: Journey) -> tuple[list[tuple[Card, list[Card]]], list[Card]]:
-    """Each pain point (most voted first, then by stage) with the opportunities connected to it, and
-    the opportunities connected to no pain point (most voted first)."""
+def pairs(j: Journey) -> tuple[list[tuple[Card, list[tuple[Card, str]]]], list[Card]]:
+    """Each pain point (most voted first, then by stage) with the opportunities that address it and
+    how (model/pairing.py), and the opportunities that address none (most voted first)."""
     order = {s.id: i for i, s in enumerate(j.stages)}
     counts = tally(j)  # the votes recorded in the map (model/workshop.py)
-    by_id = {c.id: c for c in j.cards}
-    linked: dict[str, list[str]] = {}
-    for conn in j.connections:
-        a, b = by_id.get(conn.source_id), by_id.get(conn.target_id)
-        if a is None or b is None:
-            continue
-        for pain, idea in ((a, b), (b, a)):
-            if pain.kind == "pain-point" and idea.kind == "opportunity":
-                linked.setdefault(pain.id, [])
-                if idea.id not in linked[pain.id]:
-                    linked[pain.id].append(idea.id)
-    pains = sorted(
-        (c for c in j.cards if c.kind == "pain-point"),
-        key=lambda c: (-counts[c.id], order.get(c.stage_id, 0)),
-    )
-    paired = {i for ideas in linked.values() for i in ideas}
-    unpaired = sorted(
-        (c for c in j.cards if c.kind == "opportunity" and c.id not in paired),
-        key=lambda c: (-counts[c.id], order.get(c.stage_id, 0)),
-    )
-    return [(c, [by_id[i] for i in linked.get(c.id, [])]) for c in pains], unpaired
+    paired, unpaired = pairings(j)
+    pains = sorted(paired, key=lambda p: (-counts[p.pain.id], order.get(p.pain.stage_id, 0)))
+    left = sorted(unpaired, key=lambda c: (-counts[c.id], order.get(c.stage_id, 0)))
+    return [(p.pain, list(p.ideas)) for p in pains], left
 
 
 def rows(p: Pages) -> tuple[list[Row], list[Row]]:
@@ -72,7 +58,7 @@ def rows(p: Pages) -> tuple[list[Row], list[Row]]:
                 who_voted(who.get(c.id, [])) or "–",
                 names.get(c.stage_id, ""),
                 c.owner or "–",
-                "\n".join(_voted(i, counts[i.id]) for i in ideas) or "–",
+                "\n".join(_voted(i, counts[i.id], how) for i, how in ideas) or "–",
             )
             for c, ideas in paired
         ],
@@ -142,8 +128,10 @@ def draw(p: Pages) -> None:
     p.new(TITLE, bookmark=TITLE)
     table = _Table(p, COLUMNS, TITLE)
     p.w.fill(palette.MUTED)
-    p.w.string(table.body.x, table.y - 9, RULE, 8)
-    table.y -= 16
+    for line in wrap(RULE, table.body.w, 8):
+        p.w.string(table.body.x, table.y - 9, line, 8, False, "pairing rule")
+        table.y -= 8 * LEADING
+    table.y -= 16 - 8 * LEADING
     if not paired:
         p.w.string(table.body.x, table.y - 12, "The map has no pain points yet.", 9.5, False, "pains")
         table.y -= 20

@@ -13,6 +13,7 @@ from cjm_editor.export.tiling import OVERLAP, SHEET_MARGIN, Tile, plan
 from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import MapGeometry, palette
 from cjm_editor.model.journey import Journey
+from cjm_editor.model.vocabulary import counted
 
 POSTER_SCALE = 8 / 7.5  # map units to points: the smallest card text (7.5 units) prints at 8 pt
 PAD = 6.0  # around the map's content
@@ -133,8 +134,9 @@ def _assembly(p: Pages, g: MapGeometry, tiles: list[Tile], title: str, scale: fl
     w = p.w
     rows, cols = tiles[-1].row + 1, tiles[-1].col + 1
     text = (
-        f"{len(tiles)} sheets, {rows} row{'s' * (rows > 1)} of {cols}. Print at 100% (no “fit to page”): the "
-        "square below must measure 1 cm. Trim each sheet along its cut marks on the right and bottom "
+        f"{counted(len(tiles), 'sheet')}, {counted(rows, 'row')} of {cols}. Print at 100% "
+        "(no “fit to page”): the square below must measure 1 cm. Trim each sheet along its cut marks "
+        "on the right and bottom "
         f"edges, lay it over its neighbour by {OVERLAP / mm:.0f} mm (up to the dashed line) and tape."
     )
     used = w.paragraph(

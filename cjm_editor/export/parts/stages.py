@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cjm_editor.export.chart import face, score_text
-from cjm_editor.export.emotions import RULE, StageFeeling, stage_feelings
 from cjm_editor.export.flow import Flow, draw_pages
 from cjm_editor.export.pages import Pages
 from cjm_editor.export.writer import LEADING, Box, wrap
 from cjm_editor.layout import palette
+from cjm_editor.model.feelings import RULE, StageFeeling, stage_feelings
 from cjm_editor.model.journey import Card, Persona, Stage
+from cjm_editor.model.vocabulary import counted
 from cjm_editor.model.workshop import tally
 
 WRITING_BOXES = ("What did we hear?", "Pain points", "Ideas")
@@ -136,7 +137,7 @@ def _metric(c: Card) -> str:
 
 
 def _voted(c: Card, votes: int) -> str:
-    return f"{c.title}  [{votes} vote{'s' * (votes != 1)}]" if votes else c.title
+    return f"{c.title}  [{counted(votes, 'vote')}]" if votes else c.title
 
 
 def _faces(p: Pages, flow: Flow, stage: Stage, feelings: dict[tuple[str, str], StageFeeling]) -> None:

@@ -10,6 +10,7 @@ from cjm_editor.export.pages import Pages
 from cjm_editor.export.writer import Box
 from cjm_editor.layout import palette
 from cjm_editor.model.journey import Card
+from cjm_editor.model.vocabulary import KIND_PLURALS
 from cjm_editor.model.workshop import tally
 
 KINDS = ("pain-point", "opportunity")
@@ -48,7 +49,7 @@ def draw(p: Pages) -> None:
             body = p.new("Voting sheet (continued)")
             y = _header(p, body, n)
         p.w.fill(palette.CARD_COLOURS[kind][1])
-        p.w.string(body.x, y - 12, palette.KIND_LABELS[kind] + "s", 10, True, "voting sheet")
+        p.w.string(body.x, y - 12, KIND_PLURALS[kind], 10, True, "voting sheet")
         y -= ROW_H
         for card in rows:
             if y - ROW_H < body.y:

@@ -40,6 +40,7 @@ from cjm_editor.formats.cjm_json import load_or_none
 from cjm_editor.layout import palette
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.journey import snapshot
+from cjm_editor.model.vocabulary import counted
 from cjm_editor.ui.rich import escape
 
 ELEMENTS_ROLE = Qt.ItemDataRole.UserRole
@@ -177,7 +178,7 @@ class InsightsPanel(QWidget):
     def _fill(self, report: Report) -> None:
         self.tree.clear()
         counts = [f"{sum(f.severity == s for f in report.findings)} {s}" for s in SEVERITIES[:3]]
-        self.status.setText(f"{len(report.findings)} findings: " + ", ".join(counts))
+        self.status.setText(f"{counted(len(report.findings), 'finding')}: " + ", ".join(counts))
         if report.main_path:
             top = QTreeWidgetItem(self.tree, ["Main path"])
             route = " → ".join(report.titles[c] for c in report.main_path)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from cjm_editor.formats.diff import diff
 from cjm_editor.formats.errors import LoadError
 from cjm_editor.formats.recovery import Snapshot
+from cjm_editor.model.vocabulary import counted
 from cjm_editor.ui.recovery.guard import Claim, Outside
 from cjm_editor.ui.rich import escape
 
@@ -43,7 +44,8 @@ def compare_snapshot_text(snap: Snapshot) -> str:
     except LoadError as exc:
         return f"The snapshot cannot be read: {exc}"
     if not snap.path:
-        return f"“{mine.title}” was never saved: {len(mine.cards)} cards, {len(mine.stages)} stages."
+        cards, stages = counted(len(mine.cards), "card"), counted(len(mine.stages), "stage")
+        return f"“{mine.title}” was never saved: {cards}, {stages}."
     from cjm_editor.formats import cjm_json
 
     try:

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QScrollArea
 
 from cjm_editor.commands.elements import AddElement
 from cjm_editor.formats import csv_ratings
 from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError
+from cjm_editor.model.vocabulary import counted
 from cjm_editor.ui.canvas.interactions import EDIT_MODE, LOCK_MODE, RATE_MODE, VOTE_MODE, Mode
 from cjm_editor.ui.canvas.scene import JourneyScene
 from cjm_editor.ui.workshop.panel import WorkshopPanel
@@ -161,8 +162,17 @@ class WorkshopActions(QObject):
                     stack.push(AddElement(doc, name, entity))
         stack.endMacro()
         w.statusBar().showMessage(
-            f"Imported {result.ratings} ratings and {result.quotes} quotes from {Path(path).name}", 6000
+            f"Imported {counted(result.ratings, 'rating')} and {counted(result.quotes, 'quote')} "
+            f"from {Path(path).name}",
+            6000,
         )
+        if result.report:  # new personas, ignored columns: said, never silent
+            w.show_message(
+                "Imported with notes",
+                f"The ratings of {Path(path).name} were added (Undo takes them out again).",
+                "\n".join(result.report.lines()),
+                QMessageBox.Icon.Information,
+            )
         return True
 
 

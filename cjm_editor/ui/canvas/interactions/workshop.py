@@ -13,6 +13,7 @@ from cjm_editor.commands.elements import AddElement
 from cjm_editor.commands.removal import RemoveElements
 from cjm_editor.commands.structure import UpdateElement
 from cjm_editor.model.journey import Participant, Rating, Vote
+from cjm_editor.model.vocabulary import counted
 from cjm_editor.model.workshop import dots_left, vote_refusal
 from cjm_editor.ui import keymap
 from cjm_editor.ui.canvas.interactions.base import Interaction
@@ -85,9 +86,7 @@ class CastVote(Interaction):
             return False
         scene.stack.push(AddElement(doc, "votes", Vote(card_id, person.id), text=f"{person.name} votes"))
         left = dots_left(doc.journey, person.id)
-        scene.hint.emit(
-            f"{person.name}: {left} dot{'s' * (left != 1)} left" if left else f"{person.name}: last dot"
-        )
+        scene.hint.emit(f"{person.name}: {counted(left, 'dot')} left" if left else f"{person.name}: last dot")
         return True
 
     def unvote(self, card_id: str) -> bool:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjm_editor.model import Lane, Stage
+from cjm_editor.model.vocabulary import counted
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.rich import escape
 
@@ -164,7 +165,7 @@ class LaneHeaderItem(HeaderItem):
         if not self.lane.collapsed:
             return ""
         n = self.count_cards(self.lane.id)
-        return f"{n} card{'s' * (n != 1)}" if n else "empty"
+        return counted(n, "card") if n else "empty"
 
     @property
     def lane(self) -> Lane:
