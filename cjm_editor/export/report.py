@@ -16,6 +16,7 @@ class ExportReport:
     omitted: list[str] = field(default_factory=list)
     continued: list[str] = field(default_factory=list)  # pages added so that nothing is dropped
     split_rows: list[str] = field(default_factory=list)  # table rows printed over two or more pages
+    keyed: list[str] = field(default_factory=list)  # connection labels printed in the map's key
     pages: int = 0
 
     def missing_glyph(self, char: str, where: str) -> None:
@@ -25,7 +26,13 @@ class ExportReport:
 
     def __bool__(self) -> bool:
         return bool(
-            self.missing or self.cut or self.omitted or self.shrunk or self.split_rows or self.continued
+            self.missing
+            or self.cut
+            or self.omitted
+            or self.shrunk
+            or self.split_rows
+            or self.continued
+            or self.keyed
         )
 
     def summary(self) -> list[str]:
@@ -37,6 +44,10 @@ class ExportReport:
             (len(self.split_rows), "table row{s} split across pages"),
             (len(self.continued), "continuation page{s} (worksheets and lists too long for one page)"),
             (len(self.omitted), "item{s} not printed"),
+            (
+                len(self.keyed),
+                "connection label{s} with no room beside the arrow (numbered, text in the key)",
+            ),
         ]
         return [f"{n} " + what.format(s="" if n == 1 else "s") for n, what in counts if n]
 
@@ -54,4 +65,5 @@ class ExportReport:
         out += [f"table row split across pages: {where}" for where in self.split_rows]
         out += [f"continued on a further page: {where}" for where in self.continued]
         out += [f"not printed: {what}" for what in self.omitted]
+        out += [f"connection label in the map's key: {line}" for line in self.keyed]
         return out

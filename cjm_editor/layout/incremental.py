@@ -19,9 +19,9 @@ from cjm_editor.layout.geometry import (
     card_rect,
     lane_height,
     place_curves,
-    place_labels,
-    route_connections,
 )
+from cjm_editor.layout.labels import place_labels
+from cjm_editor.layout.routes import reroute
 from cjm_editor.model.journey import Card, Journey
 
 
@@ -103,9 +103,7 @@ def relayout_cells(
             out.cards.append(card_id)
     if out.cards:  # their connections went with them
         live = {c.id for c in journey.connections}
-        for conn_id in [c for c in g.connections if c not in live]:
-            del g.connections[conn_id]
-            out.connections.append(conn_id)
+        out.connections += sorted(reroute(journey, g, [], [c for c in g.connections if c not in live]))
     restacked: set[str] = set()
     for (stage_id, lane_id), ids in members.items():
         cell = g.cells[(stage_id, lane_id)]
@@ -153,7 +151,7 @@ def _update_connections(
     out: Relayout,
 ) -> None:
     """Reroute arrows whose cards were re-stacked; only shift those whose whole route moved as one."""
-    reroute = []
+    again = []
     for conn in journey.connections:
         a, b = conn.source_id, conn.target_id
         if a not in changed and b not in changed:
@@ -164,18 +162,25 @@ def _update_connections(
             g.connections[conn.id] = [Point(p.x, p.y + dy) for p in points]
             out.shifted[conn.id] = dy
         else:
-            g.connections.pop(conn.id, None)
-            reroute.append(conn)
-    route_connections(journey, g, reroute)
-    out.connections += [c.id for c in reroute]
-    if out.connections or out.shifted:
-        old_labels = g.labels
-        place_labels(journey, g)
-        moved = [c for c in g.labels.keys() | old_labels.keys() if g.labels.get(c) != old_labels.get(c)]
-        out.connections += [c for c in moved if c not in out.shifted]
-        for c in moved:
-            if c in out.shifted:  # the label moved some other way than its arrow
-                label, old = g.labels.get(c), old_labels.get(c)
-                if label is None or old is None or (label.x, label.y - out.shifted[c]) != (old.x, old.y):
-                    del out.shifted[c]
-                    out.connections.append(c)
+            again.append(conn)
+    for conn_id in sorted(reroute(journey, g, again)):
+        if out.shifted.pop(conn_id, None) is not None or conn_id not in out.connections:
+            out.connections.append(conn_id)
+    # cards moved: a label may now lie where a card went, so every label is placed again
+    old_labels, old_marks = g.labels, g.marks
+    place_labels(journey, g)
+    moved = [c for c in g.labels.keys() | old_labels.keys() if g.labels.get(c) != old_labels.get(c)]
+    moved += [c for c in g.marks.keys() | old_marks.keys() if g.marks.get(c) != old_marks.get(c)]
+    for c in dict.fromkeys(moved):
+        if c in out.shifted:  # the label moved some other way than its arrow
+            label, old = g.labels.get(c), old_labels.get(c)
+            if (
+                label is None
+                or old is None
+                or (label.x, label.y - out.shifted[c]) != (old.x, old.y)
+                or g.marks.get(c) != old_marks.get(c)
+            ):
+                del out.shifted[c]
+                out.connections.append(c)
+        elif c not in out.connections:
+            out.connections.append(c)

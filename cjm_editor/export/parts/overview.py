@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from cjm_editor.export.draw_map import Placement, arrow_tracks, draw_map
+from cjm_editor.export.draw_map import Placement, draw_map
 from cjm_editor.export.legend import map_legend
 from cjm_editor.export.pages import Pages
 from cjm_editor.export.writer import Box
@@ -58,37 +58,36 @@ def parts(g: MapGeometry, area: Box, s: float) -> list[Rect]:
 def draw(p: Pages, g: MapGeometry, personas: set[str] | None) -> None:
     body = p.new("The whole map", bookmark="The whole map")
     w = p.w
-    legend_h = map_legend(w, p.j, Box(body.x, body.y, body.w, 200), dry=True)
+    legend_h = map_legend(w, p.j, Box(body.x, body.y, body.w, 200), dry=True, g=g)
     area = Box(body.x, body.y + legend_h + 6, body.w, body.h - legend_h - 6)
     fit_s = min(area.w / max(g.width, 1), area.h / max(g.height, 1))
     if fit_s >= READABLE:
         if not p.dry:
             draw_map(w, p.j, g, fit(g, area.w, area.h, area.x, area.top), personas=personas)
-        map_legend(w, p.j, Box(body.x, body.y, body.w, legend_h))
+        map_legend(w, p.j, Box(body.x, body.y, body.w, legend_h), g=g)
         return
     windows = parts(g, area, READABLE)
     _thumbnail(p, g, area, windows, legend_h)
-    tracks = arrow_tracks(p.j, g)
     for k, window in enumerate(windows, 1):
         page = p.new(f"The whole map, part {k} of {len(windows)}")
         area = Box(page.x, page.y + legend_h + 6, page.w, page.h - legend_h - 6)
         if not p.dry:
-            _legend(p, Box(page.x, page.y, page.w, legend_h))
+            _legend(p, g, Box(page.x, page.y, page.w, legend_h))
             left = 0.0
             if window.x > 0:  # the lane headers again, so each part can be read on its own
                 left = header_width(g)
                 headers = Rect(0, window.y, left, window.h)
-                _part(p, g, headers, area.x, area.top, set(), tracks, lanes_only=True)
-            _part(p, g, window, area.x + left * READABLE, area.top, personas, tracks)
+                _part(p, g, headers, area.x, area.top, set(), lanes_only=True)
+            _part(p, g, window, area.x + left * READABLE, area.top, personas)
 
 
-def _legend(p: Pages, box: Box) -> None:
+def _legend(p: Pages, g: MapGeometry, box: Box) -> None:
     """The same legend on every part, drawn once as a PDF form."""
     c = p.c
     if "overview-legend" not in p.forms:
         c.beginForm("overview-legend", 0, 0, box.w, box.h)
         p.w.forget()
-        map_legend(p.w, p.j, Box(0, 0, box.w, box.h))
+        map_legend(p.w, p.j, Box(0, 0, box.w, box.h), g=g)
         c.endForm()
         p.w.forget()
         p.forms.add("overview-legend")
@@ -105,7 +104,6 @@ def _part(
     x: float,
     top: float,
     personas: set[str] | None,
-    tracks: dict[str, float],
     lanes_only: bool = False,
 ) -> None:
     """One window of the map with its top left corner at (x, top), clipped to it. `lanes_only`: the
@@ -117,7 +115,7 @@ def _part(
     p.c.clipPath(clip, stroke=0, fill=0)
     at = Placement(s, x - window.x * s, top + window.y * s)
     j = dataclasses.replace(p.j, cards=[], connections=[]) if lanes_only else p.j
-    draw_map(p.w, j, g, at, personas=personas, window=window, tracks=tracks)
+    draw_map(p.w, j, g, at, personas=personas, window=window)
     p.w.restore()
 
 
@@ -149,4 +147,4 @@ def _thumbnail(p: Pages, g: MapGeometry, area: Box, windows: list[Rect], legend_
         w.fill(palette.SELECTION)
         w.string(b.x + b.w / 2, b.y + b.h / 2 - size * 0.2, label, size, True, "overview part", "center")
     if not p.dry:
-        map_legend(w, p.j, Box(area.x, area.y - legend_h - 6, area.w, legend_h))
+        map_legend(w, p.j, Box(area.x, area.y - legend_h - 6, area.w, legend_h), g=g)
