@@ -118,17 +118,16 @@ def kind_legend(w: Writer, kinds: Sequence[str], box: Box, dry: bool = False) ->
 
 def map_legend(w: Writer, j: Journey, box: Box, dry: bool = False, g: MapGeometry | None = None) -> float:
     """The legend of a map drawing: its personas' curves, the kinds of card it has, then (with the
-    map's geometry `g`) the key of connection labels that did not fit beside their arrows, from the
-    top of the box down; returns the height used. Drawing a key puts it in the export report."""
+    map's geometry `g`, for a drawing printed once like the poster) the key of connection labels
+    that did not fit beside their arrows, from the top of the box down; returns the height used.
+    Drawing a key puts it in the export report."""
     kinds = [k for k in palette.CARD_COLOURS if any(c.kind == k for c in j.cards)]
     used = persona_legend(w, j.personas, box, dry)
     used += kind_legend(w, kinds, Box(box.x, box.y, box.w, box.h - used), dry)
     lines = label_key(j, g) if g is not None else []
     if lines:
         if not dry:
-            for line in lines:
-                if line not in w.report.keyed:
-                    w.report.keyed.append(line)
+            report_key(w, lines)
         entries: list[Entry] = []
         for line in ["Arrow labels:", *lines]:
             width = min(w.width(line, SIZE), box.w)
@@ -146,10 +145,18 @@ def label_key(j: Journey, g: MapGeometry) -> list[str]:
     mark, "label (first card → second card)" for a label left off the map."""
     titles = {card.id: card.title for card in j.cards}
     lines = []
-    for conn in sorted((c for c in j.connections if c.id in g.marks), key=lambda c: g.marks[c.id]):
-        if conn.id in g.labels:
+    keyed = (c for c in j.connections if c.id in g.marks)
+    for conn in sorted(keyed, key=lambda c: (g.marks[c.id] == 0, g.marks[c.id])):
+        if g.marks[conn.id]:
             lines.append(f"{g.marks[conn.id]}  {conn.label}")
         else:
             ends = f"{titles.get(conn.source_id, '?')[:30]} → {titles.get(conn.target_id, '?')[:30]}"
             lines.append(f"{conn.label} ({ends})")
     return lines
+
+
+def report_key(w: Writer, lines: list[str]) -> None:
+    """Say in the export report which labels are printed in a key (once each, however often drawn)."""
+    for line in lines:
+        if line not in w.report.keyed:
+            w.report.keyed.append(line)

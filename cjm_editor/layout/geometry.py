@@ -87,7 +87,7 @@ class MapGeometry:
     connections: dict[str, list[Point]] = field(default_factory=dict)  # orthogonal polyline
     counts: dict[tuple[str, str], int] = field(default_factory=dict)  # cards per cell
     labels: dict[str, Rect] = field(default_factory=dict)  # connection id -> where its label goes
-    marks: dict[str, int] = field(default_factory=dict)  # connection id -> number shown instead (key)
+    marks: dict[str, int] = field(default_factory=dict)  # connection id -> its number in the key (0: none)
     # the arrows' tracks (layout/routes.py): channel -> {"conn:end": span}, "conn:end" -> offset,
     # connection id -> its channels
     channels: dict[tuple[str, int], dict[str, tuple[float, float]]] = field(default_factory=dict)

@@ -4,7 +4,8 @@ Each label tries spots along every segment of its arrow: above, below or on a ho
 right or on a vertical one, from the middle of the segment outwards, the closest to the arrow
 first. The first spot that covers no card, header or label placed before wins. A label with no free
 spot becomes a numbered mark on its arrow (`MapGeometry.marks`) and its text goes in the map's key;
-a mark with no free spot either is left off the map and the key names the arrow's two cards.
+a mark with no free spot either is left off the map (its number is 0) and the key names the
+arrow's two cards.
 
 Cards are found by arithmetic on the cell grid (cards stack at fixed steps in their cell), placed
 labels in grid buckets, so each test costs the same however large the map.
@@ -22,6 +23,7 @@ from cjm_editor.layout.geometry import (
     CARD_H,
     CELL_PAD,
     LANE_HEADER_W,
+    STAGE_GAP,
     STAGE_HEADER_H,
     MapGeometry,
     Point,
@@ -32,8 +34,10 @@ from cjm_editor.model.journey import Journey
 LABEL_EM = 10.0  # the label font's size in layout units (7.5 pt on a 96 dpi canvas)
 LABEL_H = 13.0
 LABEL_PAD = 4.0  # room each side of the text
-CLEAR = 1.0  # space kept between a label and a card
+CLEAR = 3.0  # space kept between a label and a card: its border and selection ring
+HANDLE = 7.0  # and on a card's right, its connection handle (the canvas draws it HANDLE wide)
 BUCKET = 64.0
+GUTTER_ROOM = STAGE_GAP + 2 * CELL_PAD - 2 * CLEAR - HANDLE  # the widest label a gutter holds
 _ASCII = (  # advances of DejaVu Sans for " " to "~", in hundredths of an em, rounded up
     "32 41 46 84 64 96 78 28 39 39 50 84 32 37 32 34 64 64 64 64 64 64 64 64 64 64 34 34 84 84 84 54 "
     "100 69 69 70 77 64 58 78 76 30 30 66 56 87 75 79 61 79 70 64 62 74 69 99 69 62 69 39 34 39 84 50 "
@@ -78,7 +82,7 @@ class Obstacles:
 
     def __post_init__(self) -> None:
         cols = sorted(self.g.columns.items(), key=lambda kv: kv[1].x)
-        self.columns = [(r.x + CELL_PAD - CLEAR, r.right - CELL_PAD + CLEAR, sid) for sid, r in cols]
+        self.columns = [(r.x + CELL_PAD - CLEAR, r.right - CELL_PAD + CLEAR + HANDLE, sid) for sid, r in cols]
         self.xs = [r.x for _, r in cols]
         rows = sorted(self.g.rows.items(), key=lambda kv: kv[1].y)
         self.rows = [(r.y, r.y + r.h, lid) for lid, r in rows if lid not in self.collapsed]
@@ -131,7 +135,7 @@ class Obstacles:
             self.buckets.setdefault(cell, []).append(r)
 
 
-TRIES = 120  # spots tried per label (and as many per mark) before giving up: bounds the time
+TRIES = 90  # spots tried per label (and as many per mark) before giving up: bounds the time
 
 
 def _along(a: float, b: float, step: float) -> list[float]:
@@ -152,13 +156,17 @@ def spots(points: list[Point], w: float, h: float) -> Iterator[Rect]:
     run first), then on them, then beside and on vertical runs; along each run from its middle
     outwards."""
     segments = [(a, b) for a, b in zip(points, points[1:], strict=False) if a != b]
+    if w > GUTTER_ROOM and len(segments) > 2:  # the first and last runs only cross a gutter
+        segments = segments[1:-1]
     flat = sorted((s for s in segments if s[0].y == s[1].y), key=lambda s: -abs(s[1].x - s[0].x))
     tall = sorted((s for s in segments if s[0].y != s[1].y), key=lambda s: -abs(s[1].y - s[0].y))
     for dys in ((-h - 1, 1), (-h / 2,)):
         for a, b in flat:
-            for x in _along(a.x, b.x, max(8.0, w / 2)):
+            for x in _along(a.x, b.x, max(4.0, min(w / 2, abs(b.x - a.x) / 8))):
                 for dy in dys:
                     yield Rect(x - w / 2, a.y + dy, w, h)
+    if w > GUTTER_ROOM:  # vertical runs lie in gutters: nothing this wide fits beside them
+        return
     for dxs in ((2, -w - 2), (-w / 2,)):
         for a, b in tall:
             for y in _along(a.y, b.y, h):
@@ -180,13 +188,15 @@ def place_labels(journey: Journey, g: MapGeometry) -> None:
     if not labelled:
         return
     obstacles = Obstacles(g, {lane.id for lane in journey.lanes if lane.collapsed})
+    marked = 0
     for conn in labelled:
         points = g.connections[conn.id]
         rect = _first_free(points, label_size(conn.label)[0], obstacles)
         if rect is None:
-            number = len(g.marks) + 1
-            g.marks[conn.id] = number
+            number = marked + 1
             rect = _first_free(points, label_size(str(number))[0], obstacles)
+            g.marks[conn.id] = 0 if rect is None else number  # 0: in the key only, not on the map
+            marked += rect is not None
         if rect is not None:
             obstacles.add(rect)
             g.labels[conn.id] = rect
@@ -195,4 +205,4 @@ def place_labels(journey: Journey, g: MapGeometry) -> None:
 def label_text(g: MapGeometry, conn_id: str, label: str) -> str:
     """What is written in a connection's label box: the label, or its number in the key."""
     number = g.marks.get(conn_id)
-    return label if number is None else str(number)
+    return str(number) if number else label

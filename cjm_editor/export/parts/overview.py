@@ -7,7 +7,8 @@ from __future__ import annotations
 import dataclasses
 
 from cjm_editor.export.draw_map import Placement, draw_map
-from cjm_editor.export.legend import map_legend
+from cjm_editor.export.flow import Flow, draw_pages
+from cjm_editor.export.legend import label_key, map_legend, report_key
 from cjm_editor.export.pages import Pages
 from cjm_editor.export.writer import Box
 from cjm_editor.layout import MapGeometry, Rect, palette
@@ -58,13 +59,14 @@ def parts(g: MapGeometry, area: Box, s: float) -> list[Rect]:
 def draw(p: Pages, g: MapGeometry, personas: set[str] | None) -> None:
     body = p.new("The whole map", bookmark="The whole map")
     w = p.w
-    legend_h = map_legend(w, p.j, Box(body.x, body.y, body.w, 200), dry=True, g=g)
+    legend_h = map_legend(w, p.j, Box(body.x, body.y, body.w, 200), dry=True)
     area = Box(body.x, body.y + legend_h + 6, body.w, body.h - legend_h - 6)
     fit_s = min(area.w / max(g.width, 1), area.h / max(g.height, 1))
     if fit_s >= READABLE:
         if not p.dry:
             draw_map(w, p.j, g, fit(g, area.w, area.h, area.x, area.top), personas=personas)
-        map_legend(w, p.j, Box(body.x, body.y, body.w, legend_h), g=g)
+        map_legend(w, p.j, Box(body.x, body.y, body.w, legend_h))
+        _key(p, g)
         return
     windows = parts(g, area, READABLE)
     _thumbnail(p, g, area, windows, legend_h)
@@ -72,22 +74,38 @@ def draw(p: Pages, g: MapGeometry, personas: set[str] | None) -> None:
         page = p.new(f"The whole map, part {k} of {len(windows)}")
         area = Box(page.x, page.y + legend_h + 6, page.w, page.h - legend_h - 6)
         if not p.dry:
-            _legend(p, g, Box(page.x, page.y, page.w, legend_h))
+            _legend(p, Box(page.x, page.y, page.w, legend_h))
             left = 0.0
             if window.x > 0:  # the lane headers again, so each part can be read on its own
                 left = header_width(g)
                 headers = Rect(0, window.y, left, window.h)
                 _part(p, g, headers, area.x, area.top, set(), lanes_only=True)
             _part(p, g, window, area.x + left * READABLE, area.top, personas)
+    _key(p, g)
 
 
-def _legend(p: Pages, g: MapGeometry, box: Box) -> None:
+def _key(p: Pages, g: MapGeometry) -> None:
+    """A page (or more) after the map listing the connection labels that had no room beside their
+    arrows: the number each has on the map, then its text."""
+    lines = label_key(p.j, g)
+    if not lines:
+        return
+    body = p.new("Key to the arrow labels", bookmark="Key to the arrow labels")
+    report_key(p.w, lines)
+    flow = Flow(p.w, body, body, 9.5)
+    flow.heading("Labels with no room beside their arrow: the number on the arrow, then the label")
+    for line in lines:
+        flow.item(line, "the key to the arrow labels")
+    draw_pages(p, [flow], "Key to the arrow labels")
+
+
+def _legend(p: Pages, box: Box) -> None:
     """The same legend on every part, drawn once as a PDF form."""
     c = p.c
     if "overview-legend" not in p.forms:
         c.beginForm("overview-legend", 0, 0, box.w, box.h)
         p.w.forget()
-        map_legend(p.w, p.j, Box(0, 0, box.w, box.h), g=g)
+        map_legend(p.w, p.j, Box(0, 0, box.w, box.h))
         c.endForm()
         p.w.forget()
         p.forms.add("overview-legend")
@@ -147,4 +165,4 @@ def _thumbnail(p: Pages, g: MapGeometry, area: Box, windows: list[Rect], legend_
         w.fill(palette.SELECTION)
         w.string(b.x + b.w / 2, b.y + b.h / 2 - size * 0.2, label, size, True, "overview part", "center")
     if not p.dry:
-        map_legend(w, p.j, Box(area.x, area.y - legend_h - 6, area.w, legend_h), g=g)
+        map_legend(w, p.j, Box(area.x, area.y - legend_h - 6, area.w, legend_h))
