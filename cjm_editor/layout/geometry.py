@@ -88,10 +88,10 @@ class MapGeometry:
     counts: dict[tuple[str, str], int] = field(default_factory=dict)  # cards per cell
     labels: dict[str, Rect] = field(default_factory=dict)  # connection id -> where its label goes
     marks: dict[str, int] = field(default_factory=dict)  # connection id -> its number in the key (0: none)
-    # the arrows' tracks (layout/routes.py): channel -> {"conn:end": span}, "conn:end" -> offset,
-    # connection id -> its channels
-    channels: dict[tuple[str, int], dict[str, tuple[float, float]]] = field(default_factory=dict)
-    offsets: dict[str, float] = field(default_factory=dict)
+    # the arrows' tracks (layout/routes.py): channel -> {(connection, end): span}, connection -> {end:
+    # offset}, connection -> its channels
+    channels: dict[tuple[str, int], dict[tuple[str, str], tuple[float, float]]] = field(default_factory=dict)
+    offsets: dict[str, dict[str, float]] = field(default_factory=dict)
     routed: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
     def _band(self) -> tuple[float, float]:

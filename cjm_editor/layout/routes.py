@@ -26,7 +26,8 @@ HIGHWAY_TRACKS = 9  # 0, ±3 ... ±12
 PORT = 2.0  # an arrow on gutter track d enters (or leaves) its card 2 * d from the card's middle
 
 Key = tuple[str, int]  # ("v", gutter index) or ("h", lane index)
-Span = tuple[float, float, str]  # low, high (in half lanes or in gutters), connection id
+Ident = tuple[str, str]  # connection id, which end of it: "s", "h" or "t"
+Span = tuple[float, float, Ident]  # low, high (in half lanes or in gutters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,25 +70,25 @@ def _channels(a: Rect, b: Rect, lanes: Lanes) -> list[tuple[Key, float, float, s
     ]
 
 
-def _offset(k: int, step: float) -> float:
-    return step * ((k + 1) // 2) * (1 if k % 2 else -1)
-
-
-def _colour(spans: list[Span], step: float, tracks: int) -> dict[str, float]:
+def _colour(spans: list[Span], step: float, tracks: int) -> dict[Ident, float]:
     """Interval colouring: spans that overlap (touching counts) get different tracks, the lowest
     free one; with every track taken, the one that frees first (the least shared stretch). Returns
-    the offset of each span's "connection:end"."""
-    out: dict[str, float] = {}
+    the offset of each span's (connection, end)."""
+    out: dict[Ident, float] = {}
     ends: list[float] = []  # the high end of the last span on each track
     for low, high, ident in sorted(spans):
-        k = next((t for t, end in enumerate(ends) if end < low), len(ends))
-        if k == len(ends) and k >= tracks:
-            k = min(range(tracks), key=ends.__getitem__)
-        if k == len(ends):
-            ends.append(high)
+        for k, end in enumerate(ends):
+            if end < low:
+                ends[k] = high
+                break
         else:
-            ends[k] = max(ends[k], high)
-        out[ident] = _offset(k, step)
+            if len(ends) < tracks:
+                k = len(ends)
+                ends.append(high)
+            else:
+                k = min(range(tracks), key=ends.__getitem__)
+                ends[k] = max(ends[k], high)
+        out[ident] = step * ((k + 1) // 2) * (1 if k % 2 else -1)
     return out
 
 
@@ -98,33 +99,61 @@ def _recolour(g: MapGeometry, key: Key) -> None:
         return
     step, tracks = (GUTTER_TRACK, GUTTER_TRACKS) if key[0] == "v" else (HIGHWAY_TRACK, HIGHWAY_TRACKS)
     spans = [(low, high, ident) for ident, (low, high) in members.items()]
-    for ident, d in _colour(spans, step, tracks).items():
-        g.offsets[ident] = d
+    offsets = g.offsets
+    for (conn_id, end), d in _colour(spans, step, tracks).items():
+        offsets.setdefault(conn_id, {})[end] = d
 
 
-def _polyline(g: MapGeometry, conn_id: str, a: Rect, b: Rect, lanes: Lanes) -> list[Point]:
-    sy, ty = a.center.y, b.center.y
-    ds, dh, dt = (g.offsets.get(f"{conn_id}:{end}", 0.0) for end in "sht")
+def _polyline(offsets: dict[str, float] | None, a: Rect, b: Rect, lanes: Lanes) -> list[Point]:
+    ds, dh, dt = (
+        (offsets.get("s", 0.0), offsets.get("h", 0.0), offsets.get("t", 0.0)) if offsets else (0, 0, 0)
+    )
+    ax, bx = a.x + a.w, b.x
+    sy, ty = a.y + a.h / 2, b.y + b.h / 2
     if _straight(a, b):
-        return [Point(a.right, sy + PORT * dt), Point(b.x, ty + PORT * dt)]
+        return [Point(ax, sy + PORT * dt), Point(bx, ty + PORT * dt)]
     sy, ty = sy + PORT * ds, ty + PORT * dt
-    gs = a.right + CELL_PAD + STAGE_GAP / 2 + ds
-    gt = b.x - CELL_PAD - STAGE_GAP / 2 + dt
+    gs = ax + CELL_PAD + STAGE_GAP / 2 + ds
+    gt = bx - CELL_PAD - STAGE_GAP / 2 + dt
     highway = lanes.ys[lanes.row(b)] - LANE_GAP / 2 + dh
     return [
-        Point(a.right, sy),
+        Point(ax, sy),
         Point(gs, sy),
         Point(gs, highway),
         Point(gt, highway),
         Point(gt, ty),
-        Point(b.x, ty),
+        Point(bx, ty),
     ]
 
 
 def route_all(journey: Journey, g: MapGeometry) -> None:
-    """Route every connection of the map afresh."""
-    g.connections, g.channels, g.offsets, g.routed = {}, {}, {}, {}
-    reroute(journey, g, journey.connections)
+    """Route every connection of the map afresh (what `reroute` keeps up to date, written out for
+    speed: a map of 20,000 connections is routed on every open)."""
+    lanes = Lanes.of(g)
+    cards = g.cards
+    channels: dict[Key, dict[Ident, tuple[float, float]]] = {}
+    routed: dict[str, list[Key]] = {}
+    ends: list[tuple[str, Rect, Rect]] = []
+    for conn in journey.connections:
+        a, b = cards.get(conn.source_id), cards.get(conn.target_id)
+        if a is None or b is None:
+            continue
+        new = _channels(a, b, lanes)
+        cid = conn.id
+        keys = []
+        for key, low, high, end in new:
+            keys.append(key)
+            members = channels.get(key)
+            if members is None:
+                members = channels[key] = {}
+            members[(cid, end)] = (low, high)
+        routed[cid] = keys
+        ends.append((cid, a, b))
+    g.channels, g.routed, g.offsets = channels, routed, {}
+    for key in list(channels):
+        _recolour(g, key)
+    offsets = g.offsets
+    g.connections = {cid: _polyline(offsets.get(cid), a, b, lanes) for cid, a, b in ends}
 
 
 def reroute(
@@ -132,7 +161,7 @@ def reroute(
 ) -> set[str]:
     """Route these connections again (their cards moved, or they are new) and drop `removed`; arrows
     sharing a channel whose members changed may move to another track. Returns the ids of every
-    connection whose route changed or went."""
+    connection whose route changed or went. The result is what `route_all` would give."""
     lanes = Lanes.of(g)
     touched: set[Key] = set()
     changed: set[str] = set()
@@ -142,9 +171,9 @@ def reroute(
         for key in g.routed.pop(conn_id, ()):
             members = g.channels.get(key, {})
             for end in "sht":
-                if members.pop(f"{conn_id}:{end}", None) is not None:
-                    g.offsets.pop(f"{conn_id}:{end}", None)
+                members.pop((conn_id, end), None)
             touched.add(key)
+        g.offsets.pop(conn_id, None)
 
     for conn_id in removed:
         leave(conn_id)
@@ -157,36 +186,38 @@ def reroute(
         old = g.routed.get(conn.id)
         same = old is not None and new is not None and [k for k, *_ in new] == old
         if same and new is not None:
-            same = all(g.channels[k].get(f"{conn.id}:{e}") == (lo, hi) for k, lo, hi, e in new)
+            same = all(g.channels[k].get((conn.id, e)) == (lo, hi) for k, lo, hi, e in new)
         if not same:
             leave(conn.id)
             if new is not None:
                 g.routed[conn.id] = [key for key, *_ in new]
                 for key, low, high, end in new:
-                    g.channels.setdefault(key, {})[f"{conn.id}:{end}"] = (low, high)
+                    g.channels.setdefault(key, {})[(conn.id, end)] = (low, high)
                     touched.add(key)
         if a is None or b is None:
             g.connections.pop(conn.id, None)
         else:
             pending[conn.id] = (a, b)
-    before = {key: {i: g.offsets.get(i) for i in g.channels.get(key, {})} for key in touched}
+    before = {
+        ident: g.offsets.get(ident[0], {}).get(ident[1])
+        for key in touched
+        for ident in g.channels.get(key, {})
+    }
     for key in touched:
         _recolour(g, key)
     by_id: dict[str, Connection] | None = None
-    for offsets in before.values():
-        for ident, old_offset in offsets.items():
-            conn_id = ident.rsplit(":", 1)[0]
-            if conn_id in pending or g.offsets.get(ident) == old_offset:
-                continue
-            if by_id is None:
-                by_id = {c.id: c for c in journey.connections}
-            other = by_id.get(conn_id)
-            if other is not None:
-                a, b = g.cards.get(other.source_id), g.cards.get(other.target_id)
-                if a is not None and b is not None:
-                    pending[conn_id] = (a, b)
+    for (conn_id, end), old_offset in before.items():
+        if conn_id in pending or g.offsets.get(conn_id, {}).get(end) == old_offset:
+            continue
+        if by_id is None:
+            by_id = {c.id: c for c in journey.connections}
+        other = by_id.get(conn_id)
+        if other is not None:
+            a, b = g.cards.get(other.source_id), g.cards.get(other.target_id)
+            if a is not None and b is not None:
+                pending[conn_id] = (a, b)
     for conn_id, (a, b) in pending.items():
-        points = _polyline(g, conn_id, a, b, lanes)
+        points = _polyline(g.offsets.get(conn_id), a, b, lanes)
         if g.connections.get(conn_id) != points:
             g.connections[conn_id] = points
             changed.add(conn_id)
