@@ -68,6 +68,9 @@ class Band:
     n: int
 
 
+LabelMemo = tuple[str, list[Point], "Rect | None", "int | None", int, "Rect"]
+
+
 @dataclass(slots=True)
 class MapGeometry:
     """Where everything of one map is drawn. Keys are element ids."""
@@ -92,6 +95,10 @@ class MapGeometry:
     # offset}, connection -> its channels
     channels: dict[tuple[str, int], dict[tuple[str, str], tuple[float, float]]] = field(default_factory=dict)
     offsets: dict[str, dict[str, float]] = field(default_factory=dict)
+    # what placed each label (layout/labels.py), so that a small edit places again only the labels
+    # it can touch: connection id -> (label, route, box, mark, number tried, the region searched)
+    label_memo: dict[str, LabelMemo] = field(default_factory=dict)
+    label_extent: tuple[float, float] = (0.0, 0.0)  # the map's size when the labels were placed
     routed: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
     def _band(self) -> tuple[float, float]:

@@ -8,6 +8,7 @@ and says what changed; it returns None only when a cell is unknown (the caller r
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -94,13 +95,21 @@ def relayout_cells(
         heights[lane_id] = lane_height(lanes[lane_id], fullest)
     g.counts = counts
     out = Relayout()
+    before = {lane.id: g.lanes[lane.id].y for lane in journey.lanes} if heights else {}
     lane_dy = _restack_lanes(g, journey, heights)
+    # where cards came or went, for the labels: each card's old and new place, and every lane that moved
+    dirty: list[Rect] = []
+    if lane_dy:
+        top = min(min(before[lane_id], g.lanes[lane_id].y) for lane_id in lane_dy)
+        dirty.append(Rect(0, top, math.inf, math.inf))
     # which lane each card is in matters only when lanes moved (their cards and arrows move too)
     lane_of = {card.id: card.lane_id for card in journey.cards} if lane_dy else {}
     out.lanes = list(lane_dy)
     for card_id in gone:
-        if g.cards.pop(card_id, None) is not None:
+        was = g.cards.pop(card_id, None)
+        if was is not None:
             out.cards.append(card_id)
+            dirty.append(was)
     if out.cards:  # their connections went with them
         live = {c.id for c in journey.connections}
         out.connections += sorted(reroute(journey, g, [], [c for c in g.connections if c not in live]))
@@ -110,7 +119,9 @@ def relayout_cells(
         for position, card_id in enumerate(ids):
             restacked.add(card_id)
             rect = None if lanes[lane_id].collapsed else card_rect(cell, position)
-            if g.cards.get(card_id) != rect:
+            was = g.cards.get(card_id)
+            if was != rect:
+                dirty += [r for r in (was, rect) if r is not None]
                 if rect is None:
                     del g.cards[card_id]
                 else:
@@ -129,7 +140,7 @@ def relayout_cells(
         return out
     # an arrow runs along the top of its target's lane: lanes that moved touch their cards' arrows
     in_moved_lanes = {card_id for card_id, lane_id in lane_of.items() if lane_id in lane_dy}
-    _update_connections(g, journey, set(out.cards) | in_moved_lanes, card_dy, out)
+    _update_connections(g, journey, set(out.cards) | in_moved_lanes, card_dy, out, dirty)
     emotion_moved = g.emotion_lane is not None and g.emotion_lane in lane_dy
     touched = set(out.cards) | card_dy.keys()
     scored = [(p.anchor_kind, p.anchor_id) for p in journey.emotions]
@@ -149,6 +160,7 @@ def _update_connections(
     changed: set[str],
     card_dy: dict[str, float],
     out: Relayout,
+    dirty: list[Rect],
 ) -> None:
     """Reroute arrows whose cards were re-stacked; only shift those whose whole route moved as one."""
     again = []
@@ -168,7 +180,7 @@ def _update_connections(
             out.connections.append(conn_id)
     # cards moved: a label may now lie where a card went, so every label is placed again
     old_labels, old_marks = g.labels, g.marks
-    place_labels(journey, g)
+    place_labels(journey, g, dirty)
     moved = [c for c in g.labels.keys() | old_labels.keys() if g.labels.get(c) != old_labels.get(c)]
     moved += [c for c in g.marks.keys() | old_marks.keys() if g.marks.get(c) != old_marks.get(c)]
     for c in dict.fromkeys(moved):

@@ -25,6 +25,7 @@ from cjm_editor.layout.geometry import (
     LANE_HEADER_W,
     STAGE_GAP,
     STAGE_HEADER_H,
+    LabelMemo,
     MapGeometry,
     Point,
     Rect,
@@ -174,29 +175,90 @@ def spots(points: list[Point], w: float, h: float) -> Iterator[Rect]:
                     yield Rect(a.x + dx, y - h / 2, w, h)
 
 
-def _first_free(points: list[Point], w: float, obstacles: Obstacles) -> Rect | None:
+def _first_free(points: list[Point], w: float, obstacles: Obstacles) -> tuple[Rect | None, Rect]:
+    """The first free spot, and the region every spot tried covers (widened by how far a card can
+    reach into a spot): nothing outside it can change the answer."""
+    x0 = y0 = math.inf
+    x1 = y1 = -math.inf
+    found = None
     for _, rect in zip(range(TRIES), spots(points, w, LABEL_H), strict=False):
+        x0, y0 = min(x0, rect.x), min(y0, rect.y)
+        x1, y1 = max(x1, rect.x + rect.w), max(y1, rect.y + rect.h)
         if obstacles.free(rect):
-            return rect
-    return None
+            found = rect
+            break
+    reach = CLEAR + HANDLE
+    region = (
+        Rect(x0 - reach, y0 - reach, x1 - x0 + 2 * reach, y1 - y0 + 2 * reach)
+        if x1 > x0
+        else Rect(0, 0, 0, 0)
+    )
+    return found, region
 
 
-def place_labels(journey: Journey, g: MapGeometry) -> None:
-    """Place every connection label (in the map's order of connections), or its numbered mark."""
-    g.labels, g.marks = {}, {}
+def _place(points: list[Point], label: str, number: int, obstacles: Obstacles) -> LabelMemo:
+    rect, region = _first_free(points, label_size(label)[0], obstacles)
+    mark = None
+    if rect is None:
+        rect, more = _first_free(points, label_size(str(number))[0], obstacles)
+        region = _union(region, more)
+        mark = 0 if rect is None else number  # 0: in the key only, not on the map
+    return (label, points, rect, mark, number, region)
+
+
+def _union(a: Rect, b: Rect) -> Rect:
+    if a.w <= 0:
+        return b
+    if b.w <= 0:
+        return a
+    x0, y0 = min(a.x, b.x), min(a.y, b.y)
+    return Rect(x0, y0, max(a.right, b.right) - x0, max(a.bottom, b.bottom) - y0)
+
+
+def place_labels(journey: Journey, g: MapGeometry, dirty: list[Rect] | None = None) -> None:
+    """Place every connection label (in the map's order of connections), or its numbered mark.
+    `dirty`: where cards changed since the last placement (None: place every label afresh); a label
+    whose arrow, text and searched region are untouched by the changes keeps its place. Either way
+    the result is the same as placing every label afresh."""
+    memo = g.label_memo if dirty is not None and g.label_extent == (g.width, g.height) else {}
+    g.labels, g.marks, g.label_memo, g.label_extent = {}, {}, {}, (g.width, g.height)
     labelled = [c for c in journey.connections if c.label and len(g.connections.get(c.id, ())) > 1]
     if not labelled:
         return
     obstacles = Obstacles(g, {lane.id for lane in journey.lanes if lane.collapsed})
+    # label boxes placed earlier in this pass that were not there before, and boxes now gone: a box
+    # that came can only take the spot a label had chosen; a box that went can free a spot it tried
+    came, went = Obstacles(g, set()), Obstacles(g, set())
+    live = {c.id for c in labelled}
+    for conn_id, gone in memo.items():
+        if conn_id not in live and gone[2] is not None:
+            went.add(gone[2])
+    regions = dirty or []
     marked = 0
     for conn in labelled:
         points = g.connections[conn.id]
-        rect = _first_free(points, label_size(conn.label)[0], obstacles)
-        if rect is None:
-            number = marked + 1
-            rect = _first_free(points, label_size(str(number))[0], obstacles)
-            g.marks[conn.id] = 0 if rect is None else number  # 0: in the key only, not on the map
-            marked += rect is not None
+        old = memo.get(conn.id)
+        if old is not None and (
+            old[0] == conn.label
+            and (old[3] is None or old[4] == marked + 1)
+            and old[1] == points
+            and not any(_overlap(old[5], r) for r in regions)
+            and not went._on_label(old[5])
+            and (old[2] is None or not came._on_label(old[2]))
+        ):
+            placed = old
+        else:
+            placed = _place(points, conn.label, marked + 1, obstacles)
+            if old is None or old[2] != placed[2]:
+                if old is not None and old[2] is not None:
+                    went.add(old[2])
+                if placed[2] is not None:
+                    came.add(placed[2])
+        g.label_memo[conn.id] = placed
+        _, _, rect, mark, _, _ = placed
+        if mark is not None:
+            g.marks[conn.id] = mark
+            marked += mark > 0
         if rect is not None:
             obstacles.add(rect)
             g.labels[conn.id] = rect

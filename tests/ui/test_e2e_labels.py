@@ -73,3 +73,21 @@ def test_labels_stay_clear_after_cards_move(labelled_window):
         assert item._points == points, "the item shows the route layout gave"
         tips.setdefault(item.connection.target_id, []).append(points[-1].y)
     assert any(len(ys) > 1 for ys in tips.values())
+
+
+def test_label_edits_on_the_canvas_match_a_full_layout(labelled_window):
+    from cjm_editor.layout import compute
+    from cjm_editor.model import Connection
+
+    w = labelled_window
+    doc, scene = w.document, w.scene
+    j = doc.journey
+    touch = [c for c in j.cards if c.kind == "touchpoint"]
+    first = j.connections[0]
+    doc.update("connections", first.id, label="a much longer label than before")
+    doc.add("connections", Connection(touch[0].id, touch[-1].id, label="new one", id="added"))
+    doc.remove("connections", j.connections[1].id)
+    full = compute(doc.journey)
+    g = scene.geometry
+    assert (g.connections, g.labels, g.marks) == (full.connections, full.labels, full.marks)
+    assert _collisions(scene) == []

@@ -201,7 +201,7 @@ class MirrorScene(QGraphicsScene):
             # arrows sharing a channel with these may move to another track
             self._dirty_connections |= reroute(j, g, [self.doc.connection(c) for c in sorted(live)], gone)
             old_labels, old_marks = g.labels, g.marks
-            place_labels(j, g)
+            place_labels(j, g, [])  # no card moved: only labels near these arrows can move
             moved = {c for c in g.labels.keys() | old_labels.keys() if g.labels.get(c) != old_labels.get(c)}
             moved |= {c for c in g.marks.keys() | old_marks.keys() if g.marks.get(c) != old_marks.get(c)}
             self._dirty_connections |= moved
