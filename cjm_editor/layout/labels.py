@@ -8,7 +8,9 @@ a mark with no free spot either is left off the map (its number is 0) and the ke
 arrow's two cards.
 
 Cards are found by arithmetic on the cell grid (cards stack at fixed steps in their cell), placed
-labels in grid buckets, so each test costs the same however large the map.
+labels in grid buckets, so each test costs the same however large the map. After an edit only the
+labels it can touch are placed again (`place_labels` with `dirty`), with the same result as placing
+them all: each label remembers its text, its arrow, its place and the region its search covered.
 """
 
 from __future__ import annotations
@@ -69,6 +71,27 @@ def _overlap(a: Rect, b: Rect) -> bool:
 
 
 @dataclass(slots=True)
+class Buckets:
+    """Boxes filed by the BUCKET-sized squares they touch, to find the ones a box overlaps."""
+
+    buckets: dict[tuple[int, int], list[Rect]] = field(default_factory=dict)
+
+    @staticmethod
+    def _cells(r: Rect) -> Iterator[tuple[int, int]]:
+        for ix in range(int(r.x // BUCKET), int(r.right // BUCKET) + 1):
+            for iy in range(int(r.y // BUCKET), int(r.bottom // BUCKET) + 1):
+                yield ix, iy
+
+    def hits(self, r: Rect) -> bool:
+        buckets = self.buckets
+        return any(_overlap(r, other) for cell in self._cells(r) for other in buckets.get(cell, ()))
+
+    def add(self, r: Rect) -> None:
+        for cell in self._cells(r):
+            self.buckets.setdefault(cell, []).append(r)
+
+
+@dataclass(slots=True)
 class Obstacles:
     """What a label must not cover: cards (by the cell grid), the header band and column, the map's
     edges, and the labels placed so far (by bucket)."""
@@ -79,7 +102,7 @@ class Obstacles:
     columns: list[tuple[float, float, str]] = field(default_factory=list)  # cards' left, right, stage
     ys: list[float] = field(default_factory=list)
     rows: list[tuple[float, float, str]] = field(default_factory=list)  # row top, bottom, lane
-    buckets: dict[tuple[int, int], list[Rect]] = field(default_factory=dict)
+    labels: Buckets = field(default_factory=Buckets)
 
     def __post_init__(self) -> None:
         cols = sorted(self.g.columns.items(), key=lambda kv: kv[1].x)
@@ -93,7 +116,7 @@ class Obstacles:
         g = self.g
         if r.x < LANE_HEADER_W or r.y < STAGE_HEADER_H or r.x + r.w > g.width or r.y + r.h > g.height:
             return False
-        return not self._on_card(r.x, r.x + r.w, r.y, r.y + r.h) and not self._on_label(r)
+        return not self._on_card(r.x, r.x + r.w, r.y, r.y + r.h) and not self.labels.hits(r)
 
     def _on_card(self, x0: float, x1: float, y0: float, y1: float) -> bool:
         """Whether the box x0..x1, y0..y1 comes within CLEAR of a card."""
@@ -122,18 +145,8 @@ class Obstacles:
                     i += 1
         return False
 
-    def _cells(self, r: Rect) -> Iterator[tuple[int, int]]:
-        for ix in range(int(r.x // BUCKET), int(r.right // BUCKET) + 1):
-            for iy in range(int(r.y // BUCKET), int(r.bottom // BUCKET) + 1):
-                yield ix, iy
-
-    def _on_label(self, r: Rect) -> bool:
-        buckets = self.buckets
-        return any(_overlap(r, other) for cell in self._cells(r) for other in buckets.get(cell, ()))
-
     def add(self, r: Rect) -> None:
-        for cell in self._cells(r):
-            self.buckets.setdefault(cell, []).append(r)
+        self.labels.add(r)
 
 
 TRIES = 90  # spots tried per label (and as many per mark) before giving up: bounds the time
@@ -228,7 +241,7 @@ def place_labels(journey: Journey, g: MapGeometry, dirty: list[Rect] | None = No
     obstacles = Obstacles(g, {lane.id for lane in journey.lanes if lane.collapsed})
     # label boxes placed earlier in this pass that were not there before, and boxes now gone: a box
     # that came can only take the spot a label had chosen; a box that went can free a spot it tried
-    came, went = Obstacles(g, set()), Obstacles(g, set())
+    came, went = Buckets(), Buckets()
     live = {c.id for c in labelled}
     for conn_id, gone in memo.items():
         if conn_id not in live and gone[2] is not None:
@@ -243,8 +256,8 @@ def place_labels(journey: Journey, g: MapGeometry, dirty: list[Rect] | None = No
             and (old[3] is None or old[4] == marked + 1)
             and old[1] == points
             and not any(_overlap(old[5], r) for r in regions)
-            and not went._on_label(old[5])
-            and (old[2] is None or not came._on_label(old[2]))
+            and not went.hits(old[5])
+            and (old[2] is None or not came.hits(old[2]))
         ):
             placed = old
         else:
