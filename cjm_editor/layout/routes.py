@@ -13,6 +13,8 @@ growing leaves every track as it was; only arrows whose cards change cell recolo
 from __future__ import annotations
 
 import bisect
+import gc
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -75,20 +77,22 @@ def _colour(spans: list[Span], step: float, tracks: int) -> dict[Ident, float]:
     free one; with every track taken, the one that frees first (the least shared stretch). Returns
     the offset of each span's (connection, end)."""
     out: dict[Ident, float] = {}
-    ends: list[float] = []  # the high end of the last span on each track
+    free: list[int] = []  # tracks whose last span ended, by index
+    busy: list[tuple[float, int]] = []  # (where its last span ends, track)
+    used = 0
+    offsets = [step * ((k + 1) // 2) * (1 if k % 2 else -1) for k in range(tracks)]
     for low, high, ident in sorted(spans):
-        for k, end in enumerate(ends):
-            if end < low:
-                ends[k] = high
-                break
+        while busy and busy[0][0] < low:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            k = heapq.heappop(free)
+        elif used < tracks:
+            k, used = used, used + 1
         else:
-            if len(ends) < tracks:
-                k = len(ends)
-                ends.append(high)
-            else:
-                k = min(range(tracks), key=ends.__getitem__)
-                ends[k] = max(ends[k], high)
-        out[ident] = step * ((k + 1) // 2) * (1 if k % 2 else -1)
+            end, k = heapq.heappop(busy)
+            high = max(high, end)
+        heapq.heappush(busy, (high, k))
+        out[ident] = offsets[k]
     return out
 
 
@@ -127,33 +131,79 @@ def _polyline(offsets: dict[str, float] | None, a: Rect, b: Rect, lanes: Lanes) 
 
 
 def route_all(journey: Journey, g: MapGeometry) -> None:
-    """Route every connection of the map afresh (what `reroute` keeps up to date, written out for
-    speed: a map of 20,000 connections is routed on every open)."""
+    """Route every connection of the map afresh: what `reroute` keeps up to date, written out with
+    `_channels` and `_polyline` inlined, since a map of 20,000 connections is routed on every open.
+    The cyclic garbage collector is paused meanwhile: this makes no cycles, and the tens of thousands
+    of small tuples it files would otherwise set off collections that walk the whole map, which
+    took most of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _route_all(journey, g)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _route_all(journey: Journey, g: MapGeometry) -> None:
     lanes = Lanes.of(g)
+    xs, ys, right = lanes.xs, lanes.ys, bisect.bisect_right
     cards = g.cards
     channels: dict[Key, dict[Ident, tuple[float, float]]] = {}
     routed: dict[str, list[Key]] = {}
-    ends: list[tuple[str, Rect, Rect]] = []
+    ends: list[tuple[str, Rect, Rect, bool, int]] = []
+    reach = 2 * CELL_PAD + STAGE_GAP + 1
     for conn in journey.connections:
         a, b = cards.get(conn.source_id), cards.get(conn.target_id)
         if a is None or b is None:
             continue
-        new = _channels(a, b, lanes)
         cid = conn.id
+        cb, rb = right(xs, b.x + 1) - 1, right(ys, b.y + 1) - 1
+        gap = b.x - a.x - a.w
+        straight = 0 < gap <= reach and abs(a.y + a.h / 2 - b.y - b.h / 2) < 1
+        hw = 2.0 * rb
+        spans: tuple[tuple[Key, float, float, str], ...]
+        if straight:
+            spans = ((("v", cb), hw + 1, hw + 1, "t"),)
+        else:
+            ga, row_a = right(xs, a.x + 1), 2.0 * (right(ys, a.y + 1) - 1) + 1
+            spans = (
+                (("v", ga), min(row_a, hw), max(row_a, hw), "s"),
+                (("h", rb), float(min(ga, cb)), float(max(ga, cb)), "h"),
+                (("v", cb), hw, hw + 1, "t"),
+            )
         keys = []
-        for key, low, high, end in new:
+        for key, low, high, end in spans:
             keys.append(key)
             members = channels.get(key)
             if members is None:
                 members = channels[key] = {}
             members[(cid, end)] = (low, high)
         routed[cid] = keys
-        ends.append((cid, a, b))
+        ends.append((cid, a, b, straight, rb))
     g.channels, g.routed, g.offsets = channels, routed, {}
     for key in list(channels):
         _recolour(g, key)
-    offsets = g.offsets
-    g.connections = {cid: _polyline(offsets.get(cid), a, b, lanes) for cid, a, b in ends}
+    offsets, connections = g.offsets, {}
+    none: dict[str, float] = {}
+    inward, outward = CELL_PAD + STAGE_GAP / 2, LANE_GAP / 2
+    for cid, a, b, straight, rb in ends:
+        d = offsets.get(cid, none)
+        ds, dh, dt = d.get("s", 0.0), d.get("h", 0.0), d.get("t", 0.0)
+        ax, bx, sy, ty = a.x + a.w, b.x, a.y + a.h / 2 + PORT * ds, b.y + b.h / 2 + PORT * dt
+        if straight:
+            connections[cid] = [Point(ax, a.y + a.h / 2 + PORT * dt), Point(bx, ty)]
+            continue
+        gs, gt, highway = ax + inward + ds, bx - inward + dt, ys[rb] - outward + dh
+        connections[cid] = [
+            Point(ax, sy),
+            Point(gs, sy),
+            Point(gs, highway),
+            Point(gt, highway),
+            Point(gt, ty),
+            Point(bx, ty),
+        ]
+    g.connections = connections
 
 
 def reroute(
