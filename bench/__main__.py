@@ -15,6 +15,7 @@ from bench import (
     bench_collab,
     bench_files,
     bench_interaction,
+    bench_labels,
     bench_pdf,
     bench_startup,
 )
@@ -24,6 +25,7 @@ SUITES = {
     "files": bench_files.run,
     "canvas": bench_canvas.run,
     "interaction": bench_interaction.run,
+    "labels": bench_labels.run,
     "autosave": bench_autosave.run,
     "startup": bench_startup.run,
     "analysis": bench_analysis.run,

@@ -11,6 +11,7 @@ from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import MapGeometry, Point, Rect, palette
 from cjm_editor.layout.content import CARD_RADIUS, CELL_RADIUS, card_footer, scale_ticks
 from cjm_editor.layout.curves import bezier_segments
+from cjm_editor.layout.labels import LABEL_PAD, label_text
 from cjm_editor.model.journey import Card, Journey
 from cjm_editor.model.workshop import tally
 
@@ -41,13 +42,13 @@ def draw_map(
     personas: set[str] | None = None,
     text: bool = True,
     window: Rect | None = None,
-    tracks: dict[str, float] | None = None,
 ) -> None:
     """Cells, headers, cards, connections and emotion curves. `blank`: the grid only.
     `personas`: which personas' curves to draw (None: all). `text`: False draws shapes only (for a
     thumbnail too small to read). `window`: only what lies in this part of the map (in map units) is
-    drawn, and text only where it lies wholly inside, so no character falls off a page. `tracks`: the
-    arrows' offsets (`arrow_tracks`), when drawing many parts of one map."""
+    drawn, and text only where it lies wholly inside, so no character falls off a page. Arrows run
+    on the tracks layout gave them; labels sit where layout put them (layout/labels.py), clear of
+    cards, or are a number whose text is in the key (legend.label_key)."""
     c, s = w.c, at.s
 
     wx0, wy0 = (window.x, window.y) if window else (0.0, 0.0)
@@ -114,20 +115,14 @@ def draw_map(
         _scale(w, j, g, at, window)
     if blank:
         return
-    tracks = arrow_tracks(j, g) if tracks is None else tracks
     for conn in j.connections:
         points = g.connections.get(conn.id)
         if points and (window is None or touches(_bounds(points))):
-            _arrow(w, [at.point(p) for p in _on_track(points, tracks.get(conn.id, 0))], s)
-            label = g.labels.get(conn.id)
-            if conn.label and label is not None and text and inside(label):
-                b = at.box(label)
-                w.fill(palette.CANVAS_BG)
-                c.roundRect(b.x, b.y, b.w, b.h, 2 * s, stroke=0, fill=1)
-                w.fill(palette.CONNECTION)
-                w.string(
-                    b.x + b.w / 2, b.y + 3.2 * s, conn.label, 7.5 * s, False, "a connection label", "center"
-                )
+            _arrow(w, [at.point(p) for p in points], s)
+    for conn in j.connections:  # over every arrow, so no other arrow crosses a label
+        label = g.labels.get(conn.id)
+        if conn.label and label is not None and text and inside(label):
+            _label(w, at.box(label), label_text(g, conn.id, conn.label), conn.id in g.marks, s)
     if not text:  # a thumbnail: each card a plain box in its kind's colour
         for card in j.cards:
             rect = g.cards.get(card.id)
@@ -145,48 +140,6 @@ def draw_map(
             continue
         draw_card(w, card, at.box(rect), s, inside(rect), counts[card.id])
     _curves(w, j, g, at, personas, window, touches)
-
-
-TRACK = 3.0  # map units between arrows that share a channel
-
-
-def arrow_tracks(j: Journey, g: MapGeometry) -> dict[str, float]:
-    """An offset for each arrow that runs along a shared channel (the gap above a lane, the gutters
-    beside a stage), so that arrows sharing it lie side by side and each can be followed: arrows on
-    one channel whose spans overlap get 0, +3, -3, +6, -6 units, by interval colouring."""
-    channels: dict[float, list[tuple[float, float, str]]] = {}
-    for conn in j.connections:
-        points = g.connections.get(conn.id)
-        if points and len(points) == 6:
-            a, b = sorted((points[2].x, points[3].x))
-            channels.setdefault(round(points[2].y, 1), []).append((a, b, conn.id))
-    out: dict[str, float] = {}
-    for spans in channels.values():
-        ends: list[float] = []  # the right end of the last span on each track
-        for a, b, cid in sorted(spans):
-            track = next((t for t, end in enumerate(ends) if end < a - 0.5), len(ends))
-            if track == len(ends):
-                ends.append(b)
-            else:
-                ends[track] = b
-            k = min(track, 4)  # the gap holds five arrows; more share the outer tracks
-            out[cid] = TRACK * ((k + 1) // 2) * (1 if k % 2 else -1) if k else 0.0
-    return out
-
-
-def _on_track(points: list[Point], d: float) -> list[Point]:
-    """The arrow moved `d` across its channel (its ends stay on the cards)."""
-    if not d or len(points) != 6:
-        return points
-    p0, p1, p2, p3, p4, p5 = points
-    return [
-        p0,
-        Point(p1.x + d, p1.y),
-        Point(p2.x + d, p2.y + d),
-        Point(p3.x + d, p3.y + d),
-        Point(p4.x + d, p4.y),
-        p5,
-    ]
 
 
 def _bounds(points: list[Point]) -> Rect:
@@ -225,6 +178,19 @@ def draw_card(w: Writer, card: Card, b: Box, s: float, text: bool = True, votes:
         c.roundRect(bx, by, 20 * s, 15 * s, 7 * s, stroke=0, fill=1)
         w.fill("#ffffff")
         w.string(bx + 10 * s, by + 4 * s, str(votes), 7.5 * s, True, where, "center")
+
+
+def _label(w: Writer, b: Box, text: str, mark: bool, s: float) -> None:
+    """A label on a white box (a mark: white on the arrows' colour), its text shrunk to fit the box."""
+    w.fill(palette.CONNECTION if mark else palette.CANVAS_BG)
+    w.c.roundRect(b.x, b.y, b.w, b.h, 2 * s, stroke=0, fill=1)
+    size = 7.5 * s
+    room = b.w - 2 * LABEL_PAD * s
+    width = w.width(text, size, mark)
+    if width > room:
+        size *= room / width
+    w.fill(palette.CANVAS_BG if mark else palette.CONNECTION)
+    w.string(b.x + b.w / 2, b.y + (b.h - size * 0.7) / 2, text, size, mark, "a connection label", "center")
 
 
 def _arrow(w: Writer, pts: list[tuple[float, float]], s: float) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from cjm_editor.export.writer import Box, Writer
-from cjm_editor.layout import palette
+from cjm_editor.layout import MapGeometry, palette
 from cjm_editor.model.journey import Journey, Persona
 
 DASHES: tuple[list[float], ...] = ([], [6, 3], [1.5, 2.5], [8, 3, 2, 3], [3, 3], [12, 4], [5, 2, 1, 2, 1, 2])
@@ -116,10 +116,47 @@ def kind_legend(w: Writer, kinds: Sequence[str], box: Box, dry: bool = False) ->
     return _rows(w, entries, box, dry)
 
 
-def map_legend(w: Writer, j: Journey, box: Box, dry: bool = False) -> float:
-    """The legend of a map drawing: its personas' curves, then the kinds of card it has, from the
-    top of the box down; returns the height used."""
+def map_legend(w: Writer, j: Journey, box: Box, dry: bool = False, g: MapGeometry | None = None) -> float:
+    """The legend of a map drawing: its personas' curves, the kinds of card it has, then (with the
+    map's geometry `g`, for a drawing printed once like the poster) the key of connection labels
+    that did not fit beside their arrows, from the top of the box down; returns the height used.
+    Drawing a key puts it in the export report."""
     kinds = [k for k in palette.CARD_COLOURS if any(c.kind == k for c in j.cards)]
     used = persona_legend(w, j.personas, box, dry)
-    below = Box(box.x, box.y, box.w, box.h - used)
-    return used + kind_legend(w, kinds, below, dry)
+    used += kind_legend(w, kinds, Box(box.x, box.y, box.w, box.h - used), dry)
+    lines = label_key(j, g) if g is not None else []
+    if lines:
+        if not dry:
+            report_key(w, lines)
+        entries: list[Entry] = []
+        for line in ["Arrow labels:", *lines]:
+            width = min(w.width(line, SIZE), box.w)
+
+            def draw(x: float, y: float, line: str = line, width: float = width) -> None:
+                w.line_of_text(line, Box(x, y - 2.5, width + 2, 11), SIZE, False, palette.TEXT, "legend")
+
+            entries.append((width, draw))
+        used += _rows(w, entries, Box(box.x, box.y, box.w, box.h - used), dry)
+    return used
+
+
+def label_key(j: Journey, g: MapGeometry) -> list[str]:
+    """The key's lines for labels that did not fit beside their arrows: "3  label" for a numbered
+    mark, "label (first card → second card)" for a label left off the map."""
+    titles = {card.id: card.title for card in j.cards}
+    lines = []
+    keyed = (c for c in j.connections if c.id in g.marks)
+    for conn in sorted(keyed, key=lambda c: (g.marks[c.id] == 0, g.marks[c.id])):
+        if g.marks[conn.id]:
+            lines.append(f"{g.marks[conn.id]}  {conn.label}")
+        else:
+            ends = f"{titles.get(conn.source_id, '?')[:30]} → {titles.get(conn.target_id, '?')[:30]}"
+            lines.append(f"{conn.label} ({ends})")
+    return lines
+
+
+def report_key(w: Writer, lines: list[str]) -> None:
+    """Say in the export report which labels are printed in a key (once each, however often drawn)."""
+    for line in lines:
+        if line not in w.report.keyed:
+            w.report.keyed.append(line)

@@ -18,6 +18,7 @@ class ExportReport:
     omitted: list[str] = field(default_factory=list)
     continued: list[str] = field(default_factory=list)  # pages added so that nothing is dropped
     split_rows: list[str] = field(default_factory=list)  # table rows printed over two or more pages
+    keyed: list[str] = field(default_factory=list)  # connection labels printed in the map's key
     pages: int = 0
 
     def missing_glyph(self, char: str, where: str) -> None:
@@ -27,7 +28,13 @@ class ExportReport:
 
     def __bool__(self) -> bool:
         return bool(
-            self.missing or self.cut or self.omitted or self.shrunk or self.split_rows or self.continued
+            self.missing
+            or self.cut
+            or self.omitted
+            or self.shrunk
+            or self.split_rows
+            or self.continued
+            or self.keyed
         )
 
     def summary(self) -> list[str]:
@@ -39,6 +46,11 @@ class ExportReport:
             (len(self.split_rows), "table row", "split across pages"),
             (len(self.continued), "continuation page", "(worksheets and lists too long for one page)"),
             (len(self.omitted), "item", "not printed"),
+            (
+                len(self.keyed),
+                "connection label",
+                "with no room beside the arrow (numbered, text in the key)",
+            ),
         ]
         return [f"{counted(n, word)} {what}" for n, word, what in counts if n]
 
@@ -56,4 +68,5 @@ class ExportReport:
         out += [f"table row split across pages: {where}" for where in self.split_rows]
         out += [f"continued on a further page: {where}" for where in self.continued]
         out += [f"not printed: {what}" for what in self.omitted]
+        out += [f"connection label in the map's key: {line}" for line in self.keyed]
         return out

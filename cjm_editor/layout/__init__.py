@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from cjm_editor.layout.geometry import MapGeometry, Point, Rect, compute
+from cjm_editor.layout.full import compute
+from cjm_editor.layout.geometry import MapGeometry, Point, Rect
 
 __all__ = ["MapGeometry", "Point", "Rect", "compute"]

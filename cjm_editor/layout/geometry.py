@@ -8,10 +8,9 @@ its fullest cell. Collapsed lanes shrink to their header and hide their cards.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cjm_editor.model.journey import Connection, EmotionPoint, Journey, Lane, Stage
+from cjm_editor.model.journey import EmotionPoint, Journey, Lane, Stage
 from cjm_editor.model.workshop import spreads
 
 LANE_HEADER_W = 170.0
@@ -69,6 +68,9 @@ class Band:
     n: int
 
 
+LabelMemo = tuple[str, list[Point], "Rect | None", "int | None", int, "Rect"]
+
+
 @dataclass(slots=True)
 class MapGeometry:
     """Where everything of one map is drawn. Keys are element ids."""
@@ -88,6 +90,16 @@ class MapGeometry:
     connections: dict[str, list[Point]] = field(default_factory=dict)  # orthogonal polyline
     counts: dict[tuple[str, str], int] = field(default_factory=dict)  # cards per cell
     labels: dict[str, Rect] = field(default_factory=dict)  # connection id -> where its label goes
+    marks: dict[str, int] = field(default_factory=dict)  # connection id -> its number in the key (0: none)
+    # the arrows' tracks (layout/routes.py): channel -> {(connection, end): span}, connection -> {end:
+    # offset}, connection -> its channels
+    channels: dict[tuple[str, int], dict[tuple[str, str], tuple[float, float]]] = field(default_factory=dict)
+    offsets: dict[str, dict[str, float]] = field(default_factory=dict)
+    # what placed each label (layout/labels.py), so that a small edit places again only the labels
+    # it can touch: connection id -> (label, route, box, mark, number tried, the region searched)
+    label_memo: dict[str, LabelMemo] = field(default_factory=dict)
+    label_extent: tuple[float, float] = (0.0, 0.0)  # the map's size when the labels were placed
+    routed: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
     def _band(self) -> tuple[float, float]:
         """Top and bottom Y of the emotion band's usable height."""
@@ -141,8 +153,8 @@ def lane_height(lane: Lane, cards: int) -> float:
     return max(h, EMOTION_H) if lane.kind == "emotions" else h
 
 
-def compute(journey: Journey) -> MapGeometry:
-    """Lay the whole map out. Linear in the number of cards."""
+def place_cells(journey: Journey) -> MapGeometry:
+    """Headers, rows, columns, cells and cards (layout/full.py adds curves, arrows and labels)."""
     g = MapGeometry()
     counts: dict[tuple[str, str], int] = {}
     order: dict[str, int] = {}
@@ -188,9 +200,6 @@ def compute(journey: Journey) -> MapGeometry:
         cell = g.cells.get((card.stage_id, card.lane_id))
         if cell is not None:
             g.cards[card.id] = card_rect(cell, order[card.id])
-    place_curves(journey, g)
-    route_connections(journey, g)
-    place_labels(journey, g)
     return g
 
 
@@ -240,80 +249,3 @@ def place_curves(journey: Journey, g: MapGeometry) -> None:
                     bands.append(Band(x, g.score_y(s.low, lo, hi), g.score_y(s.high, lo, hi), s.n))
         g.curves[persona.id] = curve
         g.bands[persona.id] = bands
-
-
-def route_connections(
-    journey: Journey, g: MapGeometry, connections: Iterable[Connection] | None = None
-) -> None:
-    """Orthogonal routes that leave a card to its right gutter, run along the lane gap above the
-    target's row, and enter the target from its left gutter, so arrows never cross cards."""
-    for conn in journey.connections if connections is None else connections:
-        a, b = g.cards.get(conn.source_id), g.cards.get(conn.target_id)
-        if a is None or b is None:
-            continue
-        sy, ty = a.center.y, b.center.y
-        gs = a.right + CELL_PAD + STAGE_GAP / 2
-        gt = b.x - CELL_PAD - STAGE_GAP / 2
-        adjacent = 0 < b.x - a.right <= 2 * CELL_PAD + STAGE_GAP + 1  # no card can sit in between
-        if adjacent and abs(sy - ty) < 1:
-            g.connections[conn.id] = [Point(a.right, sy), Point(b.x, ty)]
-            continue
-        highway = _row_top(g, b) - LANE_GAP / 2
-        g.connections[conn.id] = [
-            Point(a.right, sy),
-            Point(gs, sy),
-            Point(gs, highway),
-            Point(gt, highway),
-            Point(gt, ty),
-            Point(b.x, ty),
-        ]
-
-
-def _row_top(g: MapGeometry, card: Rect) -> float:
-    for row in g.rows.values():
-        if row.y <= card.y <= row.bottom:
-            return row.y
-    return card.y  # pragma: no cover
-
-
-LABEL_CHAR_W = 5.6  # average advance of the 7.5 pt label font, in layout units
-LABEL_H = 13.0
-
-
-def place_labels(journey: Journey, g: MapGeometry) -> None:
-    """Put each connection label on the longest horizontal run of its arrow, sliding it along the
-    run (then below it) until it overlaps no label placed before."""
-    g.labels = {}
-    placed: list[Rect] = []
-    for conn in journey.connections:
-        points = g.connections.get(conn.id)
-        if not conn.label or not points or len(points) < 2:
-            continue
-        w = len(conn.label) * LABEL_CHAR_W + 8
-        runs = [(abs(b.x - a.x), a, b) for a, b in zip(points, points[1:], strict=False) if a.y == b.y]
-        if runs:
-            _, a, b = max(runs, key=lambda run: run[0])
-            left, right, y = min(a.x, b.x), max(a.x, b.x), a.y
-        else:
-            mid = points[len(points) // 2]
-            left = right = mid.x
-            y = mid.y
-        centre = (left + right) / 2
-        candidates = [centre + k * (w + 4) * sign for k in range(0, 6) for sign in (1, -1)]
-        candidates = [x for x in dict.fromkeys(candidates) if left <= x <= right] or [centre]
-        rect = None
-        for dy in (-LABEL_H - 1, 2, -2 * LABEL_H - 2, LABEL_H + 3):
-            for x in candidates:
-                trial = Rect(x - w / 2, y + dy, w, LABEL_H)
-                if not any(_overlap(trial, other) for other in placed):
-                    rect = trial
-                    break
-            if rect is not None:
-                break
-        rect = rect or Rect(centre - w / 2, y - LABEL_H - 1, w, LABEL_H)
-        placed.append(rect)
-        g.labels[conn.id] = rect
-
-
-def _overlap(a: Rect, b: Rect) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom

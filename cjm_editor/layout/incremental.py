@@ -8,6 +8,7 @@ and says what changed; it returns None only when a cell is unknown (the caller r
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -19,9 +20,9 @@ from cjm_editor.layout.geometry import (
     card_rect,
     lane_height,
     place_curves,
-    place_labels,
-    route_connections,
 )
+from cjm_editor.layout.labels import place_labels
+from cjm_editor.layout.routes import reroute
 from cjm_editor.model.journey import Card, Journey
 
 
@@ -94,25 +95,33 @@ def relayout_cells(
         heights[lane_id] = lane_height(lanes[lane_id], fullest)
     g.counts = counts
     out = Relayout()
+    before = {lane.id: g.lanes[lane.id].y for lane in journey.lanes} if heights else {}
     lane_dy = _restack_lanes(g, journey, heights)
+    # where cards came or went, for the labels: each card's old and new place, and every lane that moved
+    dirty: list[Rect] = []
+    if lane_dy:
+        top = min(min(before[lane_id], g.lanes[lane_id].y) for lane_id in lane_dy)
+        dirty.append(Rect(0, top, math.inf, math.inf))
     # which lane each card is in matters only when lanes moved (their cards and arrows move too)
     lane_of = {card.id: card.lane_id for card in journey.cards} if lane_dy else {}
     out.lanes = list(lane_dy)
     for card_id in gone:
-        if g.cards.pop(card_id, None) is not None:
+        was = g.cards.pop(card_id, None)
+        if was is not None:
             out.cards.append(card_id)
+            dirty.append(was)
     if out.cards:  # their connections went with them
         live = {c.id for c in journey.connections}
-        for conn_id in [c for c in g.connections if c not in live]:
-            del g.connections[conn_id]
-            out.connections.append(conn_id)
+        out.connections += sorted(reroute(journey, g, [], [c for c in g.connections if c not in live]))
     restacked: set[str] = set()
     for (stage_id, lane_id), ids in members.items():
         cell = g.cells[(stage_id, lane_id)]
         for position, card_id in enumerate(ids):
             restacked.add(card_id)
             rect = None if lanes[lane_id].collapsed else card_rect(cell, position)
-            if g.cards.get(card_id) != rect:
+            was = g.cards.get(card_id)
+            if was != rect:
+                dirty += [r for r in (was, rect) if r is not None]
                 if rect is None:
                     del g.cards[card_id]
                 else:
@@ -131,7 +140,7 @@ def relayout_cells(
         return out
     # an arrow runs along the top of its target's lane: lanes that moved touch their cards' arrows
     in_moved_lanes = {card_id for card_id, lane_id in lane_of.items() if lane_id in lane_dy}
-    _update_connections(g, journey, set(out.cards) | in_moved_lanes, card_dy, out)
+    _update_connections(g, journey, set(out.cards) | in_moved_lanes, card_dy, out, dirty)
     emotion_moved = g.emotion_lane is not None and g.emotion_lane in lane_dy
     touched = set(out.cards) | card_dy.keys()
     scored = [(p.anchor_kind, p.anchor_id) for p in journey.emotions]
@@ -151,9 +160,10 @@ def _update_connections(
     changed: set[str],
     card_dy: dict[str, float],
     out: Relayout,
+    dirty: list[Rect],
 ) -> None:
     """Reroute arrows whose cards were re-stacked; only shift those whose whole route moved as one."""
-    reroute = []
+    again = []
     for conn in journey.connections:
         a, b = conn.source_id, conn.target_id
         if a not in changed and b not in changed:
@@ -164,18 +174,25 @@ def _update_connections(
             g.connections[conn.id] = [Point(p.x, p.y + dy) for p in points]
             out.shifted[conn.id] = dy
         else:
-            g.connections.pop(conn.id, None)
-            reroute.append(conn)
-    route_connections(journey, g, reroute)
-    out.connections += [c.id for c in reroute]
-    if out.connections or out.shifted:
-        old_labels = g.labels
-        place_labels(journey, g)
-        moved = [c for c in g.labels.keys() | old_labels.keys() if g.labels.get(c) != old_labels.get(c)]
-        out.connections += [c for c in moved if c not in out.shifted]
-        for c in moved:
-            if c in out.shifted:  # the label moved some other way than its arrow
-                label, old = g.labels.get(c), old_labels.get(c)
-                if label is None or old is None or (label.x, label.y - out.shifted[c]) != (old.x, old.y):
-                    del out.shifted[c]
-                    out.connections.append(c)
+            again.append(conn)
+    for conn_id in sorted(reroute(journey, g, again)):
+        if out.shifted.pop(conn_id, None) is not None or conn_id not in out.connections:
+            out.connections.append(conn_id)
+    # cards moved: a label may now lie where a card went, so every label is placed again
+    old_labels, old_marks = g.labels, g.marks
+    place_labels(journey, g, dirty)
+    moved = [c for c in g.labels.keys() | old_labels.keys() if g.labels.get(c) != old_labels.get(c)]
+    moved += [c for c in g.marks.keys() | old_marks.keys() if g.marks.get(c) != old_marks.get(c)]
+    for c in dict.fromkeys(moved):
+        if c in out.shifted:  # the label moved some other way than its arrow
+            label, old = g.labels.get(c), old_labels.get(c)
+            if (
+                label is None
+                or old is None
+                or (label.x, label.y - out.shifted[c]) != (old.x, old.y)
+                or g.marks.get(c) != old_marks.get(c)
+            ):
+                del out.shifted[c]
+                out.connections.append(c)
+        elif c not in out.connections:
+            out.connections.append(c)

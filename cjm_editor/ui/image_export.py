@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
+from cjm_editor.export.legend import label_key
 from cjm_editor.formats.atomic import write_atomic
 from cjm_editor.formats.errors import SaveError
-from cjm_editor.layout import palette
+from cjm_editor.layout import MapGeometry, palette
 from cjm_editor.model import JourneyDocument, limits
 from cjm_editor.model.journey import Journey
 from cjm_editor.ui.canvas.scene import JourneyScene
@@ -23,11 +24,14 @@ FONT_PX = 11.0
 SWATCH = 30.0
 
 
-def _legend_entries(j: Journey) -> list[tuple[str, str, str]]:
-    """(what, label, colour or kind): the personas, then the kinds of card the map has."""
+def _legend_entries(j: Journey, g: MapGeometry | None) -> list[tuple[str, str, str]]:
+    """(what, label, colour or kind): the personas, the kinds of card the map has, then the key of
+    connection labels that had no room beside their arrows (numbered on the map)."""
     out = [("persona", p.name, p.colour) for p in j.personas]
     kinds = [k for k in palette.CARD_COLOURS if any(c.kind == k for c in j.cards)]
-    return out + [("kind", palette.KIND_LABELS.get(k, k), k) for k in kinds]
+    out += [("kind", palette.KIND_LABELS.get(k, k), k) for k in kinds]
+    lines = label_key(j, g) if g is not None else []
+    return out + [("key", line, "") for line in (["Arrow labels:", *lines] if lines else [])]
 
 
 def _font() -> QFont:
@@ -36,13 +40,15 @@ def _font() -> QFont:
     return font
 
 
-def _legend_rows(j: Journey, width: float) -> list[list[tuple[float, tuple[str, str, str]]]]:
+def _legend_rows(
+    j: Journey, width: float, g: MapGeometry | None = None
+) -> list[list[tuple[float, tuple[str, str, str]]]]:
     """The legend's entries placed left to right in rows no wider than the map."""
     metrics = QFontMetricsF(_font())
     rows: list[list[tuple[float, tuple[str, str, str]]]] = [[]]
     x = 12.0
-    for entry in _legend_entries(j):
-        w = SWATCH + 6 + metrics.horizontalAdvance(entry[1])
+    for entry in _legend_entries(j, g):
+        w = (0 if entry[0] == "key" else SWATCH + 6) + metrics.horizontalAdvance(entry[1])
         if rows[-1] and x + w > width - 12:
             rows.append([])
             x = 12.0
@@ -51,17 +57,23 @@ def _legend_rows(j: Journey, width: float) -> list[list[tuple[float, tuple[str, 
     return rows if rows[0] else []
 
 
-def legend_height(j: Journey, width: float) -> float:
-    rows = _legend_rows(j, width)
+def legend_height(j: Journey, width: float, g: MapGeometry | None = None) -> float:
+    rows = _legend_rows(j, width, g)
     return len(rows) * ROW + 10 if rows else 0.0
 
 
-def paint_legend(painter: QPainter, j: Journey, top: float, width: float) -> None:
+def paint_legend(
+    painter: QPainter, j: Journey, top: float, width: float, g: MapGeometry | None = None
+) -> None:
     """The legend in canvas units, from `top` down (the painter maps canvas units to the device)."""
     painter.setFont(_font())
-    for r, row in enumerate(_legend_rows(j, width)):
+    for r, row in enumerate(_legend_rows(j, width, g)):
         y = top + 5 + r * ROW + ROW / 2
         for x, (what, label, value) in row:
+            if what == "key":
+                painter.setPen(QColor(palette.TEXT))
+                painter.drawText(QPointF(x, y + FONT_PX * 0.36), label)
+                continue
             if what == "persona":
                 painter.setPen(QPen(QColor(value), 2.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
                 painter.drawLine(QPointF(x, y), QPointF(x + SWATCH - 4, y))
@@ -106,7 +118,7 @@ def render_png(scene: JourneyScene, path: str | os.PathLike[str], scale: float =
         raise SaveError(f"{os.fspath(path)}: {hit}; nothing was written (try a smaller --scale)")
     source, cached = _prepared(scene)
     j = scene.doc.journey
-    extra = legend_height(j, source.width())
+    extra = legend_height(j, source.width(), scene.geometry)
     try:
         size = QSize(max(1, round(source.width() * scale)), max(1, round((source.height() + extra) * scale)))
         image = QImage(size, QImage.Format.Format_ARGB32)
@@ -116,7 +128,7 @@ def render_png(scene: JourneyScene, path: str | os.PathLike[str], scale: float =
         map_h = round(source.height() * scale)
         scene.render(painter, QRectF(0, 0, size.width(), map_h), source)
         painter.scale(scale, scale)
-        paint_legend(painter, j, source.height(), source.width())
+        paint_legend(painter, j, source.height(), source.width(), scene.geometry)
         painter.end()
     finally:
         _restore(cached)
@@ -132,7 +144,7 @@ def render_svg(scene: JourneyScene, path: str | os.PathLike[str], title: str = "
     """Write the whole canvas as SVG; text stays text, so it can be searched and edited."""
     source, cached = _prepared(scene)
     j = scene.doc.journey
-    extra = legend_height(j, source.width())
+    extra = legend_height(j, source.width(), scene.geometry)
     size = QSize(round(source.width()), round(source.height() + extra))
     data = QByteArray()
     buffer = QBuffer(data)
@@ -146,7 +158,7 @@ def render_svg(scene: JourneyScene, path: str | os.PathLike[str], title: str = "
     try:
         painter = QPainter(generator)
         scene.render(painter, QRectF(0, 0, size.width(), round(source.height())), source)
-        paint_legend(painter, j, source.height(), source.width())
+        paint_legend(painter, j, source.height(), source.width(), scene.geometry)
         painter.end()
     finally:
         _restore(cached)

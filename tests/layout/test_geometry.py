@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.synth import synthetic_map
@@ -10,6 +10,7 @@ from cjm_editor.layout import compute
 from cjm_editor.layout.geometry import MAX_STAGE_W, MIN_STAGE_W, STAGE_W, insert_position
 from cjm_editor.layout.incremental import relayout_cells
 from cjm_editor.model import JourneyDocument
+from tests.labelled_maps import labelled
 
 
 def test_stage_width_is_the_users_choice_within_bounds(doc):
@@ -48,6 +49,7 @@ def _equal_to_full_layout(doc: JourneyDocument, g) -> None:
     assert g.cards == full.cards
     assert g.connections == full.connections
     assert g.labels == full.labels
+    assert g.marks == full.marks
     assert g.emotion_points == full.emotion_points
     assert (g.lanes, g.rows, g.cells, g.columns) == (full.lanes, full.rows, full.cells, full.columns)
     assert (g.width, g.height) == (full.width, full.height)
@@ -68,6 +70,24 @@ def test_relayout_of_moved_cards_matches_a_full_layout(moves):
         card = doc.journey.cards[card_index]
         old = (card.stage_id, card.lane_id)
         new = (doc.journey.stages[stage].id, doc.journey.lanes[lane].id)
+        doc.move_card_to(card.id, *new, position)
+        assert relayout_cells(g, doc.journey, {old, new}) is not None
+        _equal_to_full_layout(doc, g)
+
+
+@settings(max_examples=25, deadline=None)
+@given(moves=st.lists(st.tuples(st.integers(0, 119), st.integers(0, 3), st.integers(0, 12)), max_size=8))
+def test_labels_placed_again_after_moves_match_a_full_layout_on_a_crowded_map(moves):
+    """Only labels an edit can touch are placed again; the result must not differ from placing all."""
+    doc = JourneyDocument(labelled(synthetic_map(120, stages=4, connections=40)))
+    g = compute(doc.journey)
+    assert g.marks, "crowded enough that some labels are numbered"
+    touch = [c for c in doc.journey.cards if c.kind == "touchpoint"]
+    for card_index, stage, position in moves:
+        card = touch[card_index % len(touch)]
+        card = doc.card(card.id)
+        old = (card.stage_id, card.lane_id)
+        new = (doc.journey.stages[stage].id, card.lane_id)
         doc.move_card_to(card.id, *new, position)
         assert relayout_cells(g, doc.journey, {old, new}) is not None
         _equal_to_full_layout(doc, g)

@@ -168,18 +168,22 @@ def _connection_in_a_gutter(window) -> tuple[str, QPointF]:  # noqa: ANN001
     return top.element_id, mid
 
 
-def test_a_connection_label_between_adjacent_cards_is_drawn_above_them(window):
+def test_a_connection_label_wider_than_the_gap_between_adjacent_cards_is_a_mark_clear_of_them(window):
     window.scene.select_only(["c-01"])  # t-social-ad -> t-landing, across one gutter
     field = window.docks.inspector.forms["connections"].widget("label")
     _type_into_field(field, "taps link")
     cid = "c-01"
     assert window.document.connection(cid).label == "taps link"
-    label = window.canvas.item_for(cid).label_item
+    item = window.canvas.item_for(cid)
+    label = item.label_item
     rect = label.sceneBoundingRect()
     conn = window.document.connection(cid)
     cards = [window.canvas.item_for(i) for i in (conn.source_id, conn.target_id)]
     assert label.isVisible() and label.scene() is window.scene
-    assert any(rect.intersects(c.sceneBoundingRect()) for c in cards), "the label is wider than the gap"
+    number = window.scene.geometry.marks[cid]
+    assert item.label_text == str(number), "the gap has room for a number, not for the words"
+    assert "taps link" in item.toolTip()
+    assert not any(rect.intersects(c.sceneBoundingRect()) for c in cards), "the mark covers neither card"
     assert all(label.zValue() > c.zValue() for c in cards)
 
 

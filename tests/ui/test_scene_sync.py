@@ -49,6 +49,10 @@ def assert_mirrors(scene: JourneyScene) -> None:
         item = scene.item_for(conn.id)
         assert isinstance(item, ConnectionItem) and item.connection is conn
         assert item._points == g.connections.get(conn.id, [])
+        label = g.labels.get(conn.id)
+        shown = item.label_item.boundingRect() if item.label_item.isVisible() else None
+        assert (shown.x(), shown.y(), shown.width()) == (label.x, label.y, label.w) if label else not shown
+        assert item.label_text == (str(g.marks[conn.id]) if g.marks.get(conn.id) else conn.label)
         ids.add(conn.id)
     assert set(scene._items) == ids, "no item outlives its element"
     assert set(scene._curves) == {p.id for p in j.personas}

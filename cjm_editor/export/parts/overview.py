@@ -8,8 +8,9 @@ from __future__ import annotations
 import dataclasses
 
 from cjm_editor.export import split
-from cjm_editor.export.draw_map import SMALLEST, Placement, arrow_tracks, draw_map
-from cjm_editor.export.legend import map_legend
+from cjm_editor.export.draw_map import SMALLEST, Placement, draw_map
+from cjm_editor.export.flow import Flow, draw_pages
+from cjm_editor.export.legend import label_key, map_legend, report_key
 from cjm_editor.export.pages import Pages
 from cjm_editor.export.parts import thumbnail
 from cjm_editor.export.writer import Box
@@ -37,16 +38,17 @@ def draw(p: Pages, g: MapGeometry, personas: set[str] | None) -> None:
         if not p.dry:
             draw_map(w, p.j, g, fit(g, area.w, area.h, area.x, area.top), personas=personas)
         map_legend(w, p.j, Box(body.x, body.y, body.w, legend_h))
+        _key(p, g)
         return
     windows = split.plan(g, area.w / READABLE, area.h / READABLE)
     thumbnail.draw(p, g, area, windows, legend_h)
-    tracks = arrow_tracks(p.j, g)
     for k, window in enumerate(windows, 1):
         page = p.new(f"The whole map, part {k} of {len(windows)}")
         area = Box(page.x, page.y + legend_h + 6, page.w, page.h - legend_h - 6)
         if not p.dry:
             _legend(p, Box(page.x, page.y, page.w, legend_h))
-            _draw_part(p, g, window, area, personas, tracks, f"the whole map, part {k}")
+            _draw_part(p, g, window, area, personas, f"the whole map, part {k}")
+    _key(p, g)
 
 
 def _draw_part(
@@ -55,7 +57,6 @@ def _draw_part(
     window: Rect,
     area: Box,
     personas: set[str] | None,
-    tracks: dict[str, float],
     where: str,
 ) -> None:
     """One part as large as fills the area (up to LARGEST): the stage headers of its columns on
@@ -67,7 +68,7 @@ def _draw_part(
     x = area.x + (area.w - pw * s) / 2
     left, below = x + split.HEAD_W * s, area.top - split.HEAD_H * s
     bare = dataclasses.replace(p.j, cards=[], connections=[])
-    _clipped(p, g, bare, Rect(window.x, 0, window.w, split.HEAD_H), left, area.top, s, set(), tracks)
+    _clipped(p, g, bare, Rect(window.x, 0, window.w, split.HEAD_H), left, area.top, s, set())
     lanes = {lid: r for lid, r in g.lanes.items() if r.y < window.bottom and r.bottom > window.y}
     cont = {lid for lid, r in lanes.items() if r.y < window.y}  # lanes cut between cards, continued
     heads = dataclasses.replace(
@@ -83,8 +84,23 @@ def _draw_part(
         for lid, r in lanes.items()
     }
     at_left = dataclasses.replace(g, lanes=shown)
-    _clipped(p, at_left, heads, Rect(0, window.y, split.HEAD_W, window.h), x, below, s, set(), tracks)
-    _clipped(p, g, p.j, window, left, below, s, personas, tracks)
+    _clipped(p, at_left, heads, Rect(0, window.y, split.HEAD_W, window.h), x, below, s, set())
+    _clipped(p, g, p.j, window, left, below, s, personas)
+
+
+def _key(p: Pages, g: MapGeometry) -> None:
+    """A page (or more) after the map listing the connection labels that had no room beside their
+    arrows: the number each has on the map, then its text."""
+    lines = label_key(p.j, g)
+    if not lines:
+        return
+    body = p.new("Key to the arrow labels", bookmark="Key to the arrow labels")
+    report_key(p.w, lines)
+    flow = Flow(p.w, body, body, 9.5)
+    flow.heading("Labels with no room beside their arrow: the number on the arrow, then the label")
+    for line in lines:
+        flow.item(line, "the key to the arrow labels")
+    draw_pages(p, [flow], "Key to the arrow labels")
 
 
 def _legend(p: Pages, box: Box) -> None:
@@ -112,7 +128,6 @@ def _clipped(
     top: float,
     s: float,
     personas: set[str] | None,
-    tracks: dict[str, float],
 ) -> None:
     """A window of the map at scale s with its top left corner at (x, top), clipped to it: no curve,
     arrow or cell runs past its frame."""
@@ -121,5 +136,5 @@ def _clipped(
     clip.rect(x, top - window.h * s, window.w * s, window.h * s)
     p.c.clipPath(clip, stroke=0, fill=0)
     at = Placement(s, x - window.x * s, top + window.y * s)
-    draw_map(p.w, j, g, at, personas=personas, window=window, tracks=tracks)
+    draw_map(p.w, j, g, at, personas=personas, window=window)
     p.w.restore()

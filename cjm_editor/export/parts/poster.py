@@ -29,7 +29,7 @@ def tiles_for(
 def legend_height(w: Writer, j: Journey, g: MapGeometry, scale: float) -> float:
     """The room the legend takes under the map on the poster, in points."""
     inner = Box(0, 0, g.width, 400)
-    return map_legend(w, j, inner, dry=True) * scale + 8 * scale
+    return map_legend(w, j, inner, dry=True, g=g) * scale + 8 * scale
 
 
 def sheet_placement(tile: Tile, page_height: float, scale: float = POSTER_SCALE) -> Placement:
@@ -66,7 +66,7 @@ def draw(
             p.w.forget()
             draw_map(p.w, p.j, g, Placement(scale, PAD, form_h - PAD), blank=blank, personas=personas)
             if legend_h:
-                _legend(p, Box(PAD, PAD, legend_w, legend_h - 4 * scale), scale)
+                _legend(p, g, Box(PAD, PAD, legend_w, legend_h - 4 * scale), scale)
             c.endForm()
             p.w.forget()
         p.w.save()
@@ -104,14 +104,14 @@ def _scale_for_sheets(p: Pages, g: MapGeometry, scale: float, sheets: int, blank
     return low
 
 
-def _legend(p: Pages, box: Box, scale: float) -> float:
+def _legend(p: Pages, g: MapGeometry, box: Box, scale: float) -> float:
     """The map's legend at the poster's scale (drawn in unscaled points, then scaled)."""
     c = p.c
     inner = Box(0, 0, box.w / scale, box.h / scale)
     p.w.save()
     c.translate(box.x, box.y)
     c.scale(scale, scale)
-    used = map_legend(p.w, p.j, inner)
+    used = map_legend(p.w, p.j, inner, g=g)
     p.w.restore()
     return used * scale
 

@@ -17,8 +17,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from cjm_editor.layout import MapGeometry, Rect, compute
-from cjm_editor.layout.geometry import place_curves, place_labels, route_connections
+from cjm_editor.layout.geometry import place_curves
 from cjm_editor.layout.incremental import relayout_cells
+from cjm_editor.layout.labels import label_text, place_labels
+from cjm_editor.layout.routes import reroute
 from cjm_editor.model import Card, JourneyDocument
 from cjm_editor.model.registry import CARDS, COLLECTIONS, CONNECTIONS, EMOTIONS
 from cjm_editor.model.workshop import tally
@@ -194,13 +196,14 @@ class MirrorScene(QGraphicsScene):
             if isinstance(item, ConnectionItem):
                 item.shift(dy, g.connections[conn_id], g.labels.get(conn_id))
         if self._dirty_connections:
-            for conn_id in self._dirty_connections:
-                g.connections.pop(conn_id, None)
-                if self.doc.has("connections", conn_id):
-                    route_connections(j, g, [self.doc.connection(conn_id)])
-            old_labels = g.labels
-            place_labels(j, g)
+            live = [c for c in self._dirty_connections if self.doc.has("connections", c)]
+            gone = [c for c in self._dirty_connections if not self.doc.has("connections", c)]
+            # arrows sharing a channel with these may move to another track
+            self._dirty_connections |= reroute(j, g, [self.doc.connection(c) for c in sorted(live)], gone)
+            old_labels, old_marks = g.labels, g.marks
+            place_labels(j, g, [])  # no card moved: only labels near these arrows can move
             moved = {c for c in g.labels.keys() | old_labels.keys() if g.labels.get(c) != old_labels.get(c)}
+            moved |= {c for c in g.marks.keys() | old_marks.keys() if g.marks.get(c) != old_marks.get(c)}
             self._dirty_connections |= moved
         for conn_id in {*result.connections, *self._dirty_connections}:
             if self.doc.has("connections", conn_id):
@@ -273,7 +276,8 @@ class MirrorScene(QGraphicsScene):
         points = self.geometry.connections.get(conn.id)
         item = self._ensure(conn.id, partial(ConnectionItem, conn))
         assert isinstance(item, ConnectionItem)
-        item.sync(conn, points or [], self.geometry.labels.get(conn.id))
+        g = self.geometry
+        item.sync(conn, points or [], g.labels.get(conn.id), label_text(g, conn.id, conn.label))
         item.setVisible(points is not None)
 
     def _sync_emotions(self, live: set[str]) -> None:

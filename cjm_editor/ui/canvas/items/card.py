@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from cjm_editor.layout.content import card_footer
+from cjm_editor.layout.labels import HANDLE
 from cjm_editor.model import Card
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.rich import escape
 
 _Flag = QGraphicsItem.GraphicsItemFlag
-HANDLE_R = 7.0
+HANDLE_R = HANDLE  # layout keeps labels this far off a card's right edge
 
 
 class CardItem(QGraphicsObject):

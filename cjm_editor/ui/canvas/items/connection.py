@@ -10,6 +10,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from cjm_editor.layout import Point, Rect
+from cjm_editor.layout.labels import LABEL_PAD
 from cjm_editor.model import Connection
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.canvas.items.emotion import stroke_shape
@@ -36,8 +37,9 @@ def rounded_polyline(points: list[Point]) -> QPainterPath:
 
 
 class ConnectionLabelItem(QGraphicsItem):
-    """A connection's label, drawn above the cards: between two close cards the label is wider than
-    the gutter it sits in, and under the cards it would be cut ("aps lin" for "taps link")."""
+    """A connection's label in the box layout gave it (layout/labels.py), which covers no card and
+    no other label; drawn above the cards so nothing hides it. A label that found no room beside its
+    arrow is a number here, and its text is in the tooltip and the exported images' key."""
 
     def __init__(self, owner: ConnectionItem) -> None:
         super().__init__()
@@ -60,22 +62,26 @@ class ConnectionLabelItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        text = self.owner.connection.label
+        text = self.owner.label_text
         if not text or self._rect.isEmpty():
             return
         if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.35:
             return
         colour = style.SELECTION if self.owner.isSelected() else style.CONNECTION
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(style.font(7.5))
-        width = painter.fontMetrics().horizontalAdvance(text) + 8
         rect = QRectF(self._rect)
-        if width > rect.width():  # as wide as the text, centred where layout put it
-            rect = QRectF(rect.center().x() - width / 2, rect.y(), width, rect.height())
+        mark = text != self.owner.connection.label
         painter.setPen(QPen(colour, 0.8))
-        painter.setBrush(style.CANVAS_BG)
+        painter.setBrush(colour if mark else style.CANVAS_BG)
         painter.drawRoundedRect(rect, 3, 3)
-        painter.setPen(colour)
+        font = style.font(7.5, mark)
+        painter.setFont(font)
+        room = rect.width() - 2 * LABEL_PAD + 1
+        width = painter.fontMetrics().horizontalAdvance(text)
+        if width > room:  # layout's estimate is generous; a font that runs wider is made to fit
+            font.setPointSizeF(7.5 * room / width)
+            painter.setFont(font)
+        painter.setPen(style.CANVAS_BG if mark else colour)
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
 
 
@@ -91,6 +97,7 @@ class ConnectionItem(QGraphicsObject):
         self._path = QPainterPath()
         self._points: list[Point] = []
         self._label: Rect | None = None
+        self.label_text = connection.label  # the label, or its number in the key (layout.labels)
         self._shape: QPainterPath | None = None
         self._local: list[Point] = []  # the route relative to pos(): the path as it was built
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -122,9 +129,13 @@ class ConnectionItem(QGraphicsObject):
     def type(self) -> int:
         return self.Type
 
-    def sync(self, connection: Connection, points: list[Point], label: Rect | None = None) -> None:
-        """Take the connection and its route (scene coordinates); the path is drawn from pos (0, 0)."""
+    def sync(
+        self, connection: Connection, points: list[Point], label: Rect | None = None, text: str | None = None
+    ) -> None:
+        """Take the connection, its route (scene coordinates), its label's box and what the box says
+        (the label unless given); the path is drawn from pos (0, 0)."""
         self.connection = connection
+        self.label_text = connection.label if text is None else text
         if points != self._points or label != self._label or self.y() != 0:
             self.prepareGeometryChange()
             self.setPos(0, 0)
@@ -133,7 +144,10 @@ class ConnectionItem(QGraphicsObject):
             self._label = label
             self._path = rounded_polyline(points) if len(points) > 1 else QPainterPath()
             self._shape = None
-        self.setToolTip(escape(connection.label) or "Connection (select and press Delete to remove)")
+        tip = escape(connection.label) or "Connection (select and press Delete to remove)"
+        if self.label_text != connection.label:
+            tip = f"{self.label_text}: {tip}"
+        self.setToolTip(tip)
         self._place_label()
         self.update()
 
