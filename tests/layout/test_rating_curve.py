@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cjm_editor.layout.geometry import compute
+from cjm_editor.layout import compute
 from cjm_editor.model.journey import Participant, Rating
 from cjm_editor.model.workshop import rating_lines, spreads
 
