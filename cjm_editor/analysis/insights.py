@@ -72,12 +72,17 @@ def dead_ends(journey: Journey, g: nx.DiGraph) -> list[Finding]:
     """Touchpoints where the drawn flow arrives but does not go on, before the last stage."""
     last = _last_touch_stage(journey)
     stages, _, cards = _names(journey)
-    drawn = explicit(g)
+    drawn_in: set[str] = set()
+    drawn_out: set[str] = set()
+    for a, b, implicit in g.edges(data="implicit"):
+        if not implicit:
+            drawn_out.add(a)
+            drawn_in.add(b)
     out = []
     for node, data in g.nodes(data=True):
         if data["kind"] != "touchpoint" or data["stage"] == last:
             continue
-        if drawn.in_degree(node) > 0 and drawn.out_degree(node) == 0:
+        if node in drawn_in and node not in drawn_out:
             out.append(
                 Finding(
                     "dead-end",
@@ -233,7 +238,12 @@ def hubs(journey: Journey, g: nx.DiGraph, top: int = 3) -> list[Finding]:
     touch = [n for n, d in g.nodes(data=True) if d["kind"] == "touchpoint"]
     if len(touch) < 3:
         return []
-    sub = g.subgraph(touch)
+    # A graph of its own in the map's node order (a subgraph view of a few of the map's nodes lists
+    # them in set order, which changed the sampled sources, and so the hubs, from run to run).
+    keep = set(touch)
+    sub = nx.DiGraph()
+    sub.add_nodes_from(touch)
+    sub.add_edges_from((a, b) for a in touch for b in g.adj[a] if b in keep)
     k = max(16, HUB_SAMPLE_EDGES // max(1, sub.number_of_edges()))
     centrality = nx.betweenness_centrality(sub, k=k if k < len(touch) else None, seed=0)
     ranked = sorted((c for c in centrality.items() if c[1] > 0), key=lambda kv: (-kv[1], kv[0]))[:top]
