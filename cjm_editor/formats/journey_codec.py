@@ -76,6 +76,8 @@ WORKSHOP_KEYS = frozenset(("dots", "votableKinds"))
 SCALE_KEYS = frozenset(("min", "max", "labels"))
 LABEL_KEYS = frozenset(("score", "label"))
 MAX_EXTRA_DEPTH = limits.MAX_EXTRA_DEPTH
+MAX_TEXT = limits.MAX_TEXT
+"""No text at most this long breaks limits.text_length, so shorter texts skip the call."""
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 Json = dict[str, Any]
@@ -276,7 +278,9 @@ class _Reader:
             if value is None and key not in d:
                 raise self.fail(path, f"missing field {key!r}")
             raise self.fail((*path, key), f"expected text, found {_kind(value)}")
-        return self.bounded(value, (*path, key))
+        if len(value) > MAX_TEXT:  # the path is made only for a text that may break the limit
+            self.bounded(value, (*path, key))
+        return value
 
     def bounded(self, value: str, path: tuple[str | int, ...]) -> str:
         hit = limits.text_length(value)
@@ -311,7 +315,8 @@ class _Reader:
         if type(value) is not list or any(type(v) is not str or (ids and not v) for v in value):
             raise self.fail((*path, key), "expected a list of ids" if ids else "expected a list of texts")
         for i, v in enumerate(value):
-            self.bounded(v, (*path, key, i))
+            if len(v) > MAX_TEXT:
+                self.bounded(v, (*path, key, i))
         return tuple(value)
 
     def whole(self, d: Json, key: str, path: tuple[str | int, ...], default: int | None = None) -> int:
@@ -337,9 +342,9 @@ class _Reader:
         return value
 
     def extra(self, d: Json, known: frozenset[str], path: tuple[str | int, ...]) -> Json:
-        unknown = d.keys() - known
-        if not unknown:
+        if known.issuperset(d):
             return {}
+        unknown = d.keys() - known
         for key in unknown:
             if _depth(d[key]) > MAX_EXTRA_DEPTH:
                 raise self.fail((*path, key), f"nesting is deeper than {MAX_EXTRA_DEPTH} levels")

@@ -89,8 +89,8 @@ def _placeholders(j: Journey, report: LoadReport) -> None:
                 report.add(
                     f"cards[{i}].personas", f"persona {pid!r} does not exist; added a placeholder persona"
                 )
-        new_personas = tuple(personas[p] for p in c.personas)
-        if (stages[stage_id], lanes[lane_id], new_personas) != (stage_id, lane_id, c.personas):
+        new_personas = tuple(personas[p] for p in c.personas) if c.personas else c.personas
+        if stages[stage_id] != stage_id or lanes[lane_id] != lane_id or new_personas != c.personas:
             j.cards[i] = dataclasses.replace(
                 c, stage_id=stages[stage_id], lane_id=lanes[lane_id], personas=new_personas
             )
