@@ -8,6 +8,7 @@ card is gone) is removed and listed in the report.
 from __future__ import annotations
 
 import dataclasses
+from operator import attrgetter
 
 from cjm_editor.formats.errors import LoadReport
 from cjm_editor.formats.repair_workshop import repair_workshop
@@ -38,6 +39,11 @@ def _order_keys(j: Journey, report: LoadReport, read: dict[str, int]) -> None:
 
 
 def _rekey_duplicates(j: Journey, report: LoadReport) -> None:
+    ids = [j.id]
+    for spec in COLLECTIONS:
+        ids += map(attrgetter("id"), getattr(j, spec.name))
+    if len(set(ids)) == len(ids):
+        return  # no id twice: nothing to re-key
     seen: set[str] = {j.id}
     for spec in COLLECTIONS:
         name = spec.name
