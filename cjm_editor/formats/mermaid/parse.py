@@ -9,11 +9,10 @@ Errors name the line of the original text.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 
-from cjm_editor.formats.mermaid import front_matter, linear
+from cjm_editor.formats.mermaid import linear
 from cjm_editor.formats.mermaid.js import DOT, WS, dedent, number
 from cjm_editor.model import limits
 
@@ -86,6 +85,8 @@ def _front_matter(text: str) -> tuple[str, str]:
     match = FRONT_MATTER.match(text)
     if match is None:
         return "", text
+    from cjm_editor.formats.mermaid import front_matter  # YAML loads only for a diagram that has some
+
     try:
         data = front_matter.load(match.group(1))
     except front_matter.FrontMatterError as exc:
@@ -147,6 +148,8 @@ def decode_entities(text: str) -> str:
                 return f"#{name};"  # a copy of the marker around something that is no number
             code = int(digits)
             return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else f"#{name};"
+        import html  # its table of named entities loads only for a diagram that names one
+
         decoded = html.unescape(f"&{name};")
         return decoded if decoded != f"&{name};" else f"#{name};"
 
