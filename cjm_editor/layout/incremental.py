@@ -95,16 +95,16 @@ def relayout_cells(
     g.counts = counts
     out = Relayout()
     lane_dy = _restack_lanes(g, journey, heights)
-    # the cards of the lanes that moved (their cards and arrows move too), found cell by cell when
-    # the caller can list a cell's cards, so a drop visits the cards that move and not the whole map
-    lane_of: list[tuple[str, str]] = []
-    if lane_dy and cell_cards is not None:
-        stage_ids = [s.id for s in journey.stages]
-        lane_of = [
-            (c.id, lane_id) for lane_id in lane_dy for sid in stage_ids for c in cell_cards(sid, lane_id)
-        ]
+    # the cards of the lanes that moved (their cards and arrows move too): found cell by cell when
+    # the caller can list a cell's cards and few lanes moved, else in one walk over the map
+    lane_of: dict[str, str] = {}
+    if lane_dy and cell_cards is not None and 2 * len(lane_dy) <= len(journey.lanes):
+        for lane_id in lane_dy:
+            for stage in journey.stages:
+                for card in cell_cards(stage.id, lane_id):
+                    lane_of[card.id] = lane_id
     elif lane_dy:
-        lane_of = [(card.id, card.lane_id) for card in journey.cards if card.lane_id in lane_dy]
+        lane_of = {card.id: card.lane_id for card in journey.cards if card.lane_id in lane_dy}
     out.lanes = list(lane_dy)
     for card_id in gone:
         if g.cards.pop(card_id, None) is not None:
@@ -129,7 +129,7 @@ def relayout_cells(
     card_dy = out.shifted_cards
     if lane_dy:
         cards = g.cards
-        for card_id, lane_id in lane_of:
+        for card_id, lane_id in lane_of.items():
             dy = lane_dy[lane_id]
             if dy and card_id not in restacked and card_id in cards:
                 r = cards[card_id]
@@ -138,7 +138,7 @@ def relayout_cells(
     if not out.cards and not lane_dy:
         return out
     # an arrow runs along the top of its target's lane: lanes that moved touch their cards' arrows
-    in_moved_lanes = {card_id for card_id, _ in lane_of}
+    in_moved_lanes = lane_of.keys()
     _update_connections(g, journey, set(out.cards) | in_moved_lanes, card_dy, out)
     emotion_moved = g.emotion_lane is not None and g.emotion_lane in lane_dy
     touched = set(out.cards) | card_dy.keys()
