@@ -1,4 +1,5 @@
-"""Run every benchmark: `python -m bench [--write]` (--write updates bench/RESULTS.md)."""
+"""Run the benchmarks: `python -m bench [--write] [SUITE...]`. --write rewrites bench/RESULTS.md after a
+full run, and replaces only the rows of the suites run when some are named."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from bench import (
     bench_pdf,
     bench_startup,
 )
-from bench.harness import HEADER
+from bench.harness import HEADER, Result
 
 SUITES = {
     "files": bench_files.run,
@@ -32,6 +33,29 @@ SUITES = {
     "pdf": bench_pdf.run,
     "collab": bench_collab.run,
 }
+
+
+def merged(text: str, rows: list[Result]) -> str:
+    """RESULTS.md with the rows (and generated notes) of the suites just run replaced, and the other
+    rows and every hand-written note kept: `python -m bench analysis --write` updates one row."""
+    lines = text.split("\n")
+    new_rows = {(r.name, r.size): r for r in rows}
+    for i, line in enumerate(lines):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and (cells[0], cells[1]) in new_rows:
+            lines[i] = new_rows.pop((cells[0], cells[1])).row()
+    if new_rows:  # rows the table did not have yet go at its end
+        end = max(i for i, line in enumerate(lines) if line.startswith("|")) + 1
+        lines[end:end] = [r.row() for r in new_rows.values()]
+    for r in rows:
+        start = f"- **{r.name}, {r.size}**:"
+        at = next((i for i, line in enumerate(lines) if line.startswith(start)), None)
+        if at is not None:
+            end = next((i for i in range(at + 1, len(lines)) if not lines[i].startswith("  ")), len(lines))
+            lines[at:end] = [f"{start} {r.note}"] if r.note else []
+        elif r.note:
+            lines += ["", f"{start} {r.note}"]
+    return "\n".join(lines)
 
 
 def main() -> int:
@@ -51,7 +75,10 @@ def main() -> int:
             print(result.row(), flush=True)
             rows.append(result)
     missed = [r for r in rows if not r.ok]
-    if args.write:
+    results = Path(__file__).with_name("RESULTS.md")
+    if args.write and args.suites and results.exists():
+        results.write_text(merged(results.read_text(encoding="utf-8"), rows), encoding="utf-8")
+    elif args.write:
         machine = f"{platform.machine()}, Python {platform.python_version()}, {platform.system()}"
         text = (
             "# Benchmark results\n\n"
@@ -64,7 +91,7 @@ def main() -> int:
             + "\n"
             + "".join(f"\n- **{r.name}, {r.size}**: {r.note}\n" for r in rows if r.note)
         )
-        Path(__file__).with_name("RESULTS.md").write_text(text, encoding="utf-8")
+        results.write_text(text, encoding="utf-8")
     return 1 if missed else 0
 
 

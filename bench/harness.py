@@ -65,3 +65,17 @@ def best_of(fn: Callable[[], object], repeat: int = 5, setup: Callable[[], objec
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def paired(floor: Callable[[], object], ours: Callable[[], object], repeat: int = 5) -> tuple[float, float]:
+    """Median wall times of the floor and of ours, run alternately so that both see the same machine
+    (on a shared machine the speed drifts within seconds, and a ratio of two blocks measured one
+    after the other drifts with it)."""
+    floor_times, our_times = [], []
+    for _ in range(repeat):
+        for fn, times in ((floor, floor_times), (ours, our_times)):
+            gc.collect()
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+    return statistics.median(floor_times), statistics.median(our_times)

@@ -42,24 +42,36 @@ def to_digraph(journey: Journey) -> nx.DiGraph:
         if point.anchor_kind == "card":
             card_points.setdefault(point.anchor_id, {})[point.persona_id] = point.score
     counts = tally(journey)
+    stage_emotion: dict[str, dict[str, int]] = {}
+    nodes = []
     for card in journey.cards:
-        emotion = {pid: scores[card.stage_id] for pid, scores in by_stage.items() if card.stage_id in scores}
-        emotion.update(card_points.get(card.id, {}))
-        g.add_node(
-            card.id,
-            stage=card.stage_id,
-            stage_index=stage_index.get(card.stage_id, -1),
-            lane=card.lane_id,
-            kind=card.kind,
-            title=card.title,
-            channel=card.channel,
-            owner=card.owner,
-            votes=counts[card.id],
-            emotion=emotion,
-        )
-    for conn in journey.connections:
-        if conn.source_id in g and conn.target_id in g:
-            g.add_edge(conn.source_id, conn.target_id, implicit=False, id=conn.id, label=conn.label)
+        here = stage_emotion.get(card.stage_id)
+        if here is None:
+            sid = card.stage_id
+            here = stage_emotion[sid] = {
+                pid: scores[sid] for pid, scores in by_stage.items() if sid in scores
+            }
+        emotion = dict(here)
+        if card.id in card_points:
+            emotion.update(card_points[card.id])
+        attrs = {
+            "stage": card.stage_id,
+            "stage_index": stage_index.get(card.stage_id, -1),
+            "lane": card.lane_id,
+            "kind": card.kind,
+            "title": card.title,
+            "channel": card.channel,
+            "owner": card.owner,
+            "votes": counts[card.id],
+            "emotion": emotion,
+        }
+        nodes.append((card.id, attrs))
+    g.add_nodes_from(nodes)
+    g.add_edges_from(
+        (conn.source_id, conn.target_id, {"implicit": False, "id": conn.id, "label": conn.label})
+        for conn in journey.connections
+        if conn.source_id in g and conn.target_id in g
+    )
     touch = touchpoints_by_stage(journey)
     stages_with_touchpoints = [s.id for s in journey.stages if touch[s.id]]
     following = dict(zip(stages_with_touchpoints, stages_with_touchpoints[1:], strict=False))
@@ -75,6 +87,11 @@ def to_digraph(journey: Journey) -> nx.DiGraph:
 
 
 def explicit(g: nx.DiGraph) -> nx.DiGraph:
-    """Only the drawn connections."""
-    view: nx.DiGraph = nx.subgraph_view(g, filter_edge=lambda a, b: not g.edges[a, b]["implicit"])
-    return view
+    """Only the drawn connections: every node, and the edges that are not implicit, in g's order (a
+    graph of its own: algorithms walk a filtered view several times slower)."""
+    drawn = nx.DiGraph()
+    drawn.add_nodes_from(g)
+    drawn.add_edges_from(
+        (a, b) for a, nbrs in g.adj.items() for b, data in nbrs.items() if not data["implicit"]
+    )
+    return drawn

@@ -8,6 +8,7 @@ import networkx as nx
 
 from cjm_editor.analysis.findings import Finding, Moment
 from cjm_editor.analysis.graph import explicit, touchpoints_by_stage
+from cjm_editor.analysis.paths import Weights, add_edge, has_path, k_shortest_simple_paths
 from cjm_editor.model.feelings import StageFeeling, persona_feelings
 from cjm_editor.model.journey import Journey
 from cjm_editor.model.pairing import pairings
@@ -17,6 +18,9 @@ IMPLICIT_WEIGHT = 3.0  # a path along drawn arrows is preferred to one that only
 SKIP_WEIGHT = 2.0  # per stage an arrow jumps over: the main path goes through the stages, not past them
 MAX_LOOPS = 20
 HUB_SAMPLE_EDGES = 400_000  # on large maps betweenness is estimated from sources ~ this / edges
+
+Node = str | tuple[str]
+"""A card id, or the start or end the main paths run between."""
 
 
 def _names(journey: Journey) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
@@ -70,12 +74,17 @@ def dead_ends(journey: Journey, g: nx.DiGraph) -> list[Finding]:
     """Touchpoints where the drawn flow arrives but does not go on, before the last stage."""
     last = _last_touch_stage(journey)
     stages, _, cards = _names(journey)
-    drawn = explicit(g)
+    drawn_in: set[str] = set()
+    drawn_out: set[str] = set()
+    for a, b, implicit in g.edges(data="implicit"):
+        if not implicit:
+            drawn_out.add(a)
+            drawn_in.add(b)
     out = []
     for node, data in g.nodes(data=True):
         if data["kind"] != "touchpoint" or data["stage"] == last:
             continue
-        if drawn.in_degree(node) > 0 and drawn.out_degree(node) == 0:
+        if node in drawn_in and node not in drawn_out:
             out.append(
                 Finding(
                     "dead-end",
@@ -138,21 +147,28 @@ def main_paths(journey: Journey, g: nx.DiGraph, k: int = 3) -> list[list[str]]:
     with_touch = [s.id for s in journey.stages if touch[s.id]]
     if len(with_touch) < 2:
         return []
-    h = nx.DiGraph()
-    for a, b, data in g.edges(data=True):
-        if g.nodes[a]["kind"] == "touchpoint" and g.nodes[b]["kind"] == "touchpoint":
-            skipped = max(0, g.nodes[b]["stage_index"] - g.nodes[a]["stage_index"] - 1)
-            cost = (IMPLICIT_WEIGHT if data["implicit"] else 1.0) + SKIP_WEIGHT * skipped
-            h.add_edge(a, b, weight=cost)
-    source, sink = ("__start__",), ("__end__",)
+    nodes = dict(g.nodes(data=True))
+    succ: Weights[Node] = {}
+    pred: Weights[Node] = {}
+    for a, nbrs in g.adj.items():
+        if nodes[a]["kind"] != "touchpoint":
+            continue
+        a_index = nodes[a]["stage_index"]
+        for b, data in nbrs.items():
+            if nodes[b]["kind"] == "touchpoint":
+                skipped = max(0, nodes[b]["stage_index"] - a_index - 1)
+                cost = (IMPLICIT_WEIGHT if data["implicit"] else 1.0) + SKIP_WEIGHT * skipped
+                add_edge(succ, pred, a, b, cost)
+    source: Node = ("__start__",)
+    sink: Node = ("__end__",)
     for node in touch[with_touch[0]]:
-        h.add_edge(source, node, weight=0.0)
+        add_edge(succ, pred, source, node, 0.0)
     for node in touch[with_touch[-1]]:
-        h.add_edge(node, sink, weight=0.0)
-    if source not in h or sink not in h or not nx.has_path(h, source, sink):
+        add_edge(succ, pred, node, sink, 0.0)
+    if not has_path(succ, source, sink):
         return []
-    paths = nx.shortest_simple_paths(h, source, sink, weight="weight")
-    return [list(p[1:-1]) for p in islice(paths, k)]
+    paths = k_shortest_simple_paths(succ, pred, source, sink, k)
+    return [[n for n in p[1:-1] if isinstance(n, str)] for p in paths]
 
 
 def moments_of_truth(journey: Journey, path: list[str], g: nx.DiGraph) -> list[Moment]:
@@ -235,7 +251,12 @@ def hubs(journey: Journey, g: nx.DiGraph, top: int = 3) -> list[Finding]:
     touch = [n for n, d in g.nodes(data=True) if d["kind"] == "touchpoint"]
     if len(touch) < 3:
         return []
-    sub = g.subgraph(touch)
+    # A graph of its own in the map's node order (a subgraph view of a few of the map's nodes lists
+    # them in set order, which changed the sampled sources, and so the hubs, from run to run).
+    keep = set(touch)
+    sub = nx.DiGraph()
+    sub.add_nodes_from(touch)
+    sub.add_edges_from((a, b) for a in touch for b in g.adj[a] if b in keep)
     k = max(16, HUB_SAMPLE_EDGES // max(1, sub.number_of_edges()))
     centrality = nx.betweenness_centrality(sub, k=k if k < len(touch) else None, seed=0)
     ranked = sorted((c for c in centrality.items() if c[1] > 0), key=lambda kv: (-kv[1], kv[0]))[:top]

@@ -9,13 +9,13 @@ from typing import Any
 
 from cjm_editor.cli.messages import INVALID, OK, USAGE, err, import_refused, warnings
 from cjm_editor.cli.workshop import add_ratings_import
-from cjm_editor.formats import cjm_json, csv_cards
+from cjm_editor.formats import cjm_json
 from cjm_editor.formats.atomic import write_atomic
-from cjm_editor.formats.csv_cards import CsvRowsError
-from cjm_editor.formats.csv_losses import losses
 from cjm_editor.formats.errors import LoadError, SaveError
-from cjm_editor.formats.mermaid import convert, write
 from cjm_editor.model import limits
+
+# The Mermaid and CSV readers and writers are imported by the commands that use them, so a command
+# loads only what it needs (`cjm export pdf day.mmd` is timed against mermaid-cli: bench/bench_pdf.py).
 from cjm_editor.model.journey import Journey
 from cjm_editor.model.vocabulary import counted
 
@@ -50,6 +50,8 @@ def _refuse_overwrite(args: argparse.Namespace) -> bool:
 
 
 def cmd_import_mermaid(args: argparse.Namespace) -> int:
+    from cjm_editor.formats.mermaid import convert
+
     if _refuse_overwrite(args):
         return int(args.refused)
     try:
@@ -69,6 +71,9 @@ def cmd_import_mermaid(args: argparse.Namespace) -> int:
 
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
+    from cjm_editor.formats import csv_cards
+    from cjm_editor.formats.csv_cards import CsvRowsError
+
     if args.into is None and _refuse_overwrite(args):
         return int(args.refused)
     if args.into is not None and same_file(args.file, args.into):
@@ -93,6 +98,8 @@ def load_map(path: str) -> Journey | None:
     """A map file, or a Mermaid journey (.mmd) read on the fly, so `cjm export pdf day.mmd` works."""
     try:
         if path.lower().endswith((".mmd", ".mermaid")):
+            from cjm_editor.formats.mermaid import convert
+
             result = convert.load(path)
             for line in result.report.lines():
                 err(f"warning: {line}")
@@ -109,6 +116,8 @@ def cmd_export_mermaid(args: argparse.Namespace) -> int:
     journey = load_map(args.file)
     if journey is None:
         return INVALID
+    from cjm_editor.formats.mermaid import write
+
     text, warnings = write.to_text(journey)
     try:
         write_atomic(args.out, text.encode("utf-8"))
@@ -127,6 +136,9 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     journey = load_map(args.file)
     if journey is None:
         return INVALID
+    from cjm_editor.formats import csv_cards
+    from cjm_editor.formats.csv_losses import losses
+
     try:
         write_atomic(args.out, csv_cards.to_bytes(journey, bom=args.bom))
     except SaveError as exc:

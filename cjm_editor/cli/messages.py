@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from cjm_editor.formats.csv_cards import CsvRowsError
 from cjm_editor.formats.errors import LoadError, LoadReport, SaveError
+
+if TYPE_CHECKING:  # the CSV readers load only for the commands that read CSV (`cjm` starts fast)
+    from cjm_editor.formats.csv_cards import CsvRowsError
 
 OK, INVALID, USAGE = 0, 1, 2
 
@@ -16,6 +19,8 @@ def err(message: str) -> None:
 
 def import_refused(exc: CsvRowsError | LoadError | SaveError, source: str) -> int:
     """Say why an import wrote nothing: every bad row of a CSV, or the file's error."""
+    from cjm_editor.formats.csv_cards import CsvRowsError
+
     if isinstance(exc, CsvRowsError):
         for line in exc.rows:
             err(line)

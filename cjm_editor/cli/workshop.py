@@ -8,8 +8,7 @@ import json
 from typing import Any
 
 from cjm_editor.cli.messages import INVALID, OK, USAGE, err, import_refused, warnings
-from cjm_editor.formats import cjm_json, csv_ratings
-from cjm_editor.formats.csv_cards import CsvRowsError
+from cjm_editor.formats import cjm_json
 from cjm_editor.formats.errors import LoadError, SaveError
 from cjm_editor.model.journey import Journey
 from cjm_editor.model.vocabulary import KIND_LABELS, counted
@@ -88,6 +87,9 @@ def cmd_votes(args: argparse.Namespace) -> int:
 
 
 def cmd_import_ratings(args: argparse.Namespace) -> int:
+    from cjm_editor.formats import csv_ratings
+    from cjm_editor.formats.csv_cards import CsvRowsError
+
     try:
         scale = csv_ratings.parse_scale(args.scale)
     except ValueError as exc:

@@ -76,6 +76,8 @@ WORKSHOP_KEYS = frozenset(("dots", "votableKinds"))
 SCALE_KEYS = frozenset(("min", "max", "labels"))
 LABEL_KEYS = frozenset(("score", "label"))
 MAX_EXTRA_DEPTH = limits.MAX_EXTRA_DEPTH
+MAX_TEXT = limits.MAX_TEXT
+"""No text at most this long breaks limits.text_length, so shorter texts skip the call."""
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 Json = dict[str, Any]
@@ -276,7 +278,9 @@ class _Reader:
             if value is None and key not in d:
                 raise self.fail(path, f"missing field {key!r}")
             raise self.fail((*path, key), f"expected text, found {_kind(value)}")
-        return self.bounded(value, (*path, key))
+        if len(value) > MAX_TEXT:  # the path is made only for a text that may break the limit
+            self.bounded(value, (*path, key))
+        return value
 
     def bounded(self, value: str, path: tuple[str | int, ...]) -> str:
         hit = limits.text_length(value)
@@ -311,7 +315,8 @@ class _Reader:
         if type(value) is not list or any(type(v) is not str or (ids and not v) for v in value):
             raise self.fail((*path, key), "expected a list of ids" if ids else "expected a list of texts")
         for i, v in enumerate(value):
-            self.bounded(v, (*path, key, i))
+            if len(v) > MAX_TEXT:
+                self.bounded(v, (*path, key, i))
         return tuple(value)
 
     def whole(self, d: Json, key: str, path: tuple[str | int, ...], default: int | None = None) -> int:
@@ -337,9 +342,9 @@ class _Reader:
         return value
 
     def extra(self, d: Json, known: frozenset[str], path: tuple[str | int, ...]) -> Json:
-        unknown = d.keys() - known
-        if not unknown:
+        if known.issuperset(d):
             return {}
+        unknown = d.keys() - known
         for key in unknown:
             if _depth(d[key]) > MAX_EXTRA_DEPTH:
                 raise self.fail((*path, key), f"nesting is deeper than {MAX_EXTRA_DEPTH} levels")
@@ -440,7 +445,63 @@ def _lane(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Lane:
     )
 
 
+_CARD_TEXTS = frozenset(("id", "stage", "lane", "kind", "title", "body", "channel", "owner", "source"))
+_CARD_TEXTS |= frozenset(("unit", "link", "order"))
+_CARD_NUMBERS = frozenset(("value", "target"))
+
+
 def _card(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Card:
+    card = _plain_card(raw)
+    return card if card is not None else _checked_card(r, raw, path)
+
+
+def _plain_card(d: Any) -> Card | None:
+    """The card of a well-formed value in one pass over its fields, or None for anything else (an
+    unknown field, a wrong type, a text past the limit, a missing id...): `_checked_card` then reads
+    it field by field and names the fault. Both give the same card for the values this accepts."""
+    if type(d) is not dict:
+        return None
+    for key, value in d.items():
+        if key in _CARD_TEXTS:
+            if type(value) is not str or len(value) > MAX_TEXT:
+                return None
+        elif key in _CARD_NUMBERS:
+            if type(value) is not int and type(value) is not float and value is not None:
+                return None
+        elif key == "tags" or key == "personas":
+            if type(value) is not list:
+                return None
+            for v in value:
+                if type(v) is not str or len(v) > MAX_TEXT or (not v and key == "personas"):
+                    return None
+        else:
+            return None
+    get = d.get
+    stage, lane, kind, cid = get("stage"), get("lane"), get("kind"), get("id")
+    if not stage or not lane or not cid or kind not in CARD_KINDS:
+        return None
+    return Card(
+        stage_id=stage,
+        lane_id=lane,
+        kind=kind,
+        title=get("title", ""),
+        id=cid,
+        body=get("body", ""),
+        channel=get("channel", ""),
+        owner=get("owner", ""),
+        source=get("source", ""),
+        value=get("value"),
+        target=get("target"),
+        unit=get("unit", ""),
+        tags=tuple(get("tags", ())),
+        personas=tuple(get("personas", ())),
+        link=get("link"),
+        order=get("order", ""),
+        extra={},
+    )
+
+
+def _checked_card(r: _Reader, raw: Any, path: tuple[str | int, ...]) -> Card:
     d = r.obj(raw, path)
     text = r.text
     kind = text(d, "kind", path, None)

@@ -8,6 +8,7 @@ card is gone) is removed and listed in the report.
 from __future__ import annotations
 
 import dataclasses
+from operator import attrgetter
 
 from cjm_editor.formats.errors import LoadReport
 from cjm_editor.formats.repair_workshop import repair_workshop
@@ -39,6 +40,11 @@ def _order_keys(j: Journey, report: LoadReport, read: dict[str, int]) -> None:
 
 
 def _rekey_duplicates(j: Journey, report: LoadReport) -> None:
+    ids = [j.id]
+    for spec in COLLECTIONS:
+        ids += map(attrgetter("id"), getattr(j, spec.name))
+    if len(set(ids)) == len(ids):
+        return  # no id twice: nothing to re-key
     seen: set[str] = {j.id}
     for spec in COLLECTIONS:
         name = spec.name
@@ -90,8 +96,8 @@ def _placeholders(j: Journey, report: LoadReport) -> None:
                 report.add(
                     f"cards[{i}].personas", f"persona {pid!r} does not exist; added a placeholder persona"
                 )
-        new_personas = tuple(personas[p] for p in c.personas)
-        if (stages[stage_id], lanes[lane_id], new_personas) != (stage_id, lane_id, c.personas):
+        new_personas = tuple(personas[p] for p in c.personas) if c.personas else c.personas
+        if stages[stage_id] != stage_id or lanes[lane_id] != lane_id or new_personas != c.personas:
             j.cards[i] = dataclasses.replace(
                 c, stage_id=stages[stage_id], lane_id=lanes[lane_id], personas=new_personas
             )

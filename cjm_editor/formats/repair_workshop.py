@@ -28,7 +28,8 @@ def repair_workshop(j: Journey, report: LoadReport) -> None:
         if v.card_id not in cards:
             report.add(f"votes[{i}].card", f"card {v.card_id!r} does not exist; removed this vote")
             continue
-        person(v.participant_id, f"votes[{i}].participant")
+        if v.participant_id is not None and v.participant_id not in people:
+            person(v.participant_id, f"votes[{i}].participant")
         kept_votes.append(v)
     j.votes[:] = kept_votes
     anchors = {"stage": {s.id for s in j.stages}, "card": cards}

@@ -102,8 +102,16 @@ def relayout_cells(
     if lane_dy:
         top = min(min(before[lane_id], g.lanes[lane_id].y) for lane_id in lane_dy)
         dirty.append(Rect(0, top, math.inf, math.inf))
-    # which lane each card is in matters only when lanes moved (their cards and arrows move too)
-    lane_of = {card.id: card.lane_id for card in journey.cards} if lane_dy else {}
+    # the cards of the lanes that moved (their cards and arrows move too): found cell by cell when
+    # the caller can list a cell's cards and few lanes moved, else in one walk over the map
+    lane_of: dict[str, str] = {}
+    if lane_dy and cell_cards is not None and 2 * len(lane_dy) <= len(journey.lanes):
+        for lane_id in lane_dy:
+            for stage in journey.stages:
+                for card in cell_cards(stage.id, lane_id):
+                    lane_of[card.id] = lane_id
+    elif lane_dy:
+        lane_of = {card.id: card.lane_id for card in journey.cards if card.lane_id in lane_dy}
     out.lanes = list(lane_dy)
     for card_id in gone:
         was = g.cards.pop(card_id, None)
@@ -131,7 +139,7 @@ def relayout_cells(
     if lane_dy:
         cards = g.cards
         for card_id, lane_id in lane_of.items():
-            dy = lane_dy.get(lane_id)
+            dy = lane_dy[lane_id]
             if dy and card_id not in restacked and card_id in cards:
                 r = cards[card_id]
                 cards[card_id] = Rect(r.x, r.y + dy, r.w, r.h)
@@ -139,7 +147,7 @@ def relayout_cells(
     if not out.cards and not lane_dy:
         return out
     # an arrow runs along the top of its target's lane: lanes that moved touch their cards' arrows
-    in_moved_lanes = {card_id for card_id, lane_id in lane_of.items() if lane_id in lane_dy}
+    in_moved_lanes = lane_of.keys()
     _update_connections(g, journey, set(out.cards) | in_moved_lanes, card_dy, out, dirty)
     emotion_moved = g.emotion_lane is not None and g.emotion_lane in lane_dy
     touched = set(out.cards) | card_dy.keys()

@@ -9,11 +9,22 @@ key get one that keeps their place in the list as given. Pure: no I/O, no Qt.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from cjm_editor.model import order as order_keys
-from cjm_editor.model.journey import Journey, card_sort_key, sort_key
+from cjm_editor.model.journey import Journey, card_sort_key
 from cjm_editor.model.registry import COLLECTIONS
+
+_KEYS: dict[str, Callable[[Any], Any]] = {
+    spec.name: attrgetter("order", "id")
+    if "order" in {f.name for f in dataclasses.fields(spec.entity)}
+    else attrgetter("id")
+    for spec in COLLECTIONS
+}
+"""The order of journey.sort_key in one C call: (order key, id) where the elements have an order
+key, else the id."""
 
 
 def normalize(journey: Journey, sort: bool = True) -> list[tuple[str, int, str, bool]]:
@@ -23,7 +34,7 @@ def normalize(journey: Journey, sort: bool = True) -> list[tuple[str, int, str, 
     keyed: list[tuple[str, int, str, bool]] = []
     for spec in COLLECTIONS:
         items: list[Any] = getattr(journey, spec.name)
-        key = card_sort_key(journey.stages, journey.lanes) if spec.name == "cards" else sort_key
+        key = card_sort_key(journey.stages, journey.lanes) if spec.name == "cards" else _KEYS[spec.name]
         if spec.ordered and not all(order_keys.is_valid(e.order) for e in items):
             groups: dict[tuple[Any, ...], list[int]] = {}
             for i, e in enumerate(items):
@@ -35,9 +46,7 @@ def normalize(journey: Journey, sort: bool = True) -> list[tuple[str, int, str, 
                     (spec.name, i, k, in_place) for i, k in zip(indices, before, strict=True) if i in changed
                 ]
         if sort:
-            keys = [key(e) for e in items]
-            if any(a > b for a, b in zip(keys, keys[1:], strict=False)):
-                items.sort(key=key)
+            items.sort(key=key)  # stable, and linear on a list already in order
     return keyed
 
 

@@ -7,6 +7,11 @@ Nothing leads to b3. Persona P: A +1, B +2, C -2, X 0, D +1. Persona Q: A 0, B +
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from cjm_editor.analysis import insights
@@ -150,3 +155,29 @@ def test_report_orders_by_severity_and_has_the_documented_json_shape(known):
 def test_an_empty_map_has_no_findings():
     report = analyze(Journey())
     assert report.findings == [] and report.paths == [] and report.text() == "No findings.\n"
+
+
+HUBS_SCRIPT = """
+from bench.synth import synthetic_map
+from cjm_editor.analysis import insights
+from cjm_editor.analysis.graph import to_digraph
+j = synthetic_map(2_100, connections=3_000)
+print([f.elements for f in insights.hubs(j, to_digraph(j))])
+"""
+
+
+def test_hubs_of_a_large_map_are_the_same_in_every_run() -> None:
+    """Above the sample size betweenness is estimated from sampled touchpoints; which ones must not
+    depend on Python's string hashing (it did: the hubs changed from one `cjm analyze` to the next)."""
+    root = Path(__file__).resolve().parents[2]
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", HUBS_SCRIPT],
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(answers) == 1

@@ -93,6 +93,25 @@ def test_labels_placed_again_after_moves_match_a_full_layout_on_a_crowded_map(mo
         _equal_to_full_layout(doc, g)
 
 
+@given(
+    moves=st.lists(st.tuples(st.integers(0, 59), st.integers(0, 3), st.integers(0, 6), st.integers(0, 12)))
+)
+def test_relayout_finding_cells_through_the_document_is_the_same(moves):
+    """With the document's cell_cards, the cards of the lanes that move are found cell by cell
+    instead of by a walk over the map: the same relayout either way."""
+    doc = JourneyDocument(synthetic_map(60, stages=4))
+    walked, listed = compute(doc.journey), compute(doc.journey)
+    for card_index, stage, lane, position in moves:
+        card = doc.journey.cards[card_index]
+        old = (card.stage_id, card.lane_id)
+        new = (doc.journey.stages[stage].id, doc.journey.lanes[lane].id)
+        doc.move_card_to(card.id, *new, position)
+        by_walk = relayout_cells(walked, doc.journey, {old, new})
+        by_cells = relayout_cells(listed, doc.journey, {old, new}, cell_cards=doc.cell_cards)
+        assert by_cells == by_walk
+        _equal_to_full_layout(doc, listed)
+
+
 def test_relayout_grows_a_lane_and_shifts_the_lanes_below(doc):
     for conn in doc.journey.connections[:3]:
         doc.update("connections", conn.id, label=f"label {conn.id}")

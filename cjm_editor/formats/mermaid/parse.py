@@ -9,11 +9,10 @@ Errors name the line of the original text.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 
-from cjm_editor.formats.mermaid import front_matter, linear
+from cjm_editor.formats.mermaid import linear
 from cjm_editor.formats.mermaid.js import DOT, WS, WS_CHARS, dedent, number, to_string, truthy
 from cjm_editor.formats.mermaid.tracked import Tracked
 from cjm_editor.model import limits
@@ -91,6 +90,8 @@ def _front_matter(code: Tracked) -> tuple[str, Tracked]:
     indent, body = match.group(1), match.group(2)
     if indent:  # Mermaid takes the opening line's indent off every line that has it
         body = "\n".join(s[len(indent) :] if s.startswith(indent) else s for s in body.split("\n"))
+    from cjm_editor.formats.mermaid import front_matter  # YAML loads only for a diagram that has some
+
     try:
         data = front_matter.load(body)
     except front_matter.FrontMatterError as exc:
@@ -156,6 +157,10 @@ def decode_entities(text: str) -> str:
         .replace("\ufb02\u00b0", "&")
         .replace("\u00b6\u00df", ";")
     )
+    if "&" not in markup:  # nothing to read: the text as it is
+        return markup
+    import html  # its table of named entities loads only for a text that needs it
+
     out: list[str] = []
     done = 0
     for m in CHAR_REF.finditer(markup):  # Python's html.unescape drops what the HTML parser keeps
