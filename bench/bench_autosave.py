@@ -2,10 +2,10 @@
 
 - A drag step (mouse move + repaint) measured in the same run without autosave and with autosave
   writing snapshots of the whole map on its worker thread all along the drag. The floor is the same
-  drag with no autosave; the target is "no measurable cost": within 10% (or 0.3 ms) of it.
-- The UI-thread part of a snapshot must fit in one 60 Hz frame: on Linux the fork of the writer
-  process; where there is no fork, the immutable copy `Autosave.take` makes for the worker thread.
-  The floor is copying the card list.
+  drag with no autosave; DESIGN.md's target: no slower than it (same run).
+- The UI-thread part of a snapshot, shown for scale (DESIGN.md sets no target of its own; it should
+  fit in one 60 Hz frame): on Linux asking the writer process; where there is no fork, the immutable
+  copy `Autosave.take` makes for the worker thread. The floor is copying the card list.
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from pathlib import Path
 
 from bench.harness import Result, best_of
 from bench.synth import synthetic_map
-
-FRAME = 1 / 60
 
 
 def run(n: int = 10_000) -> list[Result]:
@@ -90,11 +88,11 @@ def run(n: int = 10_000) -> list[Result]:
             f"{n:,} cards",
             ours,
             floor,
-            max(1.10, (floor + 0.0003) / floor),
+            1.0,
             "the same drag, no autosave",
             note="autosave wrote a snapshot of the whole map (in its writer process) throughout the drag "
-            f"({snapshots} map file in the recovery folder); the target is within 10% or 0.3 ms of the "
-            "same drag without autosave.",
+            f"({snapshots} map file in the recovery folder); the target is DESIGN.md's: no slower than "
+            "the same drag without autosave in the same run (medians of the two, alternating drags).",
         )
     ]
 
@@ -114,7 +112,7 @@ def run(n: int = 10_000) -> list[Result]:
             f"{n:,} cards",
             ask,
             bare,
-            FRAME,
+            None,
             "copying the card list",
             absolute=True,
         )
@@ -126,7 +124,7 @@ def run(n: int = 10_000) -> list[Result]:
             f"{n:,} cards",
             take,
             bare,
-            FRAME,
+            None,
             "copying the card list",
             absolute=True,
         )
@@ -143,7 +141,7 @@ def run(n: int = 10_000) -> list[Result]:
             f"{n:,} cards",
             worker,
             None,
-            1.0,
+            None,
             absolute=True,
             note="from asking to the snapshot on disk, off the UI thread; shown for scale.",
         )

@@ -93,7 +93,8 @@ def run(clients: int = 10, cards: int = 5_000, seconds: float = 60.0, rate: floa
         "one run of the whole load, not a median of 5."
     )
     rows = []
-    for label, q, target in (("p50", 0.5, 0.1), ("p95", 0.95, 0.1), ("max", 1.0, 1.0)):
+    # DESIGN.md: p95 edit-to-peer latency < 100 ms on loopback, 0 lost; p50 and max shown for scale.
+    for label, q, target in (("p50", 0.5, None), ("p95", 0.95, 0.1), ("max", 1.0, None)):
         rows.append(
             Result(
                 f"co-editing: edit-to-peer latency {label}",
@@ -104,6 +105,7 @@ def run(clients: int = 10, cards: int = 5_000, seconds: float = 60.0, rate: floa
                 "pycrdt alone",
                 absolute=True,
                 note=note if label == "p95" else "",
+                also=("0 lost", ours["lost"] == 0) if target is not None else None,
             )
         )
     return rows

@@ -42,7 +42,13 @@ def run() -> list[Result]:
     ours = best_of(lambda: compute(labelled), repeat=3)
     results = [
         Result(
-            "lay out the map, labels placed", size, ours, floor, 3, "the same map without labels", note=NOTE
+            "lay out the map, labels placed",
+            size,
+            ours,
+            floor,
+            None,
+            "the same map without labels",
+            note=NOTE,
         )
     ]
     doc = JourneyDocument(labelled)
@@ -56,5 +62,5 @@ def run() -> list[Result]:
         relayout_cells(g, doc.journey, {cell}, (), doc.cell_cards)
 
     drop()
-    results.append(Result("relayout after a drop within a cell", size, best_of(drop, repeat=5), None, 0.5))
+    results.append(Result("relayout after a drop within a cell", size, best_of(drop, repeat=5), None, None))
     return results
