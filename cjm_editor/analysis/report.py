@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cjm_editor.analysis import insights
 from cjm_editor.analysis.findings import SEVERITIES, Finding, Moment
-from cjm_editor.analysis.graph import to_digraph
-from cjm_editor.analysis.links import Loader, link_findings
 from cjm_editor.model.journey import Journey
+
+if TYPE_CHECKING:
+    from cjm_editor.analysis.links import Loader
 
 Section = tuple[str, list[str], str]
 """A headed list of lines of the report, with its tone: "path", "moments" or a severity."""
@@ -91,6 +91,12 @@ def analyze(
     journey: Journey, path: str | os.PathLike[str] | None = None, load: Loader | None = None
 ) -> Report:
     """Every insight of the map. With `path` and `load`, linked micro maps are checked too."""
+    # networkx (about 130 ms to import) loads with the first analysis: a Report alone, as the
+    # editor's window holds one from its start, does not need it.
+    from cjm_editor.analysis import insights
+    from cjm_editor.analysis.graph import to_digraph
+    from cjm_editor.analysis.links import link_findings
+
     g = to_digraph(journey)
     paths = insights.main_paths(journey, g)
     main = paths[0] if paths else []

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import platform
 from dataclasses import dataclass
-from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
@@ -52,6 +51,8 @@ def _version(dist: str) -> str:
         return __version__
     if not dist:
         return ""
+    from importlib import metadata  # the About box only: it reads every installed package's metadata
+
     try:
         return metadata.version(dist)
     except metadata.PackageNotFoundError:

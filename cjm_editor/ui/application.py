@@ -53,7 +53,7 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
 
 
 def _open_window(path: str | None) -> MainWindow:
-    window = MainWindow()
+    window = MainWindow(starting=True)
     window.show()
     if path:
         window.open_path(path)

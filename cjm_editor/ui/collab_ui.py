@@ -11,7 +11,6 @@ local copy at any time; the host's map file stays its saved copy (and is autosav
 
 from __future__ import annotations
 
-import asyncio
 import getpass
 import io
 import threading
@@ -48,6 +47,8 @@ from cjm_editor.model.journey import PERSONA_COLOURS, Journey, snapshot
 from cjm_editor.ui.session import Modified
 
 if TYPE_CHECKING:  # the network stack loads when a map is shared or joined (the editor starts fast)
+    import asyncio
+
     from cjm_editor.collab.host import Host, HostInfo
     from cjm_editor.collab.shared import SharedMap
     from cjm_editor.ui.main_window import MainWindow
@@ -67,6 +68,8 @@ class HostThread:
         self._thread = threading.Thread(target=self._main, name="cjm-collab-host", daemon=True)
 
     def _main(self) -> None:
+        import asyncio  # only a shared map needs it: not imported at the editor's start
+
         async def run() -> None:
             self._loop = asyncio.get_running_loop()
             await self.host.run(self._started)

@@ -52,7 +52,13 @@ class Docks(QObject):
     A QObject child of the window, so Qt disconnects it from the scene when the window goes."""
 
     def __init__(
-        self, window: QMainWindow, session: DocumentSession, canvas: JourneyView, ask_colour: AskColour
+        self,
+        window: QMainWindow,
+        session: DocumentSession,
+        canvas: JourneyView,
+        ask_colour: AskColour,
+        *,
+        analyse_after_paint: bool = False,
     ) -> None:
         super().__init__(window)
         self.session, self.canvas = session, canvas
@@ -61,7 +67,7 @@ class Docks(QObject):
         self.outline = Outline(doc)
         self.inspector = Inspector(doc, stack)
         self.personas = PersonasPanel(doc, stack, ask_colour)
-        self.insights = InsightsPanel(doc)
+        self.insights = InsightsPanel(doc, held=canvas.viewport() if analyse_after_paint else None)
         self.insights.set_document(doc, session.path)
         self.history = QUndoView(stack)
         self.history.setEmptyLabel("Opened map")

@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
-from cjm_editor.export.legend import label_key
 from cjm_editor.formats.atomic import write_atomic
 from cjm_editor.formats.errors import SaveError
 from cjm_editor.layout import MapGeometry, palette
@@ -27,6 +26,8 @@ SWATCH = 30.0
 def _legend_entries(j: Journey, g: MapGeometry | None) -> list[tuple[str, str, str]]:
     """(what, label, colour or kind): the personas, the kinds of card the map has, then the key of
     connection labels that had no room beside their arrows (numbered on the map)."""
+    from cjm_editor.export.legend import label_key  # with reportlab: loaded on the first export
+
     out = [("persona", p.name, p.colour) for p in j.personas]
     kinds = [k for k in palette.CARD_COLOURS if any(c.kind == k for c in j.cards)]
     out += [("kind", palette.KIND_LABELS.get(k, k), k) for k in kinds]

@@ -10,6 +10,7 @@ asks go through the replaceable functions in `self.ask`.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
@@ -22,18 +23,21 @@ from cjm_editor.ui.canvas.scene import JourneyScene
 from cjm_editor.ui.canvas.view import JourneyView
 from cjm_editor.ui.collab_ui import CollabController
 from cjm_editor.ui.docks import Docks
-from cjm_editor.ui.export_dialog import ExportDialog
 from cjm_editor.ui.file_actions import FileActions
 from cjm_editor.ui.panels.find_bar import FindBar
 from cjm_editor.ui.recovery.keeper import Keeper
 from cjm_editor.ui.session import DocumentSession, Modified
 from cjm_editor.ui.workshop.actions import WorkshopActions
 
+if TYPE_CHECKING:
+    from cjm_editor.ui.export_dialog import ExportDialog
+
 
 class MainWindow(QMainWindow):
     """One editor window showing the map of one session."""
 
-    def __init__(self, session: DocumentSession | None = None) -> None:
+    def __init__(self, session: DocumentSession | None = None, *, starting: bool = False) -> None:
+        """`starting`: the editor's start, where what the first paint does not need waits for it."""
         super().__init__()
         collector.install()  # cyclic garbage is collected on the GUI thread, never on a worker's
         self.ask = dialogs.questions()
@@ -57,7 +61,13 @@ class MainWindow(QMainWindow):
         column.addWidget(self.canvas, 1)
         column.addWidget(self.find_bar)
         self.setCentralWidget(centre)
-        self.docks = Docks(self, self.session, self.canvas, lambda parent, c: self.ask.colour(parent, c))
+        self.docks = Docks(
+            self,
+            self.session,
+            self.canvas,
+            lambda parent, c: self.ask.colour(parent, c),
+            analyse_after_paint=starting,
+        )
         self.docks.bind_scene(self.scene)
         self.docks.personas.confirm = lambda text: self.ask.confirm(
             self, "Remove persona", f"{text}.\n\nRemove all of this? Undo brings it back."
@@ -175,6 +185,8 @@ class MainWindow(QMainWindow):
 
     def export_handouts(self) -> ExportDialog:
         """Open the export dialog (window-modal, not blocking)."""
+        from cjm_editor.ui.export_dialog import ExportDialog  # reportlab loads with the first export
+
         dialog = ExportDialog(self.session.document.journey, self.session.path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

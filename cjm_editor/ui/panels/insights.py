@@ -1,8 +1,9 @@
 """The Insights dock: the analysis of the open map, refreshed a moment after each edit.
 
 Small maps are analysed on the spot; large ones in a worker thread on a snapshot of the map
-(entities are immutable values, so copying the lists is enough). Clicking a finding selects and
-shows its elements.
+(entities are immutable values, so copying the lists is enough). At the editor's start the first
+analysis waits for the canvas's first paint (networkx alone takes longer to import than the bare
+window takes to show). Clicking a finding selects and shows its elements.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -100,7 +102,9 @@ class InsightsPanel(QWidget):
     analysed = Signal(object)
     overlay_toggled = Signal(bool)
 
-    def __init__(self, doc: JourneyDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, doc: JourneyDocument, parent: QWidget | None = None, *, held: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.doc = doc
         self.path: str | None = None
@@ -137,8 +141,25 @@ class InsightsPanel(QWidget):
         self._timer.timeout.connect(self.refresh_now)
         self._done = _Done()
         self._done.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self._held: QWidget | None = None  # analysis waits for this widget's first paint
+        if held is not None:
+            self.hold_until_painted(held)
         doc.events.changed.connect(self.schedule)
         self.refresh_now()
+
+    def hold_until_painted(self, widget: QWidget) -> None:
+        """Analyse only once `widget` has painted for the first time (the editor's start: the
+        canvas shows first, the findings a moment later)."""
+        self._held = widget
+        widget.installEventFilter(self)
+        self.status.setText("Analysing…")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._held and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._held = None
+            QTimer.singleShot(0, self.refresh_now)  # once this paint is on the screen
+        return False
 
     def set_document(self, doc: JourneyDocument, path: str | None) -> None:
         """Follow another map (after open or new); `path` lets linked micro maps be checked."""
@@ -154,6 +175,8 @@ class InsightsPanel(QWidget):
     def refresh_now(self) -> None:
         self._timer.stop()
         self._generation += 1
+        if self._held is not None:
+            return  # the first paint runs it
         journey = snapshot(self.doc.journey)
         path = self.path
 
