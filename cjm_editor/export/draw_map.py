@@ -152,7 +152,7 @@ def draw_card(w: Writer, card: Card, b: Box, s: float, text: bool = True, votes:
     c = w.c
     w.fill(fill)
     w.stroke(accent, 1.0 * s)
-    c.roundRect(b.x, b.y, b.w, b.h, CARD_RADIUS * s, stroke=1, fill=1)
+    w.round_rect(b.x, b.y, b.w, b.h, CARD_RADIUS * s, stroke=1, fill=1)
     w.fill(accent)
     c.rect(b.x + 0.5 * s, b.y + 4 * s, 4 * s, b.h - 8 * s, stroke=0, fill=1)
     if not text:
@@ -175,7 +175,7 @@ def draw_card(w: Writer, card: Card, b: Box, s: float, text: bool = True, votes:
     if votes:
         w.fill(accent)
         bx, by = b.right - 26 * s, b.top - 22 * s
-        c.roundRect(bx, by, 20 * s, 15 * s, 7 * s, stroke=0, fill=1)
+        w.round_rect(bx, by, 20 * s, 15 * s, 7 * s, stroke=0, fill=1)
         w.fill("#ffffff")
         w.string(bx + 10 * s, by + 4 * s, str(votes), 7.5 * s, True, where, "center")
 

@@ -89,6 +89,11 @@ class Writer:
         self._fill = _colour("#000000", 1.0, False)
         self._fill_set: Color | None = None  # what the canvas has now (None: not known)
         self._stroke_set: tuple[Color, float] | None = None
+        # The canvas's fill and stroke alpha (None: not known). While both the canvas and the new
+        # colour are opaque, only the colour is written: reportlab would look the alpha up again.
+        self._fill_alpha: float | None = None
+        self._stroke_alpha: float | None = None
+        self._shapes: dict[tuple[float, float, float, int, int], str | None] = {}  # see round_rect
         fonts.coverage()
 
     # ------------------------------------------------------------------ graphics state
@@ -96,6 +101,7 @@ class Writer:
         """The canvas's colours are no longer known (a new page, a form, a restored state)."""
         self._fill_set = None
         self._stroke_set = None
+        self._fill_alpha = self._stroke_alpha = None
 
     def save(self) -> None:
         self.c.saveState()
@@ -111,16 +117,49 @@ class Writer:
     def fill(self, value: str, alpha: float = 1.0) -> None:
         self._fill = self.colour(value, alpha)
         if self._fill is not self._fill_set:  # the same colour again writes nothing
-            self.c.setFillColor(self._fill)
+            if alpha == 1.0 and self._fill_alpha == 1.0:
+                self.c.setFillColor(_rgb(self._fill))  # the same "rg", and no alpha to look up
+            else:
+                self.c.setFillColor(self._fill)
+                self._fill_alpha = alpha
             self._fill_set = self._fill
 
     def stroke(self, value: str, width: float = 1.0, alpha: float = 1.0) -> None:
         colour = self.colour(value, alpha)
         if self._stroke_set is None or self._stroke_set[0] is not colour:
-            self.c.setStrokeColor(colour)
+            if alpha == 1.0 and self._stroke_alpha == 1.0:
+                self.c.setStrokeColor(_rgb(colour))
+            else:
+                self.c.setStrokeColor(colour)
+                self._stroke_alpha = alpha
         if self._stroke_set is None or self._stroke_set[1] != width:
             self.c.setLineWidth(width)
         self._stroke_set = (colour, width)
+
+    # ------------------------------------------------------------------ shapes
+    def round_rect(
+        self, x: float, y: float, w: float, h: float, radius: float, stroke: int, fill: int
+    ) -> None:
+        """`Canvas.roundRect`, looking the same. A shape drawn again (the cards of a map share a few
+        sizes) is kept as a PDF form in the current colours and line width, so that each card's box
+        costs a translation and a reference instead of nine path segments to write and compress."""
+        key = (w, h, radius, stroke, fill)
+        c = self.c
+        if key not in self._shapes:  # once: drawn as it is
+            self._shapes[key] = None
+            c.roundRect(x, y, w, h, radius, stroke=stroke, fill=fill)
+            return
+        name = self._shapes[key]
+        if name is None:
+            name = self._shapes[key] = f"cjm-shape-{sum(1 for n in self._shapes.values() if n)}"
+            room = max(w, h)  # the bounding box clips: room for any stroke
+            c.beginForm(name, -room, -room, w + room, h + room)
+            c.roundRect(0, 0, w, h, radius, stroke=stroke, fill=fill)
+            c.endForm()
+        c.saveState()
+        c.translate(x, y)
+        c.doForm(name)
+        c.restoreState()
 
     # ------------------------------------------------------------------ text
     def width(self, text: str, size: float, bold: bool = False) -> float:
@@ -258,6 +297,12 @@ def _cut(text: str, width: float, size: float, bold: bool) -> str:
     while text and textline.width(text + ELLIPSIS, size, bold) > width:
         text = text[:-1]
     return text.rstrip() + ELLIPSIS
+
+
+@lru_cache(maxsize=512)
+def _rgb(colour: Color) -> tuple[float, float, float]:
+    """The colour as reportlab's plain (r, g, b): it writes the same operator, and no alpha."""
+    return (colour.red, colour.green, colour.blue)
 
 
 @lru_cache(maxsize=512)
