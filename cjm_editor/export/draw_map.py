@@ -132,13 +132,19 @@ def draw_map(
                 c.rect(b.x, b.y, b.w, b.h, stroke=0, fill=1)
     counts = tally(j)
     placed = [(card, g.cards.get(card.id)) for card in j.cards] if text else []
-    for card, rect in placed:
-        if rect is None or (
-            window is not None
-            and not (rect.x < wx1 and rect.x + rect.w > wx0 and rect.y < wy1 and rect.y + rect.h > wy0)
-        ):
-            continue
-        draw_card(w, card, at.box(rect), s, inside(rect), counts[card.id])
+    draw_cards(
+        w,
+        [
+            (card, at.box(rect), inside(rect), counts[card.id])
+            for card, rect in placed
+            if rect is not None
+            and (
+                window is None
+                or (rect.x < wx1 and rect.x + rect.w > wx0 and rect.y < wy1 and rect.y + rect.h > wy0)
+            )
+        ],
+        s,
+    )
     _curves(w, j, g, at, personas, window, touches)
 
 
@@ -147,37 +153,51 @@ def _bounds(points: list[Point]) -> Rect:
     return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
 
-def draw_card(w: Writer, card: Card, b: Box, s: float, text: bool = True, votes: int = 0) -> None:
-    fill, accent = palette.CARD_COLOURS.get(card.kind, palette.CARD_COLOURS["note"])
+def draw_cards(w: Writer, cards: list[tuple[Card, Box, bool, int]], s: float) -> None:
+    """Cards (each with its box, whether its text is drawn and its votes), drawn part by part over
+    all of them: boxes and stripes kind by kind, then titles, footers and vote badges. Cards never
+    overlap and each card's parts go in the same order as before, so the page looks the same as
+    drawn card by card, but the colours change a few times in all instead of six times a card."""
     c = w.c
-    w.fill(fill)
-    w.stroke(accent, 1.0 * s)
-    w.round_rect(b.x, b.y, b.w, b.h, CARD_RADIUS * s, stroke=1, fill=1)
-    w.fill(accent)
-    c.rect(b.x + 0.5 * s, b.y + 4 * s, 4 * s, b.h - 8 * s, stroke=0, fill=1)
-    if not text:
-        return
-    where = f"card “{card.title[:40]}”"
-    badge = 22 * s if votes else 0
-    title = Box(b.x + 10 * s, b.top - 40 * s, b.w - 18 * s - badge, 34 * s)
-    w.paragraph(card.title, title, 8.5 * s, True, palette.TEXT, where, 7.5 * s)
-    footer = card_footer(card)
-    if footer:
-        w.line_of_text(
-            footer,
-            Box(b.x + 10 * s, b.y + 5 * s, b.w - 18 * s, 12 * s),
-            7.5 * s,
-            False,
-            palette.MUTED,
-            where,
-            7.5 * s,
-        )
-    if votes:
-        w.fill(accent)
+    colours = [palette.CARD_COLOURS.get(card.kind, palette.CARD_COLOURS["note"]) for card, *_ in cards]
+    by_kind = sorted(range(len(cards)), key=lambda i: colours[i])
+    for i in by_kind:
+        b = cards[i][1]
+        fill, accent = colours[i]
+        w.fill(fill)
+        w.stroke(accent, 1.0 * s)
+        w.round_rect(b.x, b.y, b.w, b.h, CARD_RADIUS * s, stroke=1, fill=1)
+    for i in by_kind:
+        b = cards[i][1]
+        w.fill(colours[i][1])
+        c.rect(b.x + 0.5 * s, b.y + 4 * s, 4 * s, b.h - 8 * s, stroke=0, fill=1)
+    shown = [(card, b, votes, f"card “{card.title[:40]}”") for card, b, text, votes in cards if text]
+    for card, b, votes, where in shown:
+        badge = 22 * s if votes else 0
+        title = Box(b.x + 10 * s, b.top - 40 * s, b.w - 18 * s - badge, 34 * s)
+        w.paragraph(card.title, title, 8.5 * s, True, palette.TEXT, where, 7.5 * s)
+    for card, b, _, where in shown:
+        footer = card_footer(card)
+        if footer:
+            w.line_of_text(
+                footer,
+                Box(b.x + 10 * s, b.y + 5 * s, b.w - 18 * s, 12 * s),
+                7.5 * s,
+                False,
+                palette.MUTED,
+                where,
+                7.5 * s,
+            )
+    voted = [i for i in by_kind if cards[i][2] and cards[i][3]]
+    for i in voted:
+        b = cards[i][1]
+        w.fill(colours[i][1])
+        w.round_rect(b.right - 26 * s, b.top - 22 * s, 20 * s, 15 * s, 7 * s, stroke=0, fill=1)
+    w.fill("#ffffff")
+    for i in voted:
+        card, b, _, votes = cards[i]
         bx, by = b.right - 26 * s, b.top - 22 * s
-        w.round_rect(bx, by, 20 * s, 15 * s, 7 * s, stroke=0, fill=1)
-        w.fill("#ffffff")
-        w.string(bx + 10 * s, by + 4 * s, str(votes), 7.5 * s, True, where, "center")
+        w.string(bx + 10 * s, by + 4 * s, str(votes), 7.5 * s, True, f"card “{card.title[:40]}”", "center")
 
 
 def _label(w: Writer, b: Box, text: str, mark: bool, s: float) -> None:
