@@ -104,14 +104,14 @@ def relayout_cells(
         dirty.append(Rect(0, top, math.inf, math.inf))
     # the cards of the lanes that moved (their cards and arrows move too): found cell by cell when
     # the caller can list a cell's cards and few lanes moved, else in one walk over the map
-    lane_of: dict[str, str] = {}
+    lane_of: dict[str, float] = {}  # card id -> how far its lane moved
     if lane_dy and cell_cards is not None and 2 * len(lane_dy) <= len(journey.lanes):
-        for lane_id in lane_dy:
+        for lane_id, dy in lane_dy.items():
             for stage in journey.stages:
                 for card in cell_cards(stage.id, lane_id):
-                    lane_of[card.id] = lane_id
+                    lane_of[card.id] = dy
     elif lane_dy:
-        lane_of = {card.id: card.lane_id for card in journey.cards if card.lane_id in lane_dy}
+        lane_of = {card.id: lane_dy[card.lane_id] for card in journey.cards if card.lane_id in lane_dy}
     out.lanes = list(lane_dy)
     for card_id in gone:
         was = g.cards.pop(card_id, None)
@@ -138,12 +138,12 @@ def relayout_cells(
     card_dy = out.shifted_cards
     if lane_dy:
         cards = g.cards
-        for card_id, lane_id in lane_of.items():
-            dy = lane_dy[lane_id]
-            if dy and card_id not in restacked and card_id in cards:
-                r = cards[card_id]
-                cards[card_id] = Rect(r.x, r.y + dy, r.w, r.h)
-                card_dy[card_id] = dy
+        for card_id, dy in lane_of.items():
+            if dy and card_id not in restacked:
+                r = cards.get(card_id)
+                if r is not None:
+                    cards[card_id] = Rect(r.x, r.y + dy, r.w, r.h)
+                    card_dy[card_id] = dy
     if not out.cards and not lane_dy:
         return out
     # an arrow runs along the top of its target's lane: lanes that moved touch their cards' arrows

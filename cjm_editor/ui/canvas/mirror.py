@@ -179,10 +179,9 @@ class MirrorScene(QGraphicsScene):
         for card_id in {*result.cards, *self._dirty_cards} - set(self._gone_cards):
             if self.doc.has("cards", card_id):
                 self._sync_card(self.doc.card(card_id), g.cards.get(card_id))
-        items, cards = self._items, g.cards
-        for card_id in result.shifted_cards:  # moved with their lane: nothing else changed
-            rect = cards[card_id]
-            items[card_id].setPos(rect.x, rect.y)
+        items = self._items
+        for card_id, dy in result.shifted_cards.items():  # moved with their lane: nothing else changed
+            items[card_id].moveBy(0, dy)
         if result.lanes:
             self._grid.sync(g, j.scale)
             for lane_id in result.lanes:

@@ -154,8 +154,10 @@ class ConnectionItem(QGraphicsObject):
     def shift(self, dy: float, points: list[Point], label: Rect | None) -> None:
         """The whole route moved down (or up) by dy: move the item instead of rebuilding its path."""
         self.moveBy(0, dy)  # first: bounds stay consistent while the scene index updates
+        had = self._label
         self._points, self._label = points, label
-        self._place_label()
+        if had is not None or label is not None:  # an arrow with no label keeps its label item hidden
+            self._place_label()
 
     def _local_label(self) -> QRectF | None:
         r = self._label
