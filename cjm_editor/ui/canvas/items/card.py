@@ -23,6 +23,12 @@ _Flag = QGraphicsItem.GraphicsItemFlag
 HANDLE_R = HANDLE  # layout keeps labels this far off a card's right edge
 
 
+def _bounds(rect: QRectF) -> QRectF:
+    """A card's bounding rect: the card, half its pen and the handle on its right edge."""
+    h = style.CARD_PEN / 2 + 2
+    return rect.adjusted(-h, -h, h + HANDLE_R, h)
+
+
 class CardItem(QGraphicsObject):
     """Shows one card. Holds the card id and a display snapshot; never touches the document."""
 
@@ -34,6 +40,7 @@ class CardItem(QGraphicsObject):
         self.card = card
         self.votes = 0  # the card's tally (model/workshop.py), set by the mirror
         self._rect = QRectF(0, 0, width, height)
+        self._bounds = _bounds(self._rect)
         self.setFlags(_Flag.ItemIsSelectable | _Flag.ItemIsFocusable)  # moved by the MoveCards interaction
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(style.Z_CARD)
@@ -60,6 +67,7 @@ class CardItem(QGraphicsObject):
         if (width, height) != (self._rect.width(), self._rect.height()):
             self.prepareGeometryChange()
             self._rect = QRectF(0, 0, width, height)
+            self._bounds = _bounds(self._rect)
 
     def _update_tooltip(self) -> None:
         c = self.card
@@ -81,8 +89,9 @@ class CardItem(QGraphicsObject):
         return QRectF(self._rect.right() - r, self._rect.center().y() - r, 2 * r, 2 * r)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        h = style.CARD_PEN / 2 + 2
-        return self._rect.adjusted(-h, -h, h + HANDLE_R, h)
+        # Kept, not computed: the scene's index asks for it on every move (10,000 times when a drop
+        # moves every card down). Callers read it and never change it.
+        return self._bounds
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         self._hovered = True
