@@ -59,7 +59,7 @@ def draw(
         )
     form = "blank-grid" if blank else "poster-map"
     for i, tile in enumerate(tiles, 1):
-        p.new("", bookmark=f"Sheet {tile.label}", level=1, decorate=False)
+        p.new("", bookmark=tile.label, level=1, decorate=False)  # "Sheet B3"
         c = p.c
         if i == 1 and not p.dry:
             c.beginForm(form, 0, 0, form_w, form_h)
