@@ -3,6 +3,9 @@ back from the PDF: the cover's index, the poster's sheets."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import pdfplumber
 from pypdf import PdfReader
 
@@ -28,3 +31,29 @@ def test_poster_sheets_are_named_once_and_folded_in_the_index(make_kit):
         assert f"Sheet A1 – {titles[-1]} ({sheets})" in cover  # one line, not a page of sheets
         assert "In this kit (continued)" not in (pdf.pages[1].extract_text() or "")
     assert report.pages == 2 + sheets  # cover, assembly, the sheets: no index pages
+
+
+def _retitled(journey, titles: dict[str, str]):
+    cards = [dataclasses.replace(c, title=titles.get(c.kind, c.title)) for c in journey.cards]
+    return dataclasses.replace(journey, cards=cards)
+
+
+def test_a_right_to_left_title_keeps_the_kit_s_words_around_it_in_order(journey, make_kit):
+    """A Hebrew opportunity in the pains table and on its worksheet: "[4 votes] (same stage)" and
+    "(web)" read as written, after the title printed right to left (the line was laid out right to
+    left as a whole, which turned the brackets into "(votes] (same stage 4]")."""
+    hebrew = "הזמנה משלוח"
+    path, _ = make_kit(
+        _retitled(journey, {"opportunity": hebrew, "touchpoint": hebrew}),
+        "hebrew-titles",
+        kit=("stages", "pains"),
+    )
+    with pdfplumber.open(path) as pdf:
+        lines = [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+    printed = hebrew[::-1]  # right to left, as pdfplumber reads a line left to right
+    paired = [line for line in lines if printed in line and "vote" in line]
+    assert paired and all(re.search(rf"{printed} \[\d+ votes?\]( \(same stage\))?", x) for x in paired), (
+        paired
+    )
+    channel = [line for line in lines if printed in line and "(" in line and "vote" not in line]
+    assert channel and all(re.search(rf"{printed} \([^)]+\)", x) for x in channel), channel
