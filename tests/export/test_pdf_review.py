@@ -7,8 +7,10 @@ import dataclasses
 import re
 
 import pdfplumber
+from cjm_editor.resources import resource
 from pypdf import PdfReader
 
+from cjm_editor.formats.cjm_json import load
 from tests.export.scripts_map import scripts_map
 
 
@@ -57,3 +59,15 @@ def test_a_right_to_left_title_keeps_the_kit_s_words_around_it_in_order(journey,
     )
     channel = [line for line in lines if printed in line and "(" in line and "vote" not in line]
     assert channel and all(re.search(rf"{printed} \([^)]+\)", x) for x in channel), channel
+
+
+def test_the_poster_legend_goes_beside_the_map_rather_than_on_a_row_of_sheets_of_its_own(make_kit):
+    """The checkout micro map fits one row of two sheets; its legend under the map took a second row
+    that printed nothing but a strip of legend."""
+    j = load(resource("samples", "checkout.cjm.json")).journey
+    path, report = make_kit(j, "checkout-poster", kit=("poster",))
+    assert report.pages == 3, "the assembly page and two sheets"
+    with pdfplumber.open(path) as pdf:
+        sheets = [page.extract_text() or "" for page in pdf.pages[1:]]
+    assert all(any(c.title[:10] in text for c in j.cards) for text in sheets), "cards on every sheet"
+    assert j.personas[0].name in sheets[-1], "the legend beside the map"
