@@ -4,13 +4,16 @@ back from the PDF: the cover's index, the poster's sheets."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 import pdfplumber
+import pypdfium2 as pdfium
 from cjm_editor.resources import resource
 from pypdf import PdfReader
 
 from cjm_editor.formats.cjm_json import load
+from cjm_editor.layout import compute
 from tests.export.scripts_map import scripts_map
 
 
@@ -71,3 +74,31 @@ def test_the_poster_legend_goes_beside_the_map_rather_than_on_a_row_of_sheets_of
         sheets = [page.extract_text() or "" for page in pdf.pages[1:]]
     assert all(any(c.title[:10] in text for c in j.cards) for text in sheets), "cards on every sheet"
     assert j.personas[0].name in sheets[-1], "the legend beside the map"
+
+
+def test_every_arrow_label_of_a_split_overview_prints_on_a_part(make_kit):
+    """Labels sit in the gaps between lanes, where the parts of a split overview meet; a part showed
+    only the labels wholly inside it, so 32 of the 56 labels of this map printed on no part."""
+    j = scripts_map(1_000, 12)
+    path, _ = make_kit(j, "big-overview", kit=("overview",))
+    g = compute(j)
+    words = [c.label for c in j.connections if c.label and not g.marks.get(c.id)]
+    assert len(words) > 40
+    doc = pdfium.PdfDocument(str(path))
+    printed = []
+    for page in doc:
+        text = page.get_textpage().get_text_range()
+        if text.startswith("The whole map, part"):
+            printed += re.findall(r"\b(?:then|если)\b", text)
+    assert sorted(printed) == sorted(words)
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            boxes = [x for x in page.extract_words() if x["text"] in ("then", "если")]
+            for a, b in itertools.combinations(boxes, 2):
+                apart = (
+                    a["x1"] <= b["x0"]
+                    or b["x1"] <= a["x0"]
+                    or a["bottom"] <= b["top"]
+                    or b["bottom"] <= a["top"]
+                )
+                assert apart, ("labels over each other", page.page_number, a, b)
