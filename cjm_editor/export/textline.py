@@ -75,13 +75,15 @@ def isolated(text: str) -> str:
 
 def base_is_rtl(text: str) -> bool:
     """The paragraph direction of a text: that of its first strong character outside isolates (rule
-    P2); a text that is all one isolate takes that isolate's direction."""
+    P2); with none there (a title and its source joined by a dash), that of its first isolate."""
     if text.isascii():
         return False
-    outside = _ISOLATED.sub("", text)
-    if outside.strip():
-        return not outside.isascii() and bool(get_base_level(outside))
-    return bool(get_base_level(text.replace(FSI, "").replace(PDI, "")))
+    for part in (_ISOLATED.sub("", text), text):
+        for ch in part:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("L", "R", "AL"):
+                return kind != "L"
+    return False
 
 
 @lru_cache(maxsize=65536)

@@ -40,6 +40,7 @@ def test_poster_sheets_are_named_once_and_folded_in_the_index(make_kit):
 
 def _retitled(journey, titles: dict[str, str]):
     cards = [dataclasses.replace(c, title=titles.get(c.kind, c.title)) for c in journey.cards]
+    cards = [dataclasses.replace(c, source="ראיון") if c.kind == "quote" else c for c in cards]
     return dataclasses.replace(journey, cards=cards)
 
 
@@ -49,7 +50,7 @@ def test_a_right_to_left_title_keeps_the_kit_s_words_around_it_in_order(journey,
     left as a whole, which turned the brackets into "(votes] (same stage 4]")."""
     hebrew = "הזמנה משלוח"
     path, _ = make_kit(
-        _retitled(journey, {"opportunity": hebrew, "touchpoint": hebrew}),
+        _retitled(journey, {"opportunity": hebrew, "touchpoint": hebrew, "quote": hebrew}),
         "hebrew-titles",
         kit=("stages", "pains"),
     )
@@ -60,6 +61,8 @@ def test_a_right_to_left_title_keeps_the_kit_s_words_around_it_in_order(journey,
     assert paired and all(re.search(rf"{printed} \[\d+ votes?\]( \(same stage\))?", x) for x in paired), (
         paired
     )
+    quote = [line for line in lines if "ןויאר —" in line]  # a Hebrew quote and source: right to left
+    assert quote and all(f"ןויאר — {printed}" in x for x in quote), quote
     channel = [line for line in lines if printed in line and "(" in line and "vote" not in line]
     assert channel and all(re.search(rf"{printed} \([^)]+\)", x) for x in channel), channel
 
