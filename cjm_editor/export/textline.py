@@ -39,6 +39,7 @@ SHAPED = frozenset(
 )
 _RTL_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: a user's text inside a line the kit composes
+LRM = "\u200e"  # a line the kit starts with a number ("3. name") reads left to right
 _CONTROLS = frozenset("\u2066\u2067\u2068\u2069")
 _ISOLATED = re.compile("[\u2066-\u2068][^\u2066-\u2069]*\u2069?")
 _ISOLATES = {"\u2066": "\u202a", "\u2067": "\u202b", "\u2068": "\u202a", "\u2069": "\u202c"}

@@ -105,3 +105,13 @@ def test_every_arrow_label_of_a_split_overview_prints_on_a_part(make_kit):
                     or b["bottom"] <= a["top"]
                 )
                 assert apart, ("labels over each other", page.page_number, a, b)
+
+
+def test_the_cover_numbers_every_stage_on_the_left(make_kit):
+    """A right-to-left stage name turned its whole line around: "הזמנה .7 .7", the number on the right
+    of that line only."""
+    path, _ = make_kit(scripts_map(100, 8), "cover-stages", kit=("cover",))
+    with pdfplumber.open(path) as pdf:
+        lines = (pdf.pages[0].extract_text() or "").splitlines()
+    hebrew = [x for x in lines if re.search("[\u05d0-\u05ea]", x) and re.search(r"\b7\b", x)]
+    assert hebrew and all(x.startswith("7. ") for x in hebrew), hebrew

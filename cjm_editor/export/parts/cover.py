@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from cjm_editor.export.options import MARGIN
 from cjm_editor.export.pages import Pages
+from cjm_editor.export.textline import LRM, isolated
 from cjm_editor.export.tiling import SHEET
 from cjm_editor.export.writer import LEADING, Box, wrap
 from cjm_editor.layout import palette
@@ -79,7 +80,7 @@ def draw(p: Pages, date_text: str, index: list[tuple[str, int, int]]) -> None:
     _list(
         p,
         "Stages",
-        [f"{i}. {s.name}" for i, s in enumerate(j.stages, 1)],
+        [f"{LRM}{i}. {isolated(s.name)}" for i, s in enumerate(j.stages, 1)],
         Box(MARGIN, body.y, col_w, y - body.y),
     )
     _index(p, index)
