@@ -198,7 +198,9 @@ def _into(r: Rect, window: Rect, g: MapGeometry, taken: list[Rect]) -> Rect | No
     if r.w > window.w or r.h > window.h:
         return None
     steps = (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8, -8)
-    for dx, dy in [(k * (r.w + 2), 0.0) for k in steps] + [(0.0, k * (r.h + 2)) for k in steps[1:]]:
+    tries = [(k, 0) for k in steps] + [(0, k) for k in steps[1:]]
+    tries += [(k, m) for m in steps[1:7] for k in steps[1:]]  # then off both ways, nearest first
+    for dx, dy in ((k * (r.w + 2), m * (r.h + 2)) for k, m in tries):
         x = min(max(r.x + dx, window.x), window.right - r.w)
         y = min(max(r.y + dy, window.y), window.bottom - r.h)
         moved = Rect(x, y, r.w, r.h)
