@@ -308,7 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="MAP")
     p.add_argument("-o", "--out", required=True, metavar="OUT.pdf")
     p.add_argument(
-        "--kit", help=f"parts, comma-separated, from: {', '.join(PARTS)} (default: all but poster)"
+        "--kit",
+        help=f"parts, comma-separated, from: {', '.join(PARTS)} (default: {','.join(DEFAULT_KIT)})",
     )
     p.add_argument("--paper", choices=list(PAPERS), default="A4")
     p.add_argument("--orientation", choices=ORIENTATIONS, default="landscape")

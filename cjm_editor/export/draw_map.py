@@ -119,10 +119,17 @@ def draw_map(
         points = g.connections.get(conn.id)
         if points and (window is None or touches(_bounds(points))):
             _arrow(w, [at.point(p) for p in points], s)
-    for conn in j.connections:  # over every arrow, so no other arrow crosses a label
-        label = g.labels.get(conn.id)
-        if conn.label and label is not None and text and inside(label):
-            _label(w, at.box(label), label_text(g, conn.id, conn.label), conn.id in g.marks, s)
+    labelled = [(c, g.labels[c.id]) for c in j.connections if c.label and c.id in g.labels] if text else []
+    shown = [(conn, r) for conn, r in labelled if inside(r)]
+    if window is not None:  # those across the part's edge, moved in where they fit
+        taken = [r for _, r in shown]
+        for conn, r in labelled:
+            moved = None if inside(r) else _into(r, window, g, taken)
+            if moved is not None:
+                shown.append((conn, moved))
+                taken.append(moved)
+    for conn, r in shown:  # over every arrow, so no other arrow crosses a label
+        _label(w, at.box(r), label_text(g, conn.id, conn.label), conn.id in g.marks, s)
     if not text:  # a thumbnail: each card a plain box in its kind's colour
         for card in j.cards:
             rect = g.cards.get(card.id)
@@ -198,6 +205,32 @@ def draw_cards(w: Writer, cards: list[tuple[Card, Box, bool, int]], s: float) ->
         card, b, _, votes = cards[i]
         bx, by = b.right - 26 * s, b.top - 22 * s
         w.string(bx + 10 * s, by + 4 * s, str(votes), 7.5 * s, True, f"card “{card.title[:40]}”", "center")
+
+
+def _into(r: Rect, window: Rect, g: MapGeometry, taken: list[Rect]) -> Rect | None:
+    """A label across the edge of a part (in the gap between two lanes or stages, where the parts
+    meet) moved wholly into the part that holds its centre, then along or across that edge by up
+    to eight label widths or heights until it is clear of the cards and of the labels `taken`.
+    None: another part's label, or no room."""
+    cx, cy = r.x + r.w / 2, r.y + r.h / 2
+    if not (window.x <= cx < window.right and window.y <= cy < window.bottom):
+        return None
+    if r.w > window.w or r.h > window.h:
+        return None
+    steps = (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8, -8)
+    tries = [(k, 0) for k in steps] + [(0, k) for k in steps[1:]]
+    tries += [(k, m) for m in steps[1:7] for k in steps[1:]]  # then off both ways, nearest first
+    for dx, dy in ((k * (r.w + 2), m * (r.h + 2)) for k, m in tries):
+        x = min(max(r.x + dx, window.x), window.right - r.w)
+        y = min(max(r.y + dy, window.y), window.bottom - r.h)
+        moved = Rect(x, y, r.w, r.h)
+        if not any(_overlap(moved, o) for o in (*g.cards.values(), *taken)):
+            return moved
+    return None
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return a.x < b.right - 0.01 and b.x < a.right - 0.01 and a.y < b.bottom - 0.01 and b.y < a.bottom - 0.01
 
 
 def _label(w: Writer, b: Box, text: str, mark: bool, s: float) -> None:

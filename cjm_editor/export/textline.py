@@ -11,6 +11,7 @@ code point in the font's subset.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -37,6 +38,10 @@ SHAPED = frozenset(
     }
 )
 _RTL_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: a user's text inside a line the kit composes
+LRM = "\u200e"  # a line the kit starts with a number ("3. name") reads left to right
+_CONTROLS = frozenset("\u2066\u2067\u2068\u2069")
+_ISOLATED = re.compile("[\u2066-\u2068][^\u2066-\u2069]*\u2069?")
 _ISOLATES = {"\u2066": "\u202a", "\u2067": "\u202b", "\u2068": "\u202a", "\u2069": "\u202c"}
 _FEATURES = {"kern": True, "liga": True}
 # What the private code point of a glyph with no character of its own stands for (a ligature, a
@@ -62,11 +67,24 @@ class Line:
     rtl: bool  # the paragraph direction the line was laid out in
 
 
+def isolated(text: str) -> str:
+    """A user's text (a card title) set apart from the kit's own words around it, "title [3 votes]":
+    it keeps its own direction and the line takes the direction of the words outside it (UAX #9
+    isolates), so an Arabic title does not turn "[3 votes] (same stage)" around."""
+    return text if text.isascii() else f"{FSI}{text}{PDI}"
+
+
 def base_is_rtl(text: str) -> bool:
-    """The paragraph direction of a text: that of its first strong character (rule P2)."""
+    """The paragraph direction of a text: that of its first strong character outside isolates (rule
+    P2); with none there (a title and its source joined by a dash), that of its first isolate."""
     if text.isascii():
         return False
-    return bool(get_base_level(text))
+    for part in (_ISOLATED.sub("", text), text):
+        for ch in part:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("L", "R", "AL"):
+                return kind != "L"
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -89,6 +107,8 @@ def layout(text: str, bold: bool = False, rtl: bool | None = None) -> Line:
     levels = _levels("".join(chars), base) if needs_bidi else [0] * len(chars)
     segments: list[tuple[int, str, str]] = []  # (level, font, text) in logical order
     for ch, font, level in zip(chars, font_of, levels, strict=True):
+        if ch in _CONTROLS:  # isolates only order the line: nothing of them is printed or copied
+            continue
         if segments and segments[-1][0] == level and segments[-1][1] == font:
             segments[-1] = (level, font, segments[-1][2] + ch)
         else:
@@ -148,6 +168,29 @@ def _plain(chars: list[str], font_of: list[str], missing: list[str]) -> Line:
 
 
 def _levels(text: str, rtl: bool) -> list[int]:
+    """The resolved bidi embedding level of each character, isolates (not nested) as UAX #9 has them:
+    a neutral in the line around them, their text resolved on its own one level or two up."""
+    spans = [m.span() for m in _ISOLATED.finditer(text)]
+    if not spans:
+        return _embedded_levels(text, rtl)
+    outer = list(text)
+    for start, end in spans:
+        outer[start:end] = "\ufffc" * (end - start)  # an object replacement character: a neutral
+    levels = _embedded_levels("".join(outer), rtl)
+    base = 1 if rtl else 0
+    for start, end in spans:
+        opener, closed = text[start], text[end - 1] == PDI
+        inner = text[start + 1 : end - 1 if closed else end]
+        inner_rtl = opener == "\u2067" or (
+            opener == FSI and not inner.isascii() and bool(get_base_level(inner))
+        )
+        level = base + 1 if (base + 1) % 2 == inner_rtl else base + 2
+        shift = level - (1 if inner_rtl else 0)
+        levels[start + 1 : start + 1 + len(inner)] = [x + shift for x in _embedded_levels(inner, inner_rtl)]
+    return levels
+
+
+def _embedded_levels(text: str, rtl: bool) -> list[int]:
     """The resolved bidi embedding level of each character (rules X1-I2 of UAX #9)."""
     b = bidi_algorithm
     # python-bidi's pure-Python algorithm predates isolates: read them as the embeddings they

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 
 SHEET_MARGIN = 10 * mm
 OVERLAP = 9 * mm
+SHEET = "Sheet "  # a sheet's name: "Sheet B3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class Tile:
     def label(self) -> str:
         """ "Sheet B3": row letter and column number, with a word no paper size is called by."""
         row = chr(ord("A") + self.row) if self.row < 26 else f"R{self.row + 1}-"
-        return f"Sheet {row}{self.col + 1}"
+        return f"{SHEET}{row}{self.col + 1}"
 
 
 def plan(content_w: float, content_h: float, page_w: float, page_h: float) -> list[Tile]:

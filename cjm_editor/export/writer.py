@@ -75,7 +75,18 @@ def wrap(text: str, max_width: float, size: float, bold: bool = False) -> list[s
                 *whole, line = _break_word(word, max_width, size, bold)
                 lines += whole
         lines.append(line)
-    return lines
+    return _carry_isolates(lines) if textline.FSI in text else lines
+
+
+def _carry_isolates(lines: list[str]) -> list[str]:
+    """A user's text set apart (textline.isolated) that wraps is set apart on each of its lines, so
+    that every line is laid out in the right direction on its own."""
+    out, open_ = [], False
+    for line in lines:
+        text = (textline.FSI if open_ else "") + line
+        open_ = text.rfind(textline.FSI) > text.rfind(textline.PDI)
+        out.append(text + textline.PDI if open_ else text)
+    return out
 
 
 class Writer:

@@ -244,3 +244,12 @@ def test_export_png_without_qt_says_so(sample_file, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "drawn with Qt (PySide6)" in err and "Traceback" not in err
     assert not (tmp_path / "map.png").exists()
+
+
+def test_export_pdf_help_names_the_default_kit():
+    """The help said "all but poster" while the default also leaves out voting and cutouts."""
+    from cjm_editor.export.options import DEFAULT_KIT
+
+    out = " ".join(run("export", "pdf", "--help").stdout.split())
+    assert "all but poster" not in out
+    assert f"(default: {','.join(DEFAULT_KIT)})" in out.replace(", ", ",").replace(" ,", ",")

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 
 from bench.synth import synthetic_map
 from cjm_editor.export.options import KitOptions
-from cjm_editor.export.parts.poster import POSTER_SCALE, legend_height, sheet_placement, tiles_for
+from cjm_editor.export.parts.poster import POSTER_SCALE, plan_poster, sheet_placement
 from cjm_editor.export.report import ExportReport
 from cjm_editor.export.writer import Box, Writer
 from cjm_editor.layout import compute
@@ -46,7 +46,7 @@ def test_printed_labels_lie_in_their_boxes_and_clear_of_every_card(which, journe
     path, _ = make_kit(j, f"poster-labels-{which}", kit=("poster",))
     g = compute(j)
     size = KitOptions().page_size()
-    tiles = tiles_for(g, size, POSTER_SCALE, legend_height(_writer(), j, g, POSTER_SCALE))
+    tiles = plan_poster(_writer(), j, g, size, POSTER_SCALE).tiles
     texts = {c.id: label_text(g, c.id, c.label) for c in j.connections}
     seen = set()
     with pdfplumber.open(path) as pdf:

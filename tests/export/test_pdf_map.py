@@ -12,7 +12,7 @@ from cjm_editor.export.draw_map import Placement
 from cjm_editor.export.legend import map_legend
 from cjm_editor.export.options import MARGIN, KitOptions
 from cjm_editor.export.parts.overview import MIN_TEXT, fit
-from cjm_editor.export.parts.poster import POSTER_SCALE, legend_height, sheet_placement, tiles_for
+from cjm_editor.export.parts.poster import POSTER_SCALE, plan_poster, sheet_placement
 from cjm_editor.export.report import ExportReport
 from cjm_editor.export.tiling import OVERLAP, plan
 from cjm_editor.export.writer import Box, Writer
@@ -117,7 +117,7 @@ def test_poster_sheets_have_ink_cover_the_map_and_keep_text_in_cards(journey, ma
     path, _ = make_kit(journey, "poster", kit=("poster",))
     g = compute(journey)
     size = KitOptions().page_size()
-    tiles = tiles_for(g, size, POSTER_SCALE, legend_height(_writer(), journey, g, POSTER_SCALE))
+    tiles = plan_poster(_writer(), journey, g, size, POSTER_SCALE).tiles
     doc = pdfium.PdfDocument(str(path))
     assert len(doc) == len(tiles) + 1, "an assembly page and one page per sheet"
     with pdfplumber.open(path) as pdf:

@@ -6,10 +6,35 @@ from __future__ import annotations
 
 from cjm_editor.export.options import MARGIN
 from cjm_editor.export.pages import Pages
+from cjm_editor.export.textline import LRM, isolated
+from cjm_editor.export.tiling import SHEET
 from cjm_editor.export.writer import LEADING, Box, wrap
 from cjm_editor.layout import palette
 
 Entry = tuple[str, int, int]  # title, level, page
+RUN = 12  # more poster sheets than this are listed as one line
+
+
+def _folded(index: list[Entry]) -> list[tuple[int, Entry]]:
+    """The entries to list, with their numbers in `index` (the bookmark keys): a long run of poster
+    sheets becomes one line, "Sheet A1 – Sheet P5 (80)", at its first page (each stays a bookmark)."""
+    out: list[tuple[int, Entry]] = []
+    i = 0
+    while i < len(index):
+        end = i
+        while _sheet(index[i]) and end + 1 < len(index) and _sheet(index[end + 1]):
+            end += 1
+        if end - i + 1 > RUN:
+            first, last = index[i][0], index[end][0]
+            out.append((i, (f"{first} – {last} ({end - i + 1})", 1, index[i][2])))
+        else:
+            out.extend((k, index[k]) for k in range(i, end + 1))
+        i = end + 1
+    return out
+
+
+def _sheet(entry: Entry) -> bool:
+    return entry[1] == 1 and entry[0].startswith(SHEET)
 
 
 def draw(p: Pages, date_text: str, index: list[tuple[str, int, int]]) -> None:
@@ -55,7 +80,7 @@ def draw(p: Pages, date_text: str, index: list[tuple[str, int, int]]) -> None:
     _list(
         p,
         "Stages",
-        [f"{i}. {s.name}" for i, s in enumerate(j.stages, 1)],
+        [f"{LRM}{i}. {isolated(s.name)}" for i, s in enumerate(j.stages, 1)],
         Box(MARGIN, body.y, col_w, y - body.y),
     )
     _index(p, index)
@@ -76,7 +101,7 @@ def _layout(p: Pages, index: list[Entry]) -> list[list[tuple[int, Entry, list[st
     pages: list[list[tuple[int, Entry, list[str], float]]] = [[]]
     box = _index_box(p)
     y = box.top - 38
-    for i, entry in enumerate(index):
+    for i, entry in _folded(index):
         title, level, _ = entry
         if title == "Cover":
             continue

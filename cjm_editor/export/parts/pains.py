@@ -7,6 +7,7 @@ over the next page, marked "continued"."""
 from __future__ import annotations
 
 from cjm_editor.export.pages import Pages
+from cjm_editor.export.textline import isolated
 from cjm_editor.export.writer import LEADING, wrap
 from cjm_editor.layout import palette
 from cjm_editor.model.journey import Card, Journey
@@ -32,7 +33,7 @@ Row = tuple[str, ...]
 
 def _voted(c: Card, votes: int, how: str) -> str:
     also = " (same stage)" if how == SAME_STAGE else ""
-    return f"{c.title} [{counted(votes, 'vote')}]{also}"
+    return f"{isolated(c.title)} [{counted(votes, 'vote')}]{also}"
 
 
 def pairs(j: Journey) -> tuple[list[tuple[Card, list[tuple[Card, str]]]], list[Card]]:

@@ -4,6 +4,8 @@ scale it)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.lib.units import cm, mm
 
 from cjm_editor.export.draw_map import Placement, draw_map
@@ -18,6 +20,7 @@ from cjm_editor.model.vocabulary import counted
 POSTER_SCALE = 8 / 7.5  # map units to points: the smallest card text (7.5 units) prints at 8 pt
 PAD = 6.0  # around the map's content
 LEGEND_H = 60.0  # room under the map for its legend, in points at scale 1
+BESIDE_MIN = 120.0  # the narrowest room beside the map the legend goes in, in points
 
 
 def tiles_for(
@@ -32,6 +35,40 @@ def legend_height(w: Writer, j: Journey, g: MapGeometry, scale: float) -> float:
     return map_legend(w, j, inner, dry=True, g=g) * scale + 8 * scale
 
 
+@dataclass(frozen=True)
+class PosterLayout:
+    """The sheets, the size of the drawing they show (map and legend, in points) and where in it the
+    legend lies (from its bottom left corner; None: no legend)."""
+
+    tiles: list[Tile]
+    width: float
+    height: float
+    legend: Box | None
+
+
+def plan_poster(
+    w: Writer, j: Journey, g: MapGeometry, page: tuple[float, float], scale: float, blank: bool = False
+) -> PosterLayout:
+    """The legend goes under the map, or beside it where the last column of sheets has room for it
+    and under the map it would take a row of sheets of its own."""
+    map_w, map_h = g.width * scale + 2 * PAD, g.height * scale + 2 * PAD
+    bare = plan(map_w, map_h, *page)
+    if blank:
+        return PosterLayout(bare, map_w, map_h, None)
+    below_h = legend_height(w, j, g, scale)
+    below = plan(map_w, map_h + below_h, *page)
+    if below[-1].row > bare[-1].row:
+        spare = bare[-1].x + bare[-1].w - map_w - 1  # up to the last column's right edge
+        if spare >= BESIDE_MIN:
+            room = spare - PAD - 4 * scale
+            side_h = map_legend(w, j, Box(0, 0, room / scale, g.height), dry=True, g=g) * scale
+            tiles = plan(map_w + spare, map_h, *page)
+            if side_h <= map_h - 2 * PAD and len(tiles) == len(bare):
+                legend = Box(map_w + 4 * scale, map_h - PAD - side_h, room, side_h)
+                return PosterLayout(tiles, map_w + spare, map_h, legend)
+    return PosterLayout(below, map_w, map_h + below_h, Box(PAD, PAD, g.width * scale, below_h - 4 * scale))
+
+
 def sheet_placement(tile: Tile, page_height: float, scale: float = POSTER_SCALE) -> Placement:
     """Where the map lies on the sheet of a tile."""
     return Placement(scale, SHEET_MARGIN - tile.x + PAD, page_height - SHEET_MARGIN + tile.y - PAD)
@@ -40,18 +77,17 @@ def sheet_placement(tile: Tile, page_height: float, scale: float = POSTER_SCALE)
 def draw(
     p: Pages, g: MapGeometry, personas: set[str] | None, blank: bool = False, scale: float = POSTER_SCALE
 ) -> None:
-    """The map is drawn once, as a PDF form with its legend under it, and every sheet shows its
-    window onto it."""
+    """The map is drawn once, as a PDF form with its legend under it (or beside it), and every sheet
+    shows its window onto it."""
     scale *= p.options.poster_scale
     if p.options.poster_sheets:
         scale = _scale_for_sheets(p, g, scale, p.options.poster_sheets, blank)
-    legend_w = g.width * scale
-    legend_h = 0.0 if blank else legend_height(p.w, p.j, g, scale)
-    tiles = tiles_for(g, p.size, scale, legend_h)
+    laid = plan_poster(p.w, p.j, g, p.size, scale, blank)
+    tiles = laid.tiles
     title = "Blank wall canvas" if blank else "Poster"
     _assembly(p, g, tiles, title, scale)
     width, height = p.size
-    form_w, form_h = g.width * scale + 2 * PAD, g.height * scale + 2 * PAD + legend_h
+    form_w, form_h = laid.width, laid.height
     smallest = 7.5 * scale
     if smallest < 6:
         p.w.report.shrunk.append(
@@ -59,14 +95,14 @@ def draw(
         )
     form = "blank-grid" if blank else "poster-map"
     for i, tile in enumerate(tiles, 1):
-        p.new("", bookmark=f"Sheet {tile.label}", level=1, decorate=False)
+        p.new("", bookmark=tile.label, level=1, decorate=False)  # "Sheet B3"
         c = p.c
         if i == 1 and not p.dry:
             c.beginForm(form, 0, 0, form_w, form_h)
             p.w.forget()
             draw_map(p.w, p.j, g, Placement(scale, PAD, form_h - PAD), blank=blank, personas=personas)
-            if legend_h:
-                _legend(p, g, Box(PAD, PAD, legend_w, legend_h - 4 * scale), scale)
+            if laid.legend is not None:
+                _legend(p, g, laid.legend, scale)
             c.endForm()
             p.w.forget()
         p.w.save()
@@ -92,8 +128,7 @@ def _scale_for_sheets(p: Pages, g: MapGeometry, scale: float, sheets: int, blank
     below a quarter of the standard size; the report says when text gets smaller than 6 pt)."""
 
     def count(s: float) -> int:
-        legend_h = 0.0 if blank else legend_height(p.w, p.j, g, s)
-        return len(tiles_for(g, p.size, s, legend_h))
+        return len(plan_poster(p.w, p.j, g, p.size, s, blank).tiles)
 
     if count(scale) <= sheets:
         return scale

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from cjm_editor.export.chart import face, score_text
 from cjm_editor.export.flow import Flow, draw_pages
 from cjm_editor.export.pages import Pages
+from cjm_editor.export.textline import isolated
 from cjm_editor.export.writer import LEADING, Box, wrap
 from cjm_editor.layout import palette
 from cjm_editor.model.feelings import RULE, StageFeeling, stage_feelings
@@ -67,7 +68,7 @@ def _sheet(
         "Also in this stage",
         others,
         where,
-        lambda c: f"{palette.KIND_LABELS.get(c.kind, c.kind)}: {c.title}",
+        lambda c: f"{palette.KIND_LABELS.get(c.kind, c.kind)}: {isolated(c.title)}",
     )
 
     spare = []  # what the left column leaves free on the first page takes the right one's overflow
@@ -124,20 +125,21 @@ def _cards(
 
 
 def _touchpoint(c: Card) -> str:
-    extra = " · ".join(x for x in (c.channel, c.owner) if x)
-    return f"{c.title} ({extra})" if extra else c.title
+    extra = " · ".join(isolated(x) for x in (c.channel, c.owner) if x)
+    return f"{isolated(c.title)} ({extra})" if extra else c.title
 
 
 def _quote(c: Card) -> str:
-    return f"{c.title} — {c.source}" if c.source else c.title
+    return f"{isolated(c.title)} — {isolated(c.source)}" if c.source else c.title
 
 
 def _metric(c: Card) -> str:
-    return f"{c.title}: {_num(c.value)}{c.unit} (target {_num(c.target)}{c.unit})"
+    unit = isolated(c.unit)
+    return f"{isolated(c.title)}: {_num(c.value)}{unit} (target {_num(c.target)}{unit})"
 
 
 def _voted(c: Card, votes: int) -> str:
-    return f"{c.title}  [{counted(votes, 'vote')}]" if votes else c.title
+    return f"{isolated(c.title)}  [{counted(votes, 'vote')}]" if votes else c.title
 
 
 def _faces(p: Pages, flow: Flow, stage: Stage, feelings: dict[tuple[str, str], StageFeeling]) -> None:

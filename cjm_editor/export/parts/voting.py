@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from cjm_editor.export.pages import Pages
+from cjm_editor.export.textline import isolated
 from cjm_editor.export.writer import Box
 from cjm_editor.layout import palette
 from cjm_editor.model.journey import Card
@@ -128,5 +129,10 @@ def _matrix(p: Pages) -> None:
         if y < box.y:
             break
         w.line_of_text(
-            f"{i}. {idea.title}", Box(lx, y - 3, box.w, 12), 8.5, False, palette.TEXT, "impact/effort"
+            f"{i}. {isolated(idea.title)}",
+            Box(lx, y - 3, box.w, 12),
+            8.5,
+            False,
+            palette.TEXT,
+            "impact/effort",
         )
