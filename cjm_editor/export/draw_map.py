@@ -124,8 +124,14 @@ def draw_map(
     if window is not None:  # those across the part's edge, moved in where they fit
         taken = [r for _, r in shown]
         for conn, r in labelled:
-            moved = None if inside(r) else _into(r, window, g, taken)
-            if moved is not None:
+            if inside(r) or not _holds_centre(window, r):
+                continue
+            moved = _into(r, window, g, taken)
+            if moved is None:  # said, never dropped silently
+                w.report.omitted.append(
+                    f"the arrow label “{conn.label[:40]}”: no room for it in its part of the map"
+                )
+            else:
                 shown.append((conn, moved))
                 taken.append(moved)
     for conn, r in shown:  # over every arrow, so no other arrow crosses a label
@@ -207,14 +213,17 @@ def draw_cards(w: Writer, cards: list[tuple[Card, Box, bool, int]], s: float) ->
         w.string(bx + 10 * s, by + 4 * s, str(votes), 7.5 * s, True, f"card “{card.title[:40]}”", "center")
 
 
+def _holds_centre(window: Rect, r: Rect) -> bool:
+    """The part a label across parts' edges belongs to: the one that holds its centre."""
+    cx, cy = r.x + r.w / 2, r.y + r.h / 2
+    return window.x <= cx < window.right and window.y <= cy < window.bottom
+
+
 def _into(r: Rect, window: Rect, g: MapGeometry, taken: list[Rect]) -> Rect | None:
     """A label across the edge of a part (in the gap between two lanes or stages, where the parts
     meet) moved wholly into the part that holds its centre, then along or across that edge by up
     to eight label widths or heights until it is clear of the cards and of the labels `taken`.
-    None: another part's label, or no room."""
-    cx, cy = r.x + r.w / 2, r.y + r.h / 2
-    if not (window.x <= cx < window.right and window.y <= cy < window.bottom):
-        return None
+    None: no room."""
     if r.w > window.w or r.h > window.h:
         return None
     steps = (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8, -8)

@@ -116,3 +116,20 @@ def test_the_cover_numbers_every_stage_on_the_left(make_kit):
         lines = (pdf.pages[0].extract_text() or "").splitlines()
     hebrew = [x for x in lines if re.search("[\u05d0-\u05ea]", x) and re.search(r"\b7\b", x)]
     assert hebrew and all(x.startswith("7. ") for x in hebrew), hebrew
+
+
+def test_a_label_with_no_room_in_its_part_is_reported_not_dropped_silently(journey, tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    from cjm_editor.export.draw_map import Placement, draw_map
+    from cjm_editor.export.report import ExportReport
+    from cjm_editor.export.writer import Writer
+    from cjm_editor.layout import Rect
+
+    g = compute(journey)
+    conn = next(c for c in journey.connections if c.label and c.id in g.labels and c.id not in g.marks)
+    r = g.labels[conn.id]
+    part = Rect(r.x + r.w / 2 - 2, r.y + r.h / 2 - 2, 4, 4)  # holds the label's centre, too small for it
+    w = Writer(Canvas(str(tmp_path / "part.pdf")), ExportReport())
+    draw_map(w, journey, g, Placement(1.0, 0.0, 800.0), window=part)
+    assert any(conn.label in line and "no room" in line for line in w.report.omitted), w.report.omitted
