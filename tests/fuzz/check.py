@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cjm_editor.analysis.links import link_graph
 from cjm_editor.formats import cjm_json, csv_cards
-from cjm_editor.formats.errors import LoadError
+from cjm_editor.formats.errors import LoadError, LoadReport
 from cjm_editor.formats.mermaid import convert, write
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.journey import Journey
@@ -34,9 +34,14 @@ def _count(target: str, started: float) -> None:
 def _error_is_one_line(err: LoadError, name: str, source: str = "") -> None:
     text = str(err)
     assert text.startswith(f"{name}: "), text[:200]
-    assert "\n" not in text and "\r" not in text, text[:200]
+    assert len(text.splitlines()) == 1, text[:200]
     if "\ufb02\u00b0" not in source:  # unless the text itself holds the marker
         assert "\ufb02\u00b0" not in text, "an error shows Mermaid's internal entity encoding"
+
+
+def _report_is_one_line_each(report: LoadReport) -> None:
+    for line in report.lines():
+        assert len(line.splitlines()) == 1, line[:200]
 
 
 def idempotent(journey: Journey) -> Journey:
@@ -58,8 +63,7 @@ def check_json(data: bytes, name: str = "fuzz.cjm.json") -> Journey | None:
     finally:
         _count("json loader", started)
     JourneyDocument(result.journey)  # the repaired map satisfies the document's invariants
-    for line in result.report.lines():
-        assert "\n" not in line
+    _report_is_one_line_each(result.report)
     started = time.perf_counter()
     journey = idempotent(result.journey)
     _count("repair (load, save, load)", started)
@@ -77,6 +81,7 @@ def check_mermaid(data: bytes, name: str = "fuzz.mmd") -> Journey | None:
     finally:
         _count("mermaid loader", started)
     JourneyDocument(result.journey)
+    _report_is_one_line_each(result.report)
     return idempotent(result.journey)
 
 
@@ -90,6 +95,7 @@ def check_csv(data: bytes, name: str = "fuzz.csv", skip_bad: bool = False) -> Jo
     finally:
         _count("csv loader", started)
     JourneyDocument(result.journey)
+    _report_is_one_line_each(result.report)
     return idempotent(result.journey)
 
 
