@@ -289,6 +289,14 @@ def csv_cases() -> list[Case]:
             b"stage,title\nS," + b"x" * (limits.MAX_TEXT + 1) + b"\n",
             False,
         ),
+        Case(
+            "a card past csv's own 128 K field limit",
+            "csv",
+            b"stage,title\nS," + b"x" * 200_000 + b"\n",
+            True,
+        ),
+        Case("a header with line breaks", "csv", 'stage,title,"a\nb\x85c\u2029"\nS,t,x\n'.encode(), True),
+        Case("a kind with a paragraph separator", "csv", "stage,title,kind\nS,t,a\u2029b\n".encode(), False),
     ]
 
 
