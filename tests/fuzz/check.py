@@ -149,3 +149,13 @@ def check_links(journey: Journey, map_path: Path) -> None:
     started = time.perf_counter()
     link_graph(journey, map_path, load)
     _count("links", started)
+
+
+def unknown_fields_survive(value: dict[str, object], journey: Journey) -> None:
+    """Every top-level field this version does not know is in the saved file again."""
+    import json
+
+    saved = json.loads(cjm_json.dumps(journey))
+    for key, item in value.items():
+        if key.startswith("top-"):
+            assert saved.get(key) == item, key
