@@ -9,6 +9,7 @@ prints at the end with the process's peak memory.
 from __future__ import annotations
 
 import os
+import resource
 import time
 from collections import defaultdict
 from datetime import date
@@ -21,14 +22,33 @@ from cjm_editor.formats.mermaid import convert, write
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.journey import Journey
 
-STATS: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])  # target -> [inputs, slowest seconds]
+STATS: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+"""target -> [inputs, slowest seconds, most memory one input took in MB]: how far the process's peak
+rose over the memory it held when the input began (0 when the input stayed below an earlier peak, so
+the figure is the largest memory any one input needed, whatever the test process keeps between them)."""
 
 
-def _count(target: str, started: float) -> None:
-    took = time.perf_counter() - started
+def _rss_mb() -> float:
+    with open("/proc/self/statm", "rb") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _start() -> tuple[float, float, float]:
+    return time.perf_counter(), _rss_mb(), _peak_mb()
+
+
+def _count(target: str, started: tuple[float, float, float]) -> None:
+    took = time.perf_counter() - started[0]
+    peak = _peak_mb()
     entry = STATS[target]
     entry[0] += 1
     entry[1] = max(entry[1], took)
+    if peak > started[2]:
+        entry[2] = max(entry[2], peak - started[1])
 
 
 def _error_is_one_line(err: LoadError, name: str, source: str = "") -> None:
@@ -54,24 +74,24 @@ def idempotent(journey: Journey) -> Journey:
 
 
 def check_json(data: bytes, name: str = "fuzz.cjm.json") -> Journey | None:
-    started = time.perf_counter()
+    started = _start()
     try:
         result = cjm_json.loads(data, name)
     except LoadError as err:
-        _error_is_one_line(err, name)
+        _error_is_one_line(err, name, data.decode("utf-8", "replace"))
         return None
     finally:
         _count("json loader", started)
     JourneyDocument(result.journey)  # the repaired map satisfies the document's invariants
     _report_is_one_line_each(result.report)
-    started = time.perf_counter()
+    started = _start()
     journey = idempotent(result.journey)
     _count("repair (load, save, load)", started)
     return journey
 
 
 def check_mermaid(data: bytes, name: str = "fuzz.mmd") -> Journey | None:
-    started = time.perf_counter()
+    started = _start()
     text = data.decode("utf-8", "replace")
     try:
         result = convert.from_text(text, name)
@@ -86,11 +106,11 @@ def check_mermaid(data: bytes, name: str = "fuzz.mmd") -> Journey | None:
 
 
 def check_csv(data: bytes, name: str = "fuzz.csv", skip_bad: bool = False) -> Journey | None:
-    started = time.perf_counter()
+    started = _start()
     try:
         result = csv_cards.from_bytes(data, name, skip_bad=skip_bad)
     except LoadError as err:
-        _error_is_one_line(err, name)
+        _error_is_one_line(err, name, data.decode("utf-8", "replace"))
         return None
     finally:
         _count("csv loader", started)
@@ -121,7 +141,7 @@ def check_exports(journey: Journey, folder: Path, image: bool = True) -> None:
     from cjm_editor.export.options import KitOptions
     from cjm_editor.handouts import export_kit
 
-    started = time.perf_counter()
+    started = _start()
     round_trip_csv(journey)
     round_trip_mermaid(journey)
     report = export_kit(journey, KitOptions(date=date(2026, 1, 1)), folder / "kit.pdf")
@@ -146,7 +166,7 @@ def check_links(journey: Journey, map_path: Path) -> None:
         read.append(path)
         return cjm_json.load_or_none(path)
 
-    started = time.perf_counter()
+    started = _start()
     link_graph(journey, map_path, load)
     _count("links", started)
 
