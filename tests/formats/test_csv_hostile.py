@@ -93,3 +93,10 @@ def test_survey_text_past_the_limit_is_a_bad_row_naming_the_limit():
         csv_ratings.from_bytes(long_score, "survey.csv", j)
     except CsvRowsError as exc:
         assert len(str(exc)) < 300
+
+
+def test_two_personas_of_one_name_scored_at_one_card_export_a_file_that_imports():
+    j = _map([Persona(id="pa", name="Ann"), Persona(id="pb", name="Ann")], card_personas=("pa", "pb"))
+    back = csv_cards.from_bytes(csv_cards.to_bytes(j), "same.csv").journey
+    assert [p.name for p in back.personas] == ["Ann"] and len(back.emotions) == 1
+    assert "1 persona shares a name with another: an import merges them" in losses(j)
