@@ -12,6 +12,7 @@ from cjm_editor.layout import MapGeometry, Point, Rect, palette
 from cjm_editor.layout.content import CARD_RADIUS, CELL_RADIUS, card_footer, scale_ticks
 from cjm_editor.layout.curves import bezier_segments
 from cjm_editor.layout.labels import LABEL_PAD, label_text
+from cjm_editor.model import limits
 from cjm_editor.model.journey import Card, Journey
 from cjm_editor.model.workshop import tally
 
@@ -42,13 +43,15 @@ def draw_map(
     personas: set[str] | None = None,
     text: bool = True,
     window: Rect | None = None,
+    arrows: ArrowIndex | None = None,
 ) -> None:
     """Cells, headers, cards, connections and emotion curves. `blank`: the grid only.
-    `personas`: which personas' curves to draw (None: all). `text`: False draws shapes only (for a
-    thumbnail too small to read). `window`: only what lies in this part of the map (in map units) is
-    drawn, and text only where it lies wholly inside, so no character falls off a page. Arrows run
-    on the tracks layout gave them; labels sit where layout put them (layout/labels.py), clear of
-    cards, or are a number whose text is in the key (legend.label_key)."""
+        `personas`: which personas' curves to draw (None: all). `text`: False draws shapes only (for a
+        thumbnail too small to read). `window`: only what lies in this part of the map (in map units) is
+        drawn, and text only where it lies wholly inside, so no character falls off a page (`arrows`: the
+    map's arrow_index, when many windows of one map are drawn). Arrows run
+        on the tracks layout gave them; labels sit where layout put them (layout/labels.py), clear of
+        cards, or are a number whose text is in the key (legend.label_key)."""
     c, s = w.c, at.s
 
     wx0, wy0 = (window.x, window.y) if window else (0.0, 0.0)
@@ -115,11 +118,26 @@ def draw_map(
         _scale(w, j, g, at, window)
     if blank:
         return
-    for conn in j.connections:
-        points = g.connections.get(conn.id)
-        if points and (window is None or touches(_bounds(points))):
-            _arrow(w, [at.point(p) for p in points], s)
-    labelled = [(c, g.labels[c.id]) for c in j.connections if c.label and c.id in g.labels] if text else []
+    if window is None:
+        drawn = [conn for conn in j.connections if g.connections.get(conn.id)]
+    elif not j.connections:  # the header parts of a split map
+        drawn = []
+    else:
+        near = _near(arrows if arrows is not None else arrow_index(g), window)
+        drawn = [
+            conn
+            for conn in j.connections
+            if conn.id in near and _crosses(g.connections[conn.id], wx0, wy0, wx1, wy1)
+        ]
+    if window is not None and len(drawn) > limits.MAX_EXPORT_ARROWS:
+        w.report.omitted.append(
+            f"{len(drawn) - limits.MAX_EXPORT_ARROWS:,} of the {len(drawn):,} arrows through a part of the "
+            f"whole map (limit: arrows on a page, {limits.MAX_EXPORT_ARROWS:,})"
+        )
+        drawn = drawn[: limits.MAX_EXPORT_ARROWS]
+    for conn in drawn:
+        _arrow(w, [at.point(p) for p in g.connections[conn.id]], s)
+    labelled = [(c, g.labels[c.id]) for c in drawn if c.label and c.id in g.labels] if text else []
     shown = [(conn, r) for conn, r in labelled if inside(r)]
     if window is not None:  # those across the part's edge, moved in where they fit
         taken = [r for _, r in shown]
@@ -159,6 +177,49 @@ def draw_map(
         s,
     )
     _curves(w, j, g, at, personas, window, touches)
+
+
+_BLOCK = 400.0  # map units a side of the squares the arrows are filed under
+ArrowIndex = dict[tuple[int, int], set[str]]
+"""Ids of the arrows with a segment in each _BLOCK square (and the squares around it)."""
+
+
+def arrow_index(g: MapGeometry) -> ArrowIndex:
+    """The arrows filed by where they run, so that each part of a map split over pages looks at
+    the arrows near it, not at every arrow. Build it once for all the parts of one drawing."""
+    index: ArrowIndex = {}
+    for conn_id, points in g.connections.items():
+        for a, b in zip(points, points[1:] or points, strict=False):
+            for ix in range(int(min(a.x, b.x) // _BLOCK) - 1, int(max(a.x, b.x) // _BLOCK) + 2):
+                for iy in range(int(min(a.y, b.y) // _BLOCK) - 1, int(max(a.y, b.y) // _BLOCK) + 2):
+                    index.setdefault((ix, iy), set()).add(conn_id)
+    return index
+
+
+def _near(index: ArrowIndex, window: Rect) -> set[str]:
+    near: set[str] = set()
+    for ix in range(int(window.x // _BLOCK), int(window.right // _BLOCK) + 1):
+        for iy in range(int(window.y // _BLOCK), int(window.bottom // _BLOCK) + 1):
+            near |= index.get((ix, iy), set())
+    return near
+
+
+def _crosses(points: list[Point], x0: float, y0: float, x1: float, y1: float) -> bool:
+    """Whether a segment of the arrow (with room for its head) comes into the window x0..x1, y0..y1:
+    an arrow whose bounds span the map may still pass by most parts of it."""
+    pad = 8.0
+    if len(points) == 1:
+        p = points[0]
+        return x0 - pad < p.x < x1 + pad and y0 - pad < p.y < y1 + pad
+    for a, b in zip(points, points[1:], strict=False):
+        if (
+            min(a.x, b.x) - pad < x1
+            and max(a.x, b.x) + pad > x0
+            and min(a.y, b.y) - pad < y1
+            and max(a.y, b.y) + pad > y0
+        ):
+            return True
+    return False
 
 
 def _bounds(points: list[Point]) -> Rect:

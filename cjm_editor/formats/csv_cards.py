@@ -207,6 +207,17 @@ def _decode(data: bytes, name: str) -> str:
         raise LoadError(name, f"row {row}", "the file is not UTF-8 text (save it as CSV UTF-8)") from None
 
 
+def read_rows(text: str, name: str) -> list[list[str]]:
+    """The rows of CSV text. A cell may be as long as the file: the text limit is checked per cell
+    where the rows are read (csv's own field limit of 128 K would refuse a card a map may hold)."""
+    if csv.field_size_limit() < limits.MAX_FILE_BYTES:
+        csv.field_size_limit(limits.MAX_FILE_BYTES)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_dialect(text), strict=True))
+    except csv.Error as exc:
+        raise LoadError(name, "$", f"not valid CSV: {exc}") from None
+
+
 def _dialect(text: str) -> str:
     header = text.split("\n", 1)[0]
     return ";" if header.count(";") > header.count(",") else ","
@@ -219,12 +230,7 @@ def from_bytes(
     Raises LoadError for a file that is not CSV at all, or for bad rows unless `skip_bad`."""
     if len(data) > strict_json.MAX_BYTES:
         raise LoadError(name, "$", f"the file is larger than {strict_json.MAX_BYTES // 2**20} MB")
-    text = _decode(data, name)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_dialect(text), strict=True))
-    except csv.Error as exc:
-        raise LoadError(name, "$", f"not valid CSV: {exc}") from None
-    rows = [[restore(cell) for cell in row] for row in rows]
+    rows = [[restore(cell) for cell in row] for row in read_rows(_decode(data, name), name)]
     header, report = read_header(rows, name, REQUIRED, COLUMNS)
     j = snapshot(into) if into is not None else Journey(title=os.path.basename(name).rsplit(".", 1)[0])
     source = _file_scale(header, rows, name)
@@ -380,7 +386,6 @@ def _row(
     if kind in STRUCTURE:
         lane = lane if kind == "lane" else ""
         return _Row(number, stage, lane, kind, card, personas, None, 0, tuple(scores), lane_kind, get("id"))
-    lane = lane or _lane_name(kind)
     targets = split_cell(row.get("connects to", ""))
     return _Row(
         number,
@@ -471,6 +476,7 @@ def _apply(j: Journey, rows: list[_Row], report: LoadReport) -> None:
             have.add((who.id, anchor_kind, anchor_id))
             j.emotions.append(EmotionPoint(who.id, anchor_kind, anchor_id, score))
 
+    unnamed_lane = False
     for r in rows:
         if r.kind == "persona":
             persona(r.card.title, r.id, r.card.body)
@@ -481,12 +487,16 @@ def _apply(j: Journey, rows: list[_Row], report: LoadReport) -> None:
             continue
         if r.kind == "lane":
             lane(r.lane, "", r.lane_kind, r.id)
+            unnamed_lane = unnamed_lane or not r.lane
             continue
         card = r.card
         card.id = new_id(r.id) or card.id
         if r.id:
             from_file.setdefault(r.id, card.id)
-        card.stage_id, card.lane_id = stage(r.stage).id, lane(r.lane, r.kind, r.lane_kind).id
+        # No lane named: the lane of the card's kind, unless the file declares a lane without a name
+        # (an export of a map with one), which is then the card's lane.
+        lane_name = r.lane if r.lane or unnamed_lane else _lane_name(r.kind)
+        card.stage_id, card.lane_id = stage(r.stage).id, lane(lane_name, r.kind, r.lane_kind).id
         card.personas = tuple(dict.fromkeys(persona(n).id for n in r.personas))
         j.cards.append(card)
         j.votes += [Vote(card.id) for _ in range(r.votes)]

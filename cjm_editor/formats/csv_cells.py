@@ -37,8 +37,15 @@ def writable_name(name: str) -> bool:
 
 
 def scores_cell(points: list[tuple[str, int]], names: dict[str, str]) -> str:
-    """`Maya: -2; Robert: 1` (personas whose names cannot be written are left out: see csv_losses)."""
-    return "; ".join(f"{names[pid]}: {score}" for pid, score in points if writable_name(names.get(pid, "")))
+    """`Maya: -2; Robert: 1` (personas whose names cannot be written are left out, and a name shared
+    by two personas is written once, with the first one's score, since an import would refuse a
+    name scored twice in a cell: see csv_losses)."""
+    written: dict[str, int] = {}
+    for pid, score in points:
+        name = names.get(pid, "")
+        if writable_name(name) and name not in written:
+            written[name] = score
+    return "; ".join(f"{name}: {score}" for name, score in written.items())
 
 
 def number_text(value: float | None) -> str:

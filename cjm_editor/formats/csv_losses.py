@@ -39,6 +39,11 @@ def losses(j: Journey) -> list[str]:
         "emotion point",
         " of personas whose name is empty, has spaces around it or holds “;”",
     )
+    lost(
+        sum(1 for c in j.cards for pid in c.personas if pid in unnamed),
+        "persona of a card",
+        " whose name is empty, has spaces around it or holds “;”",
+    )
     lost(sum(1 for e in j.emotions if e.note), "emotion note")
     lost(len(j.emotions), "emotion point id", " (the scores come back as new points)")
     lost(sum(1 for v in j.votes if v.participant_id), "voter's name", " (their votes come back anonymous)")
@@ -56,14 +61,17 @@ def losses(j: Journey) -> list[str]:
         out.append("not in CSV: the emotion scale's own labels")
     split = [t for c in j.cards for t in c.tags if ";" in t] + [p.name for p in j.personas if ";" in p.name]
     lost(len(split), "name or tag", " holding “;” (it is read back as several)")
+    named = [*(s.name for s in j.stages), *(lane.name for lane in j.lanes), *(p.name for p in j.personas)]
+    lost(sum(1 for n in named if n != n.strip()), "name", " with spaces around it (read back without them)")
     for what, names in (
         ("stage", [s.name for s in j.stages]),
         ("lane", [lane.name for lane in j.lanes]),
         ("persona", [p.name for p in j.personas]),
     ):
-        twice = sum(n - 1 for n in Counter(names).values() if n > 1)
+        twice = sum(n - 1 for n in Counter(n.strip() for n in names).values() if n > 1)
         if twice:
-            out.append(f"{counted(twice, what)} share a name with another: an import merges them")
+            verb = "shares" if twice == 1 else "share"
+            out.append(f"{counted(twice, what)} {verb} a name with another: an import merges them")
     extras = [j.extra, *(x.extra for x in j.personas), *(x.extra for x in j.stages)]
     extras += [*(x.extra for x in j.lanes), *(x.extra for x in j.cards), *(x.extra for x in j.emotions)]
     unknown = sum(1 for extra in extras if extra)

@@ -14,14 +14,13 @@ imported unless all rows are good (or `skip_bad`).
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from dataclasses import dataclass, field
 
 from cjm_editor.formats import strict_json
-from cjm_editor.formats.csv_cards import CsvRowsError, _decode, _dialect, read_header
+from cjm_editor.formats.csv_cards import CsvRowsError, _decode, read_header, read_rows
 from cjm_editor.formats.errors import LoadError, LoadReport
+from cjm_editor.model import limits
 from cjm_editor.model import order as order_keys
 from cjm_editor.model.journey import (
     AnchorKind,
@@ -74,11 +73,7 @@ def from_bytes(
     column, CsvRowsError for bad rows unless `skip_bad`."""
     if len(data) > strict_json.MAX_BYTES:
         raise LoadError(name, "$", f"the file is larger than {strict_json.MAX_BYTES // 2**20} MB")
-    text = _decode(data, name)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_dialect(text), strict=True))
-    except csv.Error as exc:
-        raise LoadError(name, "$", f"not valid CSV: {exc}") from None
+    rows = read_rows(_decode(data, name), name)
     header, report = read_header(rows, name, REQUIRED, COLUMNS, either=(("persona", "segment"),))
     j = snapshot(into)
     result = RatingsImport(j, report)
@@ -111,6 +106,10 @@ class _Importer:
 
     def _row(self, row: dict[str, str], number: int) -> list[tuple[str, str]]:
         problems: list[tuple[str, str]] = []
+        for column, value in row.items():  # a name or comment becomes map text: the save would refuse it
+            hit = limits.text_length(value)
+            if hit is not None:
+                return [(column, str(hit))]
         who, stage_name = row.get("respondent", ""), row.get("stage", "")
         persona_name = row.get("persona") or row.get("segment") or ""
         if not who:
@@ -143,7 +142,9 @@ class _Importer:
         try:
             score = float(row.get("score", "").replace(",", "."))
             if not lo <= score <= hi:
-                problems.append(("score", f"{row['score']} is outside the survey's scale {lo:g}..{hi:g}"))
+                problems.append(
+                    ("score", f"{row['score'][:40]} is outside the survey's scale {lo:g}..{hi:g}")
+                )
         except ValueError:
             problems.append(("score", f"{row.get('score', '')!r} is not a number"))
         if problems or stage is None or score is None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+"""Every character str.splitlines() breaks a line at (a terminal or a dialog may too)."""
+
 
 def one_line(text: str) -> str:
     """Text with its line breaks turned into spaces, so a message stays on one line."""
-    return " ".join(text.splitlines()) if "\n" in text or "\r" in text or "\u2028" in text else text
+    return " ".join(text.splitlines()) if not _BREAKS.isdisjoint(text) else text
 
 
 class LoadError(Exception):
@@ -39,10 +42,11 @@ class LoadReport:
     issues: list[LoadIssue] = field(default_factory=list)
 
     def add(self, location: str, message: str) -> None:
-        self.issues.append(LoadIssue(location, message))
+        self.issues.append(LoadIssue(one_line(location), one_line(message)))
 
     def lines(self) -> list[str]:
-        return [f"{self.file}: {i.location}: {i.message}" for i in self.issues]
+        file = one_line(self.file)
+        return [f"{file}: {i.location}: {i.message}" for i in self.issues]
 
     def __bool__(self) -> bool:
         return bool(self.issues)

@@ -22,10 +22,10 @@ def repair(j: Journey, report: LoadReport) -> None:
     """Make `j` satisfy every invariant JourneyDocument relies on, recording each change in `report`."""
     _rekey_duplicates(j, report)
     read = {spec.name: len(getattr(j, spec.name)) for spec in COLLECTIONS}
-    _placeholders(j, report)
+    personas = _placeholders(j, report)
     _emotions(j, report)
     _connections(j, report)
-    repair_workshop(j, report)
+    repair_workshop(j, report, personas)
     _order_keys(j, report, read)
 
 
@@ -67,9 +67,10 @@ def _taken(j: Journey) -> set[str]:
     return ids
 
 
-def _placeholders(j: Journey, report: LoadReport) -> None:
+def _placeholders(j: Journey, report: LoadReport) -> dict[str, str]:
     """A placeholder takes the missing id, unless another kind of element already has that id: then
-    it gets a fresh one and the references follow it, so the next open finds nothing to repair."""
+    it gets a fresh one and the references follow it, so the next open finds nothing to repair.
+    Returns each persona id referred to -> the id of the persona it is now (for the ratings)."""
     taken = _taken(j)
     stages = {s.id: s.id for s in j.stages}
     lanes = {lane.id: lane.id for lane in j.lanes}
@@ -110,6 +111,7 @@ def _placeholders(j: Journey, report: LoadReport) -> None:
         anchor = stages.get(e.anchor_id, e.anchor_id) if e.anchor_kind == "stage" else e.anchor_id
         if (personas[e.persona_id], anchor) != (e.persona_id, e.anchor_id):
             j.emotions[i] = dataclasses.replace(e, persona_id=personas[e.persona_id], anchor_id=anchor)
+    return personas
 
 
 def _add_persona(j: Journey, missing: str, persona_id: str) -> str:

@@ -9,18 +9,32 @@ from __future__ import annotations
 import dataclasses
 
 from cjm_editor.formats.errors import LoadReport
+from cjm_editor.model.ids import new_id
 from cjm_editor.model.journey import Journey, Participant, Persona
+from cjm_editor.model.registry import COLLECTIONS
 
 
-def repair_workshop(j: Journey, report: LoadReport) -> None:
-    people = {p.id for p in j.participants}
-    personas = {p.id for p in j.personas}
+def repair_workshop(j: Journey, report: LoadReport, personas: dict[str, str] | None = None) -> None:
+    """`personas` maps a missing persona's id to its placeholder's (repair.py made it already). A
+    placeholder takes the missing id unless an element of any kind has it (ids are unique across
+    kinds): then it gets a fresh one and the votes and ratings follow, so the next open repairs nothing."""
+    taken = {j.id}
+    for spec in COLLECTIONS:
+        taken.update(e.id for e in getattr(j, spec.name))
+    people = {p.id: p.id for p in j.participants}
+    persona_ids = {p.id: p.id for p in j.personas} | (personas or {})
 
-    def person(pid: str | None, where: str) -> None:
+    def place(missing: str) -> str:
+        fresh = missing if missing not in taken else new_id()
+        taken.add(fresh)
+        return fresh
+
+    def person(pid: str | None, where: str) -> str | None:
         if pid is not None and pid not in people:
-            j.participants.append(Participant(id=pid, name=f"Missing participant ({pid})"))
-            people.add(pid)
+            people[pid] = place(pid)
+            j.participants.append(Participant(id=people[pid], name=f"Missing participant ({pid[:60]})"))
             report.add(where, f"participant {pid!r} does not exist; added a placeholder participant")
+        return None if pid is None else people[pid]
 
     cards = {c.id for c in j.cards}
     kept_votes = []
@@ -28,9 +42,8 @@ def repair_workshop(j: Journey, report: LoadReport) -> None:
         if v.card_id not in cards:
             report.add(f"votes[{i}].card", f"card {v.card_id!r} does not exist; removed this vote")
             continue
-        if v.participant_id is not None and v.participant_id not in people:
-            person(v.participant_id, f"votes[{i}].participant")
-        kept_votes.append(v)
+        who = person(v.participant_id, f"votes[{i}].participant")
+        kept_votes.append(v if who == v.participant_id else dataclasses.replace(v, participant_id=who))
     j.votes[:] = kept_votes
     anchors = {"stage": {s.id for s in j.stages}, "card": cards}
     seen: set[tuple[str | None, str, str, str]] = set()
@@ -43,19 +56,26 @@ def repair_workshop(j: Journey, report: LoadReport) -> None:
                 f"{r.anchor_kind} {r.anchor_id!r} does not exist; removed this rating ({r.score:g})",
             )
             continue
-        key = (r.participant_id, r.persona_id, r.anchor_kind, r.anchor_id)
+        who = people.get(r.participant_id, r.participant_id) if r.participant_id is not None else None
+        key = (who, persona_ids.get(r.persona_id, r.persona_id), r.anchor_kind, r.anchor_id)
         if r.participant_id is not None and key in seen:
             report.add(f"ratings[{i}]", "a second rating by the same participant there; removed it")
             continue
-        if r.persona_id not in personas:
+        if r.persona_id not in persona_ids:
+            persona_ids[r.persona_id] = place(r.persona_id)
             j.personas.append(
-                Persona(id=r.persona_id, name=f"Missing persona ({r.persona_id})", colour="#888888")
+                Persona(
+                    id=persona_ids[r.persona_id],
+                    name=f"Missing persona ({r.persona_id[:60]})",
+                    colour="#888888",
+                )
             )
-            personas.add(r.persona_id)
             report.add(
                 f"ratings[{i}].persona", f"persona {r.persona_id!r} does not exist; added a placeholder"
             )
-        person(r.participant_id, f"ratings[{i}].participant")
+        who = person(r.participant_id, f"ratings[{i}].participant")
+        r = dataclasses.replace(r, persona_id=persona_ids[r.persona_id], participant_id=who)
+        key = (who, r.persona_id, r.anchor_kind, r.anchor_id)
         if not scale.min <= r.score <= scale.max:
             clamped = max(scale.min, min(scale.max, r.score))
             report.add(

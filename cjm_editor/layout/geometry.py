@@ -98,7 +98,7 @@ class MapGeometry:
     # what placed each label (layout/labels.py), so that a small edit places again only the labels
     # it can touch: connection id -> (label, route, box, mark, number tried, the region searched)
     label_memo: dict[str, LabelMemo] = field(default_factory=dict)
-    label_extent: tuple[float, float] = (0.0, 0.0)  # the map's size when the labels were placed
+    label_extent: tuple[float, float, int] = (0.0, 0.0, 0)  # map size and tries per label when placed
     routed: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
     def _band(self) -> tuple[float, float]:

@@ -150,6 +150,17 @@ class Obstacles:
 
 
 TRIES = 90  # spots tried per label (and as many per mark) before giving up: bounds the time
+SPOT_BUDGET = 200_000
+"""Spots tried for all of a map's labels and marks at most: on a map with more labelled arrows than
+SPOT_BUDGET / (2 * TRIES) each label tries fewer spots (at least MIN_TRIES), so 10,000 labelled
+arrows between two cells (every spot near them taken) are placed in seconds, not minutes; a label
+without a spot becomes a numbered mark or goes in the key, as on any crowded map."""
+MIN_TRIES = 2
+
+
+def tries_for(labels: int) -> int:
+    """Spots each label (and each mark) may try on a map with `labels` labelled arrows."""
+    return max(MIN_TRIES, min(TRIES, SPOT_BUDGET // max(1, 2 * labels)))
 
 
 def _along(a: float, b: float, step: float) -> list[float]:
@@ -188,13 +199,15 @@ def spots(points: list[Point], w: float, h: float) -> Iterator[Rect]:
                     yield Rect(a.x + dx, y - h / 2, w, h)
 
 
-def _first_free(points: list[Point], w: float, obstacles: Obstacles) -> tuple[Rect | None, Rect]:
+def _first_free(
+    points: list[Point], w: float, obstacles: Obstacles, tries: int = TRIES
+) -> tuple[Rect | None, Rect]:
     """The first free spot, and the region every spot tried covers (widened by how far a card can
     reach into a spot): nothing outside it can change the answer."""
     x0 = y0 = math.inf
     x1 = y1 = -math.inf
     found = None
-    for _, rect in zip(range(TRIES), spots(points, w, LABEL_H), strict=False):
+    for _, rect in zip(range(tries), spots(points, w, LABEL_H), strict=False):
         x0, y0 = min(x0, rect.x), min(y0, rect.y)
         x1, y1 = max(x1, rect.x + rect.w), max(y1, rect.y + rect.h)
         if obstacles.free(rect):
@@ -209,11 +222,11 @@ def _first_free(points: list[Point], w: float, obstacles: Obstacles) -> tuple[Re
     return found, region
 
 
-def _place(points: list[Point], label: str, number: int, obstacles: Obstacles) -> LabelMemo:
-    rect, region = _first_free(points, label_size(label)[0], obstacles)
+def _place(points: list[Point], label: str, number: int, obstacles: Obstacles, tries: int) -> LabelMemo:
+    rect, region = _first_free(points, label_size(label)[0], obstacles, tries)
     mark = None
     if rect is None:
-        rect, more = _first_free(points, label_size(str(number))[0], obstacles)
+        rect, more = _first_free(points, label_size(str(number))[0], obstacles, tries)
         region = _union(region, more)
         mark = 0 if rect is None else number  # 0: in the key only, not on the map
     return (label, points, rect, mark, number, region)
@@ -233,9 +246,11 @@ def place_labels(journey: Journey, g: MapGeometry, dirty: list[Rect] | None = No
     `dirty`: where cards changed since the last placement (None: place every label afresh); a label
     whose arrow, text and searched region are untouched by the changes keeps its place. Either way
     the result is the same as placing every label afresh."""
-    memo = g.label_memo if dirty is not None and g.label_extent == (g.width, g.height) else {}
-    g.labels, g.marks, g.label_memo, g.label_extent = {}, {}, {}, (g.width, g.height)
     labelled = [c for c in journey.connections if c.label and len(g.connections.get(c.id, ())) > 1]
+    tries = tries_for(len(labelled))
+    extent = (g.width, g.height, tries)  # a memo holds for the same map size and the same search
+    memo = g.label_memo if dirty is not None and g.label_extent == extent else {}
+    g.labels, g.marks, g.label_memo, g.label_extent = {}, {}, {}, extent
     if not labelled:
         return
     obstacles = Obstacles(g, {lane.id for lane in journey.lanes if lane.collapsed})
@@ -261,7 +276,7 @@ def place_labels(journey: Journey, g: MapGeometry, dirty: list[Rect] | None = No
         ):
             placed = old
         else:
-            placed = _place(points, conn.label, marked + 1, obstacles)
+            placed = _place(points, conn.label, marked + 1, obstacles, tries)
             if old is None or old[2] != placed[2]:
                 if old is not None and old[2] is not None:
                     went.add(old[2])

@@ -48,6 +48,9 @@ MAX_IMAGE_PIXELS = 100_000_000
 """Most pixels in one image (400 MB in memory at 4 bytes a pixel)."""
 MAX_EXPORT_TEXT = 4_000
 """Longest text a PDF export lays out in one box; the rest is cut with … and reported."""
+MAX_EXPORT_ARROWS = 500
+"""Most arrows a PDF export draws through one part of a map split over pages (10,000 arrows between
+two cells ran through each of 136 parts: over a minute); the rest are left out and reported."""
 MAX_EXPORT_LINE = 1_000
 """Longest text a PDF export fits on one line (a page holds fewer characters at 7 pt)."""
 

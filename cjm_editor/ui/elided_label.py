@@ -7,6 +7,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from cjm_editor.ui.rich import escape
+
 
 class ElidedLabel(QLabel):
     """Plain text only; `text()` is the whole text, `shown()` what is drawn at the current width."""
@@ -26,11 +28,11 @@ class ElidedLabel(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self.setToolTip(self.text() if self.shown() != self.text() else "")
+        self.setToolTip(escape(self.text()) if self.shown() != self.text() else "")
 
     def setText(self, text: str) -> None:  # noqa: N802
         super().setText(text)
-        self.setToolTip(text if self.shown() != text else "")
+        self.setToolTip(escape(text) if self.shown() != text else "")
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)

@@ -9,6 +9,7 @@ prints at the end with the process's peak memory.
 from __future__ import annotations
 
 import os
+import resource
 import time
 from collections import defaultdict
 from datetime import date
@@ -16,27 +17,51 @@ from pathlib import Path
 
 from cjm_editor.analysis.links import link_graph
 from cjm_editor.formats import cjm_json, csv_cards
-from cjm_editor.formats.errors import LoadError
+from cjm_editor.formats.errors import LoadError, LoadReport
 from cjm_editor.formats.mermaid import convert, write
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.journey import Journey
 
-STATS: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])  # target -> [inputs, slowest seconds]
+STATS: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+"""target -> [inputs, slowest seconds, most memory one input took in MB]: how far the process's peak
+rose over the memory it held when the input began (0 when the input stayed below an earlier peak, so
+the figure is the largest memory any one input needed, whatever the test process keeps between them)."""
 
 
-def _count(target: str, started: float) -> None:
-    took = time.perf_counter() - started
+def _rss_mb() -> float:
+    with open("/proc/self/statm", "rb") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _start() -> tuple[float, float, float]:
+    return time.perf_counter(), _rss_mb(), _peak_mb()
+
+
+def _count(target: str, started: tuple[float, float, float]) -> None:
+    took = time.perf_counter() - started[0]
+    peak = _peak_mb()
     entry = STATS[target]
     entry[0] += 1
     entry[1] = max(entry[1], took)
+    if peak > started[2]:
+        entry[2] = max(entry[2], peak - started[1])
 
 
 def _error_is_one_line(err: LoadError, name: str, source: str = "") -> None:
     text = str(err)
     assert text.startswith(f"{name}: "), text[:200]
-    assert "\n" not in text and "\r" not in text, text[:200]
+    assert len(text.splitlines()) == 1, text[:200]
     if "\ufb02\u00b0" not in source:  # unless the text itself holds the marker
         assert "\ufb02\u00b0" not in text, "an error shows Mermaid's internal entity encoding"
+
+
+def _report_is_one_line_each(report: LoadReport) -> None:
+    for line in report.lines():
+        assert len(line.splitlines()) == 1, line[:200]
 
 
 def idempotent(journey: Journey) -> Journey:
@@ -49,25 +74,24 @@ def idempotent(journey: Journey) -> Journey:
 
 
 def check_json(data: bytes, name: str = "fuzz.cjm.json") -> Journey | None:
-    started = time.perf_counter()
+    started = _start()
     try:
         result = cjm_json.loads(data, name)
     except LoadError as err:
-        _error_is_one_line(err, name)
+        _error_is_one_line(err, name, data.decode("utf-8", "replace"))
         return None
     finally:
         _count("json loader", started)
     JourneyDocument(result.journey)  # the repaired map satisfies the document's invariants
-    for line in result.report.lines():
-        assert "\n" not in line
-    started = time.perf_counter()
+    _report_is_one_line_each(result.report)
+    started = _start()
     journey = idempotent(result.journey)
     _count("repair (load, save, load)", started)
     return journey
 
 
 def check_mermaid(data: bytes, name: str = "fuzz.mmd") -> Journey | None:
-    started = time.perf_counter()
+    started = _start()
     text = data.decode("utf-8", "replace")
     try:
         result = convert.from_text(text, name)
@@ -77,19 +101,21 @@ def check_mermaid(data: bytes, name: str = "fuzz.mmd") -> Journey | None:
     finally:
         _count("mermaid loader", started)
     JourneyDocument(result.journey)
+    _report_is_one_line_each(result.report)
     return idempotent(result.journey)
 
 
 def check_csv(data: bytes, name: str = "fuzz.csv", skip_bad: bool = False) -> Journey | None:
-    started = time.perf_counter()
+    started = _start()
     try:
         result = csv_cards.from_bytes(data, name, skip_bad=skip_bad)
     except LoadError as err:
-        _error_is_one_line(err, name)
+        _error_is_one_line(err, name, data.decode("utf-8", "replace"))
         return None
     finally:
         _count("csv loader", started)
     JourneyDocument(result.journey)
+    _report_is_one_line_each(result.report)
     return idempotent(result.journey)
 
 
@@ -115,7 +141,7 @@ def check_exports(journey: Journey, folder: Path, image: bool = True) -> None:
     from cjm_editor.export.options import KitOptions
     from cjm_editor.handouts import export_kit
 
-    started = time.perf_counter()
+    started = _start()
     round_trip_csv(journey)
     round_trip_mermaid(journey)
     report = export_kit(journey, KitOptions(date=date(2026, 1, 1)), folder / "kit.pdf")
@@ -140,6 +166,28 @@ def check_links(journey: Journey, map_path: Path) -> None:
         read.append(path)
         return cjm_json.load_or_none(path)
 
-    started = time.perf_counter()
+    started = _start()
     link_graph(journey, map_path, load)
     _count("links", started)
+
+
+def unknown_fields_survive(value: dict[str, object], journey: Journey) -> None:
+    """Every top-level field this version does not know is in the saved file again."""
+    import json
+
+    saved = json.loads(cjm_json.dumps(journey))
+    for key, item in value.items():
+        if key.startswith("top-"):
+            assert saved.get(key) == item, key
+    unknown = {"future", "x-note", "order2", "Ünï", "__proto__"}  # strategies.EXTRAS
+    for kind in ("personas", "stages", "lanes", "cards", "emotions", "connections", "participants"):
+        given = value.get(kind)
+        if not isinstance(given, list):
+            continue
+        ids = [e.get("id") for e in given]
+        kept = {e.get("id"): e for e in saved.get(kind, [])}
+        for element in given:
+            if ids.count(element.get("id")) == 1 and element.get("id") in kept:
+                extra = {k: v for k, v in element.items() if k in unknown}
+                back = {k: v for k, v in kept[element["id"]].items() if k in unknown}
+                assert back == extra, (kind, element.get("id"), extra, back)

@@ -33,9 +33,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ANN0
         return
     write = terminalreporter.write_line
     write("")
-    write(f"fuzzing ({'long run' if LONG else 'short budget'}): inputs, slowest input")
-    for target, (count, slowest) in sorted(STATS.items()):
-        write(f"  {target:<36} {int(count):>7,}   {slowest:7.3f} s")
+    write(
+        f"fuzzing ({'long run' if LONG else 'short budget'}): "
+        "inputs, slowest input, most memory one input took"
+    )
+    for target, (count, slowest, memory) in sorted(STATS.items()):
+        write(f"  {target:<40} {int(count):>7,}   {slowest:7.3f} s   {memory:7,.0f} MB")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    write(f"  peak memory: {peak:,.0f} MB (largest child process: {children:,.0f} MB)")
+    write(f"  peak memory of the test process: {peak:,.0f} MB (largest child process: {children:,.0f} MB)")

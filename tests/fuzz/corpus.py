@@ -170,6 +170,9 @@ def json_cases() -> list[Case]:
             True,
         ),
         Case(
+            "placeholder participant and rating persona taken by cards", "json", _workshop_collision(), True
+        ),
+        Case(
             "YAML-like newline in a message",
             "json",
             b'{"format": "cjm-editor/journey", "formatVersion": "2\\n3"}',
@@ -183,6 +186,19 @@ def _placeholder_collision() -> bytes:
     value = base_map()
     value["cards"].append({"id": "c3", "stage": "c1", "lane": "l1", "kind": "note", "title": "lost"})
     value["connections"].append({"id": "k2", "from": "c3", "to": "c1"})
+    return as_bytes(value)
+
+
+def _workshop_collision() -> bytes:
+    """A vote's missing participant and a rating's missing persona are spelt like cards' ids; a
+    score's missing persona too, so its placeholder gets a fresh id the rating must follow."""
+    value = base_map(formatVersion=4)
+    value["votes"] = [{"id": "v1", "card": "c1", "participant": "c2"}]
+    value["ratings"] = [
+        {"id": "r1", "persona": "c1", "stage": "s1", "score": 1, "participant": "c2"},
+        {"id": "r2", "persona": "k1", "stage": "s2", "score": 1},
+    ]
+    value["emotions"].append({"id": "e2", "persona": "k1", "stage": "s1", "score": 0})
     return as_bytes(value)
 
 
@@ -289,6 +305,14 @@ def csv_cases() -> list[Case]:
             b"stage,title\nS," + b"x" * (limits.MAX_TEXT + 1) + b"\n",
             False,
         ),
+        Case(
+            "a card past csv's own 128 K field limit",
+            "csv",
+            b"stage,title\nS," + b"x" * 200_000 + b"\n",
+            True,
+        ),
+        Case("a header with line breaks", "csv", 'stage,title,"a\nb\x85c\u2029"\nS,t,x\n'.encode(), True),
+        Case("a kind with a paragraph separator", "csv", "stage,title,kind\nS,t,a\u2029b\n".encode(), False),
     ]
 
 

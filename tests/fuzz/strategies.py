@@ -282,3 +282,69 @@ def mutated(draw: st.DrawFn, base: st.SearchStrategy[bytes]) -> bytes:
             end = min(len(raw), pos + draw(st.integers(1, 200)))
             raw[pos:pos] = raw[pos:end] * draw(st.integers(1, 20))
     return bytes(raw)
+
+
+ORDER_KEYS = [
+    "a0",
+    "a1",
+    "a2",
+    "a0V",
+    "Zz",
+    "a1",
+    "a0",
+    "b00",
+    "",
+    "!",
+    "a",
+    "zzzz",
+    "A" + "0" * 30,
+    "x" * 70,
+]
+"""Valid keys (repeated, so duplicates come up), invalid ones and ones past MAX_STORED_KEY."""
+EXTRAS = st.dictionaries(
+    st.sampled_from(["future", "x-note", "order2", "Ünï", "__proto__"]),
+    st.integers(-5, 5) | texts | st.lists(st.integers(), max_size=2) | st.none(),
+    max_size=2,
+)
+
+
+@st.composite
+def keyed_map_values(draw: st.DrawFn) -> dict[str, Any]:
+    """A format-4 map: order keys valid, duplicate, invalid or missing on stages, lanes, personas,
+    cards and participants (in or out of list order), participants, votes and ratings that may name
+    nothing, and fields this version does not know on every element and at the top."""
+    value = draw(map_values(hostile=False))
+    value.pop("version", None)
+    value.pop("id", None)
+    value |= {"formatVersion": draw(st.sampled_from([3, 4])), "documentId": "doc", "minReaderVersion": 2}
+    keys = st.sampled_from(ORDER_KEYS) | st.integers(0, 3) | st.none()
+    value["participants"] = draw(st.lists(st.fixed_dictionaries({"id": ids, "name": texts}), max_size=3))
+    if value["formatVersion"] == 4:
+        for card in value["cards"]:
+            card.pop("votes", None)
+        value["votes"] = draw(
+            st.lists(
+                st.fixed_dictionaries({"id": ids, "card": ids}, optional={"participant": ids}), max_size=4
+            )
+        )
+        value["ratings"] = draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {"id": ids, "persona": ids, "score": st.integers(-3, 3) | st.floats(-3, 3)},
+                    optional={"participant": ids, "stage": ids, "card": ids, "note": texts},
+                ),
+                max_size=4,
+            )
+        )
+        if draw(st.booleans()):
+            value["workshop"] = {"dots": draw(st.integers(1, 5)), "votableKinds": ["note"], "future": 1}
+    for kind in ("personas", "stages", "lanes", "cards", "participants"):
+        for element in value[kind]:
+            key = draw(keys)
+            if key is not None:
+                element["order"] = key
+    for kind in ("personas", "stages", "lanes", "cards", "emotions", "connections", "participants"):
+        for element in value[kind]:
+            element |= draw(EXTRAS)
+    value |= {f"top-{k}": v for k, v in draw(EXTRAS).items()}
+    return value

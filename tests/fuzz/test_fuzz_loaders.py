@@ -53,3 +53,13 @@ def test_csv_files_with_formula_cells(data, skip_bad):
 @given(strategies.mutated(strategies.seeds("csv") | strategies.csv_files()))
 def test_csv_mutations_of_the_corpus(data):
     check.check_csv(data, skip_bad=True)
+
+
+@budget(80, 5000)
+@given(strategies.keyed_map_values())
+def test_order_keys_workshop_data_and_unknown_fields(value):
+    import json
+
+    journey = check.check_json(json.dumps(value).encode())
+    if journey is not None:
+        check.unknown_fields_survive(value, journey)

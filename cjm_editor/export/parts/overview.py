@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from cjm_editor.export import split
-from cjm_editor.export.draw_map import SMALLEST, Placement, draw_map
+from cjm_editor.export.draw_map import SMALLEST, ArrowIndex, Placement, arrow_index, draw_map
 from cjm_editor.export.flow import Flow, draw_pages
 from cjm_editor.export.legend import label_key, map_legend, report_key
 from cjm_editor.export.pages import Pages
@@ -42,12 +42,13 @@ def draw(p: Pages, g: MapGeometry, personas: set[str] | None) -> None:
         return
     windows = split.plan(g, area.w / READABLE, area.h / READABLE)
     thumbnail.draw(p, g, area, windows, legend_h)
+    arrows = arrow_index(g) if not p.dry else {}
     for k, window in enumerate(windows, 1):
         page = p.new(f"The whole map, part {k} of {len(windows)}")
         area = Box(page.x, page.y + legend_h + 6, page.w, page.h - legend_h - 6)
         if not p.dry:
             _legend(p, Box(page.x, page.y, page.w, legend_h))
-            _draw_part(p, g, window, area, personas, f"the whole map, part {k}")
+            _draw_part(p, g, window, area, personas, f"the whole map, part {k}", arrows)
     _key(p, g)
 
 
@@ -58,6 +59,7 @@ def _draw_part(
     area: Box,
     personas: set[str] | None,
     where: str,
+    arrows: ArrowIndex,
 ) -> None:
     """One part as large as fills the area (up to LARGEST): the stage headers of its columns on
     top, the lane headers of its rows on the left, its window of the map below and right of them."""
@@ -85,7 +87,7 @@ def _draw_part(
     }
     at_left = dataclasses.replace(g, lanes=shown)
     _clipped(p, at_left, heads, Rect(0, window.y, split.HEAD_W, window.h), x, below, s, set())
-    _clipped(p, g, p.j, window, left, below, s, personas)
+    _clipped(p, g, p.j, window, left, below, s, personas, arrows)
 
 
 def _key(p: Pages, g: MapGeometry) -> None:
@@ -128,6 +130,7 @@ def _clipped(
     top: float,
     s: float,
     personas: set[str] | None,
+    arrows: ArrowIndex | None = None,
 ) -> None:
     """A window of the map at scale s with its top left corner at (x, top), clipped to it: no curve,
     arrow or cell runs past its frame."""
@@ -136,5 +139,5 @@ def _clipped(
     clip.rect(x, top - window.h * s, window.w * s, window.h * s)
     p.c.clipPath(clip, stroke=0, fill=0)
     at = Placement(s, x - window.x * s, top + window.y * s)
-    draw_map(p.w, j, g, at, personas=personas, window=window)
+    draw_map(p.w, j, g, at, personas=personas, window=window, arrows=arrows)
     p.w.restore()

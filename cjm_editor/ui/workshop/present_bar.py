@@ -15,6 +15,7 @@ from cjm_editor.model import Lane, Persona
 from cjm_editor.ui.canvas import style
 from cjm_editor.ui.elided_label import ElidedLabel
 from cjm_editor.ui.flow_layout import FlowLayout
+from cjm_editor.ui.rich import escape
 
 TITLE_PX = 40
 LANE_TEXT_MAX = 320  # px: a longer lane name is elided on its button
@@ -91,7 +92,7 @@ class PresentBar(QWidget):
             b.setChecked(True)
             b.setStyleSheet(LANE_BUTTON)
             key = f" (key {n})" if n <= 9 else ""
-            b.setToolTip(f"{lane.name}: hide or reveal this lane{key}")
+            b.setToolTip(f"{escape(lane.name)}: hide or reveal this lane{key}")
             flow.addWidget(b)
         label.setFixedHeight(max((b.sizeHint().height() for b in self.lane_buttons.values()), default=24))
         self.legend: list[QWidget] = [self._persona(p) for p in personas]
@@ -106,7 +107,7 @@ class PresentBar(QWidget):
     def _persona(persona: Persona) -> QWidget:
         """A swatch in the persona's colour and the name, elided past 360 px."""
         entry = QWidget()
-        entry.setToolTip(f"{persona.name}: the curve in this colour")
+        entry.setToolTip(f"{escape(persona.name)}: the curve in this colour")
         row = QHBoxLayout(entry)
         row.setContentsMargins(12, 0, 0, 0)
         swatch = QLabel("━━")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from cjm_editor.model import JourneyDocument
 from cjm_editor.model.vocabulary import KIND_LABELS
 from cjm_editor.model.workshop import ranking, who_voted
+from cjm_editor.ui.rich import escape
 
 WHO = 4  # the "Who voted" column: it takes the room left and wraps, so no name is cut off
 
@@ -77,7 +78,7 @@ class VoteResults(QWidget):
         bold.setBold(True)
         for row in self.rows():
             item = QTreeWidgetItem(list(row))
-            item.setToolTip(WHO, row[WHO])
+            item.setToolTip(WHO, escape(row[WHO]))
             if not row[0]:
                 for col in range(5):
                     item.setFont(col, bold)

@@ -146,7 +146,7 @@ class ConnectionItem(QGraphicsObject):
             self._shape = None
         tip = escape(connection.label) or "Connection (select and press Delete to remove)"
         if self.label_text != connection.label:
-            tip = f"{self.label_text}: {tip}"
+            tip = f"{escape(self.label_text)}: {tip}"
         self.setToolTip(tip)
         self._place_label()
         self.update()
