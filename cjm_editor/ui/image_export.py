@@ -8,7 +8,7 @@ import os
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QUndoStack
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from cjm_editor.formats.atomic import write_atomic
 from cjm_editor.formats.errors import SaveError
@@ -170,6 +170,9 @@ def render_svg(scene: JourneyScene, path: str | os.PathLike[str], title: str = "
 def export_image(journey: Journey, path: str | os.PathLike[str], scale: float = DEFAULT_SCALE) -> QSize:
     """A map file's canvas as PNG or SVG (by the file's extension), without a window."""
     scene = JourneyScene(JourneyDocument(journey), QUndoStack())
+    # One render needs no spatial index; Qt's BSP index of many overlapping arrows (every connection
+    # between two cells) grows past a gigabyte on the first render.
+    scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
     try:
         if os.fspath(path).lower().endswith(".svg"):
             return render_svg(scene, path, journey.title)

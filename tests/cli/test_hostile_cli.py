@@ -199,3 +199,30 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(command, sample_file):
         err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141, err
     assert err == ""
+
+
+@needs_qt
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("kind", ["svg", "png"])
+def test_an_image_of_ten_thousand_overlapping_arrows_stays_under_a_gigabyte(kind, tmp_path):
+    """Every connection between two cells: Qt's spatial index of the scene took 1.4 GB on the first
+    render of an SVG; a one-off export renders without one."""
+    from tests.export.test_pdf_many_arrows import _two_cells
+
+    source = tmp_path / "two.cjm.json"
+    cjm_json.save(_two_cells(100), source)
+    probe = (
+        "import resource, sys; from cjm_editor.cli import main; status = main(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(status)"
+    )
+    out = tmp_path / f"two.{kind}"
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "export", kind, str(source), "-o", str(out)]
+        + (["--scale", "1"] if kind == "png" else []),  # the default scale is past the pixel limit
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    peak_mb = int(done.stdout.split()[-1]) / 1024
+    assert peak_mb < 1024, f"{peak_mb:.0f} MB"
