@@ -11,9 +11,10 @@ import dataclasses
 from operator import attrgetter
 
 from cjm_editor.formats.errors import LoadReport
+from cjm_editor.formats.placeholders import PlaceholderIds, add_persona
 from cjm_editor.formats.repair_workshop import repair_workshop
 from cjm_editor.model.ids import new_id
-from cjm_editor.model.journey import Journey, Lane, Persona, Stage
+from cjm_editor.model.journey import Journey, Lane, Stage
 from cjm_editor.model.normalize import normalize
 from cjm_editor.model.registry import COLLECTIONS
 
@@ -59,27 +60,14 @@ def _rekey_duplicates(j: Journey, report: LoadReport) -> None:
                 seen.add(e.id)
 
 
-def _taken(j: Journey) -> set[str]:
-    """Every id in the map: ids are unique across kinds (see _rekey_duplicates)."""
-    ids = {j.id}
-    for name in (c.name for c in COLLECTIONS):
-        ids.update(e.id for e in getattr(j, name))
-    return ids
-
-
 def _placeholders(j: Journey, report: LoadReport) -> dict[str, str]:
     """A placeholder takes the missing id, unless another kind of element already has that id: then
     it gets a fresh one and the references follow it, so the next open finds nothing to repair.
     Returns each persona id referred to -> the id of the persona it is now (for the ratings)."""
-    taken = _taken(j)
+    place = PlaceholderIds(j).claim
     stages = {s.id: s.id for s in j.stages}
     lanes = {lane.id: lane.id for lane in j.lanes}
     personas = {p.id: p.id for p in j.personas}
-
-    def place(missing: str) -> str:
-        fresh = missing if missing not in taken else new_id()
-        taken.add(fresh)
-        return fresh
 
     for i, c in enumerate(j.cards):
         stage_id, lane_id = c.stage_id, c.lane_id
@@ -93,7 +81,7 @@ def _placeholders(j: Journey, report: LoadReport) -> dict[str, str]:
             report.add(f"cards[{i}].lane", f"lane {lane_id!r} does not exist; added a placeholder lane")
         for pid in c.personas:
             if pid not in personas:
-                personas[pid] = _add_persona(j, pid, place(pid))
+                personas[pid] = add_persona(j, pid, place(pid))
                 report.add(
                     f"cards[{i}].personas", f"persona {pid!r} does not exist; added a placeholder persona"
                 )
@@ -104,7 +92,7 @@ def _placeholders(j: Journey, report: LoadReport) -> dict[str, str]:
             )
     for i, e in enumerate(j.emotions):
         if e.persona_id not in personas:
-            personas[e.persona_id] = _add_persona(j, e.persona_id, place(e.persona_id))
+            personas[e.persona_id] = add_persona(j, e.persona_id, place(e.persona_id))
             report.add(
                 f"emotions[{i}].persona", f"persona {e.persona_id!r} does not exist; added a placeholder"
             )
@@ -112,11 +100,6 @@ def _placeholders(j: Journey, report: LoadReport) -> dict[str, str]:
         if (personas[e.persona_id], anchor) != (e.persona_id, e.anchor_id):
             j.emotions[i] = dataclasses.replace(e, persona_id=personas[e.persona_id], anchor_id=anchor)
     return personas
-
-
-def _add_persona(j: Journey, missing: str, persona_id: str) -> str:
-    j.personas.append(Persona(id=persona_id, name=f"Missing persona ({missing[:60]})", colour="#888888"))
-    return persona_id
 
 
 def _emotions(j: Journey, report: LoadReport) -> None:

@@ -9,25 +9,17 @@ from __future__ import annotations
 import dataclasses
 
 from cjm_editor.formats.errors import LoadReport
-from cjm_editor.model.ids import new_id
-from cjm_editor.model.journey import Journey, Participant, Persona
-from cjm_editor.model.registry import COLLECTIONS
+from cjm_editor.formats.placeholders import PlaceholderIds, add_persona
+from cjm_editor.model.journey import Journey, Participant
 
 
 def repair_workshop(j: Journey, report: LoadReport, personas: dict[str, str] | None = None) -> None:
     """`personas` maps a missing persona's id to its placeholder's (repair.py made it already). A
     placeholder takes the missing id unless an element of any kind has it (ids are unique across
     kinds): then it gets a fresh one and the votes and ratings follow, so the next open repairs nothing."""
-    taken = {j.id}
-    for spec in COLLECTIONS:
-        taken.update(e.id for e in getattr(j, spec.name))
+    place = PlaceholderIds(j).claim
     people = {p.id: p.id for p in j.participants}
     persona_ids = {p.id: p.id for p in j.personas} | (personas or {})
-
-    def place(missing: str) -> str:
-        fresh = missing if missing not in taken else new_id()
-        taken.add(fresh)
-        return fresh
 
     def person(pid: str | None, where: str) -> str | None:
         if pid is not None and pid not in people:
@@ -62,21 +54,14 @@ def repair_workshop(j: Journey, report: LoadReport, personas: dict[str, str] | N
             report.add(f"ratings[{i}]", "a second rating by the same participant there; removed it")
             continue
         if r.persona_id not in persona_ids:
-            persona_ids[r.persona_id] = place(r.persona_id)
-            j.personas.append(
-                Persona(
-                    id=persona_ids[r.persona_id],
-                    name=f"Missing persona ({r.persona_id[:60]})",
-                    colour="#888888",
-                )
-            )
+            persona_ids[r.persona_id] = add_persona(j, r.persona_id, place(r.persona_id))
             report.add(
                 f"ratings[{i}].persona", f"persona {r.persona_id!r} does not exist; added a placeholder"
             )
         who = person(r.participant_id, f"ratings[{i}].participant")
         r = dataclasses.replace(r, persona_id=persona_ids[r.persona_id], participant_id=who)
         key = (who, r.persona_id, r.anchor_kind, r.anchor_id)
-        if not scale.min <= r.score <= scale.max:
+        if not scale.min <= r.score <= scale.max:  # a rating may be fractional: not scale.clamp's int
             clamped = max(scale.min, min(scale.max, r.score))
             report.add(
                 f"ratings[{i}].score",
