@@ -508,14 +508,18 @@ class JourneyDocument:
         for persona_id in card.personas:
             self.persona(persona_id)
 
-    def _check_emotion(self, point: EmotionPoint) -> None:
-        self.persona(point.persona_id)
-        if point.anchor_kind not in ANCHOR_KINDS:
-            raise ModelError(f"unknown anchor kind {point.anchor_kind!r}")
-        self.get("stages" if point.anchor_kind == "stage" else "cards", point.anchor_id)
+    def _check_score(self, persona_id: str, anchor_kind: str, anchor_id: str, score: float) -> None:
+        """A persona's score at a stage or a card (an emotion point or a participant's rating)."""
+        self.persona(persona_id)
+        if anchor_kind not in ANCHOR_KINDS:
+            raise ModelError(f"unknown anchor kind {anchor_kind!r}")
+        self.get("stages" if anchor_kind == "stage" else "cards", anchor_id)
         scale = self.journey.scale
-        if not scale.min <= point.score <= scale.max:
-            raise ModelError(f"score {point.score} is outside the scale {scale.min}..{scale.max}")
+        if not scale.min <= score <= scale.max:
+            raise ModelError(f"score {score} is outside the scale {scale.min}..{scale.max}")
+
+    def _check_emotion(self, point: EmotionPoint) -> None:
+        self._check_score(point.persona_id, point.anchor_kind, point.anchor_id, point.score)
         other = self.emotion_at(point.persona_id, point.anchor_kind, point.anchor_id)
         if other is not None and other.id != point.id:
             raise ModelError("this persona already has a score there")
@@ -538,13 +542,7 @@ class JourneyDocument:
             self.get("participants", vote.participant_id)
 
     def _check_rating(self, rating: Rating) -> None:
-        self.persona(rating.persona_id)
-        if rating.anchor_kind not in ANCHOR_KINDS:
-            raise ModelError(f"unknown anchor kind {rating.anchor_kind!r}")
-        self.get("stages" if rating.anchor_kind == "stage" else "cards", rating.anchor_id)
-        scale = self.journey.scale
-        if not scale.min <= rating.score <= scale.max:
-            raise ModelError(f"score {rating.score} is outside the scale {scale.min}..{scale.max}")
+        self._check_score(rating.persona_id, rating.anchor_kind, rating.anchor_id, rating.score)
         if rating.participant_id is None:
             return
         self.get("participants", rating.participant_id)
